@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// src/core/ is the framework-free engine: it must run unchanged in Node and in the browser.
+const coreForbiddenImports = {
+  patterns: [
+    {
+      group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*'],
+      message: 'src/core stays framework-free: no React or zustand.',
+    },
+    {
+      group: ['d3-selection', 'd3-zoom', 'd3-transition', 'd3'],
+      message: 'src/core stays DOM-free: no d3 DOM modules.',
+    },
+    {
+      group: ['@huggingface/transformers', 'onnxruntime-*', '**/inference/*', '**/state/*', '**/ui/*'],
+      message: 'src/core must not depend on models or upper layers (imports only point down).',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public', 'training', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/state/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', coreForbiddenImports],
+      'no-restricted-globals': ['error', 'window', 'document', 'self', 'navigator', 'localStorage'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the injected seeded Rng (src/core/rng.ts).' },
+      ],
+    },
+  },
+  {
+    files: ['src/inference/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/state/*', '**/ui/*', 'react', 'zustand'], message: 'Imports only point down.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,126 @@
+import { createTree, getNode, pathTo, type NodeId, type NodeStatus, type ReasoningTree, type TreeNode } from './tree';
+
+/**
+ * Every change to the tree is one of these events, appended to a log. Applying the log in order
+ * to a fresh tree rebuilds it exactly, so the log is what a timeline scrubs and what persists.
+ */
+export interface NewChild {
+  readonly text: string;
+  readonly logProb: number;
+  readonly prior: number;
+  readonly tokens: number;
+  readonly samples: number;
+  readonly status: Extract<NodeStatus, 'open' | 'solved' | 'failed'>;
+  readonly reason?: string;
+  readonly answer?: string;
+}
+
+export interface Evaluation {
+  readonly nodeId: NodeId;
+  readonly value: number;
+  readonly source: 'value-model' | 'verifier';
+}
+
+export type SearchEvent =
+  /** Informational: the strategy chose these nodes (a root-to-leaf path, or a beam). */
+  | { readonly type: 'select'; readonly nodeIds: readonly NodeId[]; readonly kind: 'path' | 'beam' }
+  /** New children under `parentId`; their ids are `firstId`, `firstId + 1`, ... */
+  | { readonly type: 'expand'; readonly parentId: NodeId; readonly children: readonly NewChild[] }
+  /** Each evaluation is one visit of its node: N += 1, W += value. */
+  | { readonly type: 'evaluate'; readonly evaluations: readonly Evaluation[] }
+  /** Adds visits and value to every node of `nodeIds` (the ancestors of what was evaluated). */
+  | { readonly type: 'backpropagate'; readonly nodeIds: readonly NodeId[]; readonly visits: number; readonly valueSum: number }
+  /** The subtree under `nodeId` leaves the search; its statistics leave its ancestors. */
+  | { readonly type: 'prune'; readonly nodeId: NodeId }
+  /** The reasoning returns from `fromId` to its ancestor `toId` (e.g. after an invalid step). */
+  | { readonly type: 'backtrack'; readonly fromId: NodeId; readonly toId: NodeId; readonly reason: string }
+  /** The strategy's final answer. */
+  | { readonly type: 'answer'; readonly nodeId: NodeId; readonly solved: boolean; readonly answer: string };
+
+export class InvalidEventError extends Error {
+  override readonly name = 'InvalidEventError';
+}
+
+function addChild(tree: ReasoningTree, parent: TreeNode, child: NewChild): void {
+  const id = `n${tree.nextId++}`;
+  const node: TreeNode = {
+    id,
+    parentId: parent.id,
+    childIds: [],
+    depth: parent.depth + 1,
+    text: child.text,
+    logProb: child.logProb,
+    prior: child.prior,
+    tokens: child.tokens,
+    samples: child.samples,
+    status: child.status,
+    ...(child.reason !== undefined ? { reason: child.reason } : {}),
+    ...(child.answer !== undefined ? { answer: child.answer } : {}),
+    visits: 0,
+    valueSum: 0,
+    ownVisits: 0,
+    ownValueSum: 0,
+    pruned: false,
+  };
+  tree.nodes[id] = node;
+  parent.childIds.push(id);
+}
+
+/** Applies one event to the tree in place. */
+export function applyEvent(tree: ReasoningTree, event: SearchEvent): void {
+  switch (event.type) {
+    case 'select':
+      for (const id of event.nodeIds) getNode(tree, id);
+      return;
+    case 'answer':
+      getNode(tree, event.nodeId);
+      return;
+    case 'backtrack':
+      getNode(tree, event.fromId);
+      getNode(tree, event.toId);
+      return;
+    case 'expand': {
+      const parent = getNode(tree, event.parentId);
+      if (parent.status !== 'open') throw new InvalidEventError(`node ${parent.id} is ${parent.status}, not open`);
+      for (const child of event.children) addChild(tree, parent, child);
+      parent.status = 'expanded';
+      return;
+    }
+    case 'evaluate':
+      for (const e of event.evaluations) {
+        const node = getNode(tree, e.nodeId);
+        node.value = e.value;
+        node.visits += 1;
+        node.valueSum += e.value;
+        node.ownVisits += 1;
+        node.ownValueSum += e.value;
+      }
+      return;
+    case 'backpropagate':
+      for (const id of event.nodeIds) {
+        const node = getNode(tree, id);
+        node.visits += event.visits;
+        node.valueSum += event.valueSum;
+      }
+      return;
+    case 'prune': {
+      const node = getNode(tree, event.nodeId);
+      if (node.parentId === null) throw new InvalidEventError('the root cannot be pruned');
+      if (node.pruned) return;
+      node.pruned = true;
+      for (const id of pathTo(tree, node.parentId)) {
+        const ancestor = getNode(tree, id);
+        ancestor.visits -= node.visits;
+        ancestor.valueSum -= node.valueSum;
+      }
+      return;
+    }
+  }
+}
+
+/** Rebuilds the tree from the first `count` events of the log (all of them by default). */
+export function replay(events: readonly SearchEvent[], count = events.length): ReasoningTree {
+  const tree = createTree();
+  for (let i = 0; i < count && i < events.length; i++) applyEvent(tree, events[i] as SearchEvent);
+  return tree;
+}

@@ -1,0 +1,48 @@
+/**
+ * The two model roles of the blueprint, as the engine sees them. Implementations live in
+ * src/inference/ (transformers.js) or in tests (scripted fakes, named as such).
+ */
+
+/** One proposed next step. */
+export interface StepSample {
+  /** The step's text, one line without its newline. */
+  readonly text: string;
+  /** Sum of the log-probabilities (at temperature 1) of the step's tokens under the policy. */
+  readonly logProb: number;
+  /** Tokens generated for this step (its newline included). */
+  readonly tokens: number;
+}
+
+/** Sample `k` next steps after `steps` (the valid steps so far, in order). */
+export interface PolicyRequest {
+  readonly steps: readonly string[];
+  readonly k: number;
+}
+
+export interface PolicyInput {
+  /** The task's prompt: the problem as the models read it. */
+  readonly prompt: string;
+  readonly requests: readonly PolicyRequest[];
+  /** 0 means greedy (argmax). */
+  readonly temperature: number;
+  /** Seeds the sampling, so the same seed gives the same samples. */
+  readonly seed: number;
+  /** Cap on generated tokens per step. */
+  readonly maxStepTokens: number;
+}
+
+export interface Policy {
+  /** One array of `k` samples per request, in request order; implementations batch the call. */
+  sample(input: PolicyInput): Promise<StepSample[][]>;
+}
+
+export interface ValueInput {
+  readonly prompt: string;
+  /** Partial traces: the steps after the prompt, one array per trace. */
+  readonly traces: readonly (readonly string[])[];
+}
+
+export interface Value {
+  /** One estimate in [0, 1] per trace: how likely the target is still reachable. */
+  score(input: ValueInput): Promise<number[]>;
+}

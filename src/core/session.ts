@@ -1,0 +1,176 @@
+import { applyEvent, type Evaluation, type NewChild, type SearchEvent } from './events';
+import type { Policy, StepSample, Value } from './models';
+import { Rng } from './rng';
+import type { Task } from './tasks/task';
+import { createTree, getNode, isTerminal, stepsTo, type NodeId, type ReasoningTree } from './tree';
+
+/**
+ * A search session: the tree, its event log, and the blueprint's operators (expand, evaluate,
+ * backpropagate, select, prune, backtrack) over a task, a policy and a value model. Strategies
+ * call these operators; every operator records its change as an event.
+ */
+export interface ExpandRequest {
+  readonly nodeId: NodeId;
+  readonly k: number;
+}
+
+export interface SessionModels {
+  readonly policy: Policy;
+  /** Optional: without one, open nodes are not scored (chains need only the verifier). */
+  readonly value?: Value;
+}
+
+export class BudgetExhaustedError extends Error {
+  override readonly name = 'BudgetExhaustedError';
+}
+
+export class SearchSession<P> {
+  readonly tree: ReasoningTree = createTree();
+  readonly events: SearchEvent[] = [];
+  readonly rng: Rng;
+  readonly prompt: string;
+  generatedTokens = 0;
+  policyCalls = 0;
+  valueCalls = 0;
+  private readonly listeners = new Set<(event: SearchEvent) => void>();
+
+  constructor(
+    readonly task: Task<P>,
+    readonly problem: P,
+    readonly models: SessionModels,
+    seed: number,
+  ) {
+    this.rng = new Rng(seed);
+    this.prompt = task.prompt(problem);
+  }
+
+  /** Called after every applied event (the UI's store subscribes here). */
+  onEvent(listener: (event: SearchEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  apply(event: SearchEvent): void {
+    applyEvent(this.tree, event);
+    this.events.push(event);
+    for (const l of this.listeners) l(event);
+  }
+
+  steps(nodeId: NodeId): string[] {
+    return stepsTo(this.tree, nodeId);
+  }
+
+  /**
+   * Expand: one batched policy call samples k steps for each node; identical samples merge into
+   * one child; each step is checked by the task's verifier; priors are the step probabilities
+   * normalized over the distinct siblings. Returns the new child ids per request.
+   */
+  async expand(requests: readonly ExpandRequest[], temperature: number, maxStepTokens: number): Promise<NodeId[][]> {
+    const live = requests.filter((r) => getNode(this.tree, r.nodeId).status === 'open');
+    if (live.length === 0) return requests.map(() => []);
+    const samples = await this.models.policy.sample({
+      prompt: this.prompt,
+      requests: live.map((r) => ({ steps: this.steps(r.nodeId), k: r.k })),
+      temperature,
+      seed: this.rng.nextUint32(),
+      maxStepTokens,
+    });
+    this.policyCalls++;
+    const created = new Map<NodeId, NodeId[]>();
+    live.forEach((r, i) => {
+      const drawn = samples[i] ?? [];
+      for (const s of drawn) this.generatedTokens += s.tokens;
+      const firstId = this.tree.nextId;
+      const children = this.toChildren(r.nodeId, drawn);
+      this.apply({ type: 'expand', parentId: r.nodeId, children });
+      created.set(
+        r.nodeId,
+        children.map((_, j) => `n${firstId + j}`),
+      );
+    });
+    return requests.map((r) => created.get(r.nodeId) ?? []);
+  }
+
+  private toChildren(parentId: NodeId, drawn: readonly StepSample[]): NewChild[] {
+    const previous = this.steps(parentId);
+    const distinct = new Map<string, { sample: StepSample; count: number }>();
+    for (const s of drawn) {
+      const seen = distinct.get(s.text);
+      if (seen) seen.count++;
+      else distinct.set(s.text, { sample: s, count: 1 });
+    }
+    const entries = [...distinct.values()];
+    const maxLog = Math.max(...entries.map((e) => e.sample.logProb));
+    const weights = entries.map((e) => Math.exp(e.sample.logProb - maxLog));
+    const total = weights.reduce((a, b) => a + b, 0);
+    return entries.map((e, i) => {
+      const check = this.task.checkStep(this.problem, previous, e.sample.text);
+      const base = {
+        text: e.sample.text,
+        logProb: e.sample.logProb,
+        prior: (weights[i] ?? 0) / total,
+        tokens: e.sample.tokens,
+        samples: e.count,
+      };
+      switch (check.kind) {
+        case 'invalid':
+          return { ...base, status: 'failed', reason: check.reason };
+        case 'continue':
+          return { ...base, status: 'open' };
+        case 'final':
+          return check.solved
+            ? { ...base, status: 'solved', answer: check.answer }
+            : { ...base, status: 'failed', answer: check.answer, reason: `the answer ${check.answer} is not the target` };
+      }
+    });
+  }
+
+  /**
+   * Evaluate: terminal nodes take the verifier's reward (1 solved, 0 failed); the rest are scored
+   * by the value model in one batch. Each evaluation is one visit of its node.
+   */
+  async evaluate(nodeIds: readonly NodeId[]): Promise<Evaluation[]> {
+    const nodes = nodeIds.map((id) => getNode(this.tree, id));
+    const open = nodes.filter((n) => !isTerminal(n));
+    const scores = new Map<NodeId, number>();
+    if (open.length > 0 && this.models.value) {
+      const values = await this.models.value.score({ prompt: this.prompt, traces: open.map((n) => this.steps(n.id)) });
+      this.valueCalls++;
+      open.forEach((n, i) => scores.set(n.id, values[i] ?? 0));
+    }
+    const evaluations: Evaluation[] = [];
+    for (const n of nodes) {
+      if (isTerminal(n)) evaluations.push({ nodeId: n.id, value: n.status === 'solved' ? 1 : 0, source: 'verifier' });
+      else {
+        const v = scores.get(n.id);
+        if (v !== undefined) evaluations.push({ nodeId: n.id, value: v, source: 'value-model' });
+      }
+    }
+    if (evaluations.length > 0) this.apply({ type: 'evaluate', evaluations });
+    return evaluations;
+  }
+
+  /** Backpropagate: adds the evaluations' visits and values to every node of `nodeIds`. */
+  backpropagate(nodeIds: readonly NodeId[], evaluations: readonly Evaluation[]): void {
+    if (evaluations.length === 0 || nodeIds.length === 0) return;
+    const valueSum = evaluations.reduce((a, e) => a + e.value, 0);
+    this.apply({ type: 'backpropagate', nodeIds, visits: evaluations.length, valueSum });
+  }
+
+  select(nodeIds: readonly NodeId[], kind: 'path' | 'beam'): void {
+    this.apply({ type: 'select', nodeIds, kind });
+  }
+
+  prune(nodeId: NodeId): void {
+    this.apply({ type: 'prune', nodeId });
+  }
+
+  backtrack(fromId: NodeId, toId: NodeId, reason: string): void {
+    this.apply({ type: 'backtrack', fromId, toId, reason });
+  }
+
+  answer(nodeId: NodeId): void {
+    const node = getNode(this.tree, nodeId);
+    this.apply({ type: 'answer', nodeId, solved: node.status === 'solved', answer: node.answer ?? '' });
+  }
+}

@@ -1,0 +1,84 @@
+import type { SearchSession } from '../session';
+import { getNode, type NodeId } from '../tree';
+
+/**
+ * A strategy is a state machine over a session: each step() runs one phase and records it as
+ * events, so a UI can run it, step it, or step it one phase at a time.
+ */
+export type StrategyName = 'cot' | 'bon' | 'beam' | 'mcts';
+export const STRATEGY_NAMES: readonly StrategyName[] = ['cot', 'bon', 'beam', 'mcts'];
+
+export type Phase = 'select' | 'expand' | 'evaluate' | 'backpropagate' | 'aggregate' | 'done';
+
+export interface SearchConfig {
+  readonly strategy: StrategyName;
+  /** MCTS: simulations; best-of-N: N chains; beam: the beam width. */
+  readonly simulations: number;
+  /** Budget in generated tokens (policy output) across the whole search. */
+  readonly maxTokens: number;
+  readonly temperature: number;
+  /** Children sampled per expansion (MCTS) or per beam node (beam). */
+  readonly k: number;
+  /** Exploration constant of PUCT / UCT. */
+  readonly c: number;
+  readonly selection: 'puct' | 'uct';
+  /** Stop as soon as a verified solution exists. */
+  readonly stopOnSolved: boolean;
+  readonly maxStepTokens: number;
+  readonly seed: number;
+}
+
+export const DEFAULT_CONFIG: SearchConfig = {
+  strategy: 'mcts',
+  simulations: 64,
+  maxTokens: Number.POSITIVE_INFINITY,
+  temperature: 1,
+  k: 6,
+  c: 1,
+  selection: 'puct',
+  stopOnSolved: true,
+  maxStepTokens: 32,
+  seed: 1,
+};
+
+export interface SearchResult {
+  readonly solved: boolean;
+  /** The node holding the final answer (a verified terminal, or the end of the chosen path). */
+  readonly nodeId: NodeId;
+  readonly answer: string;
+  readonly steps: string[];
+  /** Simulations (MCTS), chains (best-of-N) or depths (beam, chain) completed. */
+  readonly iterations: number;
+  readonly generatedTokens: number;
+}
+
+export interface Strategy {
+  readonly name: StrategyName;
+  /** The phase the next call to step() will run ('done' when finished). */
+  readonly phase: Phase;
+  /** Runs one phase and returns the phase it ran. */
+  step(): Promise<Phase>;
+  /** Set once the phase is 'done'. */
+  readonly result: SearchResult | undefined;
+}
+
+/** Builds the result for `nodeId` and records the answer event. */
+export function finish<P>(session: SearchSession<P>, nodeId: NodeId, iterations: number): SearchResult {
+  session.answer(nodeId);
+  const node = getNode(session.tree, nodeId);
+  return {
+    solved: node.status === 'solved',
+    nodeId,
+    answer: node.answer ?? '',
+    steps: session.steps(nodeId),
+    iterations,
+    generatedTokens: session.generatedTokens,
+  };
+}
+
+/** Runs a strategy to the end. */
+export async function runToEnd(strategy: Strategy): Promise<SearchResult> {
+  while (strategy.phase !== 'done') await strategy.step();
+  if (!strategy.result) throw new Error(`strategy ${strategy.name} finished without a result`);
+  return strategy.result;
+}

@@ -1,0 +1,137 @@
+/**
+ * The reasoning tree: a flat map id -> node with parent and child ids, so that it is plain JSON,
+ * cheap to send between threads and easy to persist. It changes only through events (events.ts).
+ */
+export type NodeId = string;
+
+/** open: not yet expanded; expanded: has children; solved / failed: terminal, judged by the verifier. */
+export type NodeStatus = 'open' | 'expanded' | 'solved' | 'failed';
+
+export interface TreeNode {
+  readonly id: NodeId;
+  readonly parentId: NodeId | null;
+  childIds: NodeId[];
+  readonly depth: number;
+  /** The step's text (one line, no newline); empty on the root. */
+  readonly text: string;
+  /** Sum of the policy's log-probabilities of the step's tokens (0 on the root). */
+  readonly logProb: number;
+  /** P(s,a): the step's probability normalized over its siblings at expansion. */
+  readonly prior: number;
+  /** Tokens the policy generated for this step. */
+  readonly tokens: number;
+  /** How many of the parent's samples produced this same step. */
+  readonly samples: number;
+  status: NodeStatus;
+  /** Why a failed node failed (an invalid step, or a wrong final answer). */
+  readonly reason?: string;
+  /** The final answer of a terminal node. */
+  readonly answer?: string;
+  /** The latest evaluation: value model estimate, or verifier reward on terminals. */
+  value?: number;
+  /** Visit count N: the node's own evaluations plus its children's visits. */
+  visits: number;
+  /** Value sum W; Q = W / N. */
+  valueSum: number;
+  /** The node's own evaluations (the part of N that did not come from children). */
+  ownVisits: number;
+  ownValueSum: number;
+  /** Pruned by the user or a strategy: never selected, statistics removed from ancestors. */
+  pruned: boolean;
+}
+
+export interface ReasoningTree {
+  readonly rootId: NodeId;
+  nodes: Record<NodeId, TreeNode>;
+  nextId: number;
+}
+
+export const ROOT_ID: NodeId = 'n0';
+
+export function createTree(): ReasoningTree {
+  const root: TreeNode = {
+    id: ROOT_ID,
+    parentId: null,
+    childIds: [],
+    depth: 0,
+    text: '',
+    logProb: 0,
+    prior: 1,
+    tokens: 0,
+    samples: 1,
+    status: 'open',
+    visits: 0,
+    valueSum: 0,
+    ownVisits: 0,
+    ownValueSum: 0,
+    pruned: false,
+  };
+  return { rootId: ROOT_ID, nodes: { [ROOT_ID]: root }, nextId: 1 };
+}
+
+export class UnknownNodeError extends Error {
+  override readonly name = 'UnknownNodeError';
+}
+
+export function getNode(tree: ReasoningTree, id: NodeId): TreeNode {
+  const node = tree.nodes[id];
+  if (!node) throw new UnknownNodeError(`no node ${id} in the tree`);
+  return node;
+}
+
+export function qValue(node: TreeNode): number {
+  return node.visits > 0 ? node.valueSum / node.visits : 0;
+}
+
+/** Node ids from the root down to `id`, both included. */
+export function pathTo(tree: ReasoningTree, id: NodeId): NodeId[] {
+  const path: NodeId[] = [];
+  for (let cur: NodeId | null = id; cur !== null; cur = getNode(tree, cur).parentId) path.push(cur);
+  return path.reverse();
+}
+
+/** The step texts from the root down to `id` (the root contributes none). */
+export function stepsTo(tree: ReasoningTree, id: NodeId): string[] {
+  return pathTo(tree, id)
+    .slice(1)
+    .map((n) => getNode(tree, n).text);
+}
+
+export function isTerminal(node: TreeNode): boolean {
+  return node.status === 'solved' || node.status === 'failed';
+}
+
+/** True when the node or one of its ancestors is pruned. */
+export function isInPrunedSubtree(tree: ReasoningTree, id: NodeId): boolean {
+  for (let cur: NodeId | null = id; cur !== null; cur = getNode(tree, cur).parentId) {
+    if (getNode(tree, cur).pruned) return true;
+  }
+  return false;
+}
+
+export function liveChildren(tree: ReasoningTree, node: TreeNode): TreeNode[] {
+  return node.childIds.map((c) => getNode(tree, c)).filter((c) => !c.pruned);
+}
+
+/** The first solved terminal outside pruned subtrees, in creation order. */
+export function firstSolvedNode(tree: ReasoningTree): TreeNode | undefined {
+  for (let i = 0; i < tree.nextId; i++) {
+    const node = tree.nodes[`n${i}`];
+    if (node && node.status === 'solved' && !isInPrunedSubtree(tree, node.id)) return node;
+  }
+  return undefined;
+}
+
+/** From the root, follow the most-visited live child (first on ties) down to a leaf. */
+export function mostVisitedPath(tree: ReasoningTree): NodeId[] {
+  const path: NodeId[] = [tree.rootId];
+  let node = getNode(tree, tree.rootId);
+  for (;;) {
+    const kids = liveChildren(tree, node);
+    if (kids.length === 0) return path;
+    let best = kids[0] as TreeNode;
+    for (const k of kids) if (k.visits > best.visits) best = k;
+    path.push(best.id);
+    node = best;
+  }
+}
