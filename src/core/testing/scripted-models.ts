@@ -11,9 +11,17 @@ import { CountdownSolver, legalMoves } from '../tasks/countdown-solver';
 export class ScriptedCountdownPolicy implements Policy {
   calls = 0;
 
+  private readonly solver = new CountdownSolver();
+
+  /**
+   * `invalidRate`: share of samples replaced by an invalid step. `goodShare`: share of samples
+   * drawn among the moves that keep the target reachable (the rest uniform over legal moves),
+   * which is roughly what a trained policy does.
+   */
   constructor(
     private readonly problem: CountdownProblem,
     private readonly invalidRate = 0,
+    private readonly goodShare = 0.5,
   ) {}
 
   async sample(input: PolicyInput): Promise<StepSample[][]> {
@@ -22,11 +30,13 @@ export class ScriptedCountdownPolicy implements Policy {
     return input.requests.map((request) => {
       const state = verifyTrace(this.problem, request.steps);
       const moves = state.ok ? legalMoves(state.remaining) : [];
+      const good = moves.filter((m) => this.solver.reachable(m.remaining, this.problem.target));
       const out: StepSample[] = [];
       for (let i = 0; i < request.k && moves.length > 0; i++) {
-        const pick = input.temperature === 0 ? 0 : rng.nextInt(moves.length);
+        const pool = good.length > 0 && rng.nextFloat() < this.goodShare ? good : moves;
+        const pick = input.temperature === 0 ? 0 : rng.nextInt(pool.length);
         const invalid = input.temperature > 0 && rng.nextFloat() < this.invalidRate;
-        const text = invalid ? '1+1=3 (left: 3)' : (moves[pick]?.text ?? '');
+        const text = invalid ? '1+1=3 (left: 3)' : (pool[pick]?.text ?? '');
         out.push({ text, logProb: Math.log(1 / moves.length), tokens: text.length + 1 });
       }
       return out;

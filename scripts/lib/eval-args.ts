@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG, STRATEGY_NAMES, type SearchConfig, type StrategyName } from '../../src/core/strategies/strategy';
+import type { ModelDtype } from '../../src/inference/transformers-models';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const EVAL_USAGE = `usage: npm run eval -- --puzzles FILE.jsonl [options]
+  --task countdown          the task (only countdown for now)
+  --puzzles FILE            JSONL, one {"numbers":[4,5,6,10],"target":24} a line
+  --strategy cot|bon|beam|mcts   (default mcts)
+  --simulations N           MCTS simulations; N for best-of-N; beam width (default 64)
+  --seed S                  (default 1)
+  --k N                     children per expansion / per beam node (default ${DEFAULT_CONFIG.k})
+  --temperature T           sampling temperature (default ${DEFAULT_CONFIG.temperature}; the chain is greedy)
+  --c C                     exploration constant (default ${DEFAULT_CONFIG.c})
+  --selection puct|uct      (default puct)
+  --max-tokens N            generated-token budget per puzzle (default none)
+  --dtype q8|fp32           model weights (default q8)
+  --models DIR              model folders (default public/models)
+  --limit N                 only the first N puzzles
+  --json OUT                also write the report as JSON`;
+
+export interface EvalArgs {
+  readonly puzzles: string;
+  readonly config: SearchConfig;
+  readonly dtype: ModelDtype;
+  readonly modelsDir: string | undefined;
+  readonly limit: number | undefined;
+  readonly json: string | undefined;
+}
+
+function number(name: string, raw: string | undefined, fallback: number, integer: boolean, min: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min) {
+    throw new UsageError(`--${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+export function parseEvalArgs(argv: readonly string[]): EvalArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        task: { type: 'string' },
+        puzzles: { type: 'string' },
+        strategy: { type: 'string' },
+        simulations: { type: 'string' },
+        seed: { type: 'string' },
+        k: { type: 'string' },
+        temperature: { type: 'string' },
+        c: { type: 'string' },
+        selection: { type: 'string' },
+        'max-tokens': { type: 'string' },
+        dtype: { type: 'string' },
+        models: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  oneOf('task', values.task, ['countdown'], 'countdown');
+  if (!values.puzzles) throw new UsageError('--puzzles FILE is required');
+  const strategy: StrategyName = oneOf('strategy', values.strategy, STRATEGY_NAMES, 'mcts');
+  const config: SearchConfig = {
+    ...DEFAULT_CONFIG,
+    strategy,
+    simulations: number('simulations', values.simulations, 64, true, 1),
+    seed: number('seed', values.seed, 1, true, 0),
+    k: number('k', values.k, DEFAULT_CONFIG.k, true, 1),
+    temperature: number('temperature', values.temperature, DEFAULT_CONFIG.temperature, false, 0),
+    c: number('c', values.c, DEFAULT_CONFIG.c, false, 0),
+    selection: oneOf('selection', values.selection, ['puct', 'uct'], 'puct'),
+    maxTokens: number('max-tokens', values['max-tokens'], Number.POSITIVE_INFINITY, true, 1),
+  };
+  return {
+    puzzles: values.puzzles,
+    config,
+    dtype: oneOf('dtype', values.dtype, ['q8', 'fp32'], 'q8'),
+    modelsDir: values.models,
+    limit: values.limit === undefined ? undefined : number('limit', values.limit, 0, true, 1),
+    json: values.json,
+  };
+}

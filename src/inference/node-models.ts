@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { env } from '@huggingface/transformers';
+import { COUNTDOWN_POLICY, COUNTDOWN_VALUE, requiredModelFiles } from './model-files';
+import { TransformersPolicy } from './policy';
+import { loadCausalLm, loadValueModel, type ModelDtype } from './transformers-models';
+import { TransformersValue } from './value';
+
+/** Node-only: loads the embedded models from public/models/ in-process (CLIs and tests). */
+export const DEFAULT_MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../public/models');
+
+export class ModelFolderError extends Error {
+  override readonly name = 'ModelFolderError';
+}
+
+/** Throws ModelFolderError naming the folder or the first missing file. */
+export function checkModelFolder(modelsDir: string, name: string, dtype: ModelDtype): void {
+  const folder = join(modelsDir, name);
+  if (!existsSync(folder)) throw new ModelFolderError(`model folder not found: ${folder}`);
+  for (const file of requiredModelFiles(dtype)) {
+    const path = join(folder, file);
+    if (!existsSync(path)) throw new ModelFolderError(`model folder ${folder} is incomplete: missing ${file} (${path})`);
+  }
+}
+
+export interface NodeModels {
+  readonly policy: TransformersPolicy;
+  readonly value: TransformersValue;
+  dispose(): Promise<void>;
+}
+
+export async function loadCountdownModels(dtype: ModelDtype = 'q8', modelsDir = DEFAULT_MODELS_DIR): Promise<NodeModels> {
+  checkModelFolder(modelsDir, COUNTDOWN_POLICY, dtype);
+  checkModelFolder(modelsDir, COUNTDOWN_VALUE, dtype);
+  env.allowLocalModels = true;
+  env.allowRemoteModels = false;
+  env.localModelPath = modelsDir.endsWith('/') ? modelsDir : `${modelsDir}/`;
+  const [policyModel, valueModel] = await Promise.all([
+    loadCausalLm(COUNTDOWN_POLICY, { dtype, device: 'cpu' }),
+    loadValueModel(COUNTDOWN_VALUE, { dtype, device: 'cpu' }),
+  ]);
+  return {
+    policy: new TransformersPolicy(policyModel),
+    value: new TransformersValue(valueModel),
+    dispose: async () => {
+      await Promise.all([policyModel.dispose(), valueModel.dispose()]);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { Tensor } from '@huggingface/transformers';
+import type { Policy, PolicyInput, StepSample } from '../core/models';
+import { Rng } from '../core/rng';
+import { int64Tensor, leftPad } from './batch';
+import { chooseToken, logSoftmax } from './sampling';
+import { traceText } from './trace-text';
+import { encodePlain, type LoadedModel } from './transformers-models';
+
+/**
+ * The policy over a causal LM: all requests' k samples decode together as one left-padded batch,
+ * with the model's key/value cache carried from token to token. Each row stops at its first
+ * newline; its log-probability (at temperature 1) is the sum over the tokens it chose.
+ */
+export class TransformersPolicy implements Policy {
+  forwardCalls = 0;
+  /** Tokens fed through the model that were not newly generated (prompt and steps so far). */
+  prefillTokens = 0;
+  generatedTokens = 0;
+  private readonly newlineId: number;
+  private readonly banned: Set<number>;
+
+  constructor(private readonly model: LoadedModel) {
+    const [newline] = encodePlain(model.tokenizer, '\n');
+    if (newline === undefined) throw new Error(`the tokenizer of ${model.name} cannot encode a newline`);
+    this.newlineId = newline;
+    // The step ends at a newline; padding must never be generated.
+    this.banned = new Set([model.config.pad_token_id ?? 0]);
+  }
+
+  async sample(input: PolicyInput): Promise<StepSample[][]> {
+    const contexts = input.requests.map((r) => encodePlain(this.model.tokenizer, traceText(input.prompt, r.steps)));
+    const owners: number[] = [];
+    input.requests.forEach((r, i) => {
+      for (let j = 0; j < r.k; j++) owners.push(i);
+    });
+    if (owners.length === 0) return input.requests.map(() => []);
+    const rows = owners.map((i) => contexts[i] ?? []);
+    const generated = await this.decode(rows, input, new Rng(input.seed));
+    const out: StepSample[][] = input.requests.map(() => []);
+    generated.forEach((g, row) => {
+      const owner = owners[row] ?? 0;
+      const text = this.model.tokenizer.decode(g.ids.filter((t) => t !== this.newlineId), { skip_special_tokens: true });
+      out[owner]?.push({ text, logProb: g.logProb, tokens: g.ids.length });
+    });
+    return out;
+  }
+
+  private async decode(rows: number[][], input: PolicyInput, rng: Rng): Promise<{ ids: number[]; logProb: number }[]> {
+    const padId = this.model.config.pad_token_id ?? 0;
+    const eosId = this.model.config.eos_token_id;
+    const batch = leftPad(rows, padId);
+    const n = rows.length;
+    const results = rows.map(() => ({ ids: [] as number[], logProb: 0 }));
+    const done = new Array<boolean>(n).fill(false);
+    const mask: number[][] = rows.map((r) => [...new Array<number>(batch.width - r.length).fill(0), ...r.map(() => 1)]);
+    const positions = rows.map((r) => r.length);
+    let feeds: Record<string, Tensor> = {
+      input_ids: batch.inputIds,
+      attention_mask: batch.attentionMask,
+      position_ids: batch.positionIds,
+    };
+    this.prefillTokens += rows.reduce((a, r) => a + r.length, 0);
+    let past: Record<string, Tensor> = {};
+    for (let t = 0; t < input.maxStepTokens && done.includes(false); t++) {
+      const out = await this.model.forward({ ...feeds, ...past });
+      this.forwardCalls++;
+      const logits = out.logits;
+      if (!logits) throw new Error(`policy model ${this.model.name} returned no "logits" output`);
+      const [, seq = 1, vocab = 1] = logits.dims;
+      const data = logits.data as Float32Array;
+      const next: number[] = [];
+      for (let b = 0; b < n; b++) {
+        if (done[b]) {
+          next.push(padId);
+          continue;
+        }
+        const lp = logSoftmax(data, (b * seq + seq - 1) * vocab, vocab);
+        const tok = chooseToken(lp, input.temperature, rng, this.banned);
+        const r = results[b];
+        if (r) {
+          r.ids.push(tok);
+          r.logProb += lp[tok] ?? 0;
+        }
+        this.generatedTokens++;
+        if (tok === this.newlineId || tok === eosId) done[b] = true;
+        next.push(tok);
+      }
+      const newPast: Record<string, Tensor> = {};
+      for (const [name, tensor] of Object.entries(out)) {
+        if (name.startsWith('present')) newPast[name.replace('present', 'past_key_values')] = tensor;
+      }
+      for (const tensor of Object.values(past)) tensor.dispose();
+      logits.dispose();
+      past = newPast;
+      next.forEach((_, b) => mask[b]?.push(1));
+      feeds = {
+        input_ids: int64Tensor(next, [n, 1]),
+        attention_mask: int64Tensor(mask.flat(), [n, mask[0]?.length ?? 1]),
+        position_ids: int64Tensor(positions.map((p, b) => p + (results[b]?.ids.length ?? 1) - 1), [n, 1]),
+      };
+    }
+    for (const tensor of Object.values(past)) tensor.dispose();
+    return results;
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  AutoModel,
+  AutoModelForCausalLM,
+  AutoTokenizer,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+  type Tensor,
+} from '@huggingface/transformers';
+
+/**
+ * Loading a model folder with transformers.js (the same code in Node and in the worker). The
+ * caller configures `env` first (local model path, remote models off); see node-env.ts.
+ */
+export type ModelDtype = 'fp32' | 'q8';
+export type ModelDevice = 'cpu' | 'wasm' | 'webgpu';
+
+export interface LoadOptions {
+  readonly dtype: ModelDtype;
+  readonly device?: ModelDevice;
+}
+
+/** The forward call we use: named tensors in, named tensors out (logits, present.*). */
+export type ForwardFn = (inputs: Record<string, Tensor>) => Promise<Record<string, Tensor>>;
+
+export interface LoadedModel {
+  readonly name: string;
+  readonly tokenizer: PreTrainedTokenizer;
+  readonly forward: ForwardFn;
+  readonly config: { readonly n_layer?: number; readonly eos_token_id?: number; readonly pad_token_id?: number };
+  dispose(): Promise<void>;
+}
+
+function wrap(name: string, tokenizer: PreTrainedTokenizer, model: PreTrainedModel): LoadedModel {
+  return {
+    name,
+    tokenizer,
+    // transformers.js types forward() as any -> any; our graphs take and return named tensors.
+    forward: (inputs) => model.forward(inputs) as Promise<Record<string, Tensor>>,
+    config: model.config as LoadedModel['config'],
+    dispose: async () => {
+      await model.dispose();
+    },
+  };
+}
+
+function pretrainedOptions(options: LoadOptions) {
+  return { dtype: options.dtype, ...(options.device ? { device: options.device } : {}) };
+}
+
+export async function loadCausalLm(name: string, options: LoadOptions): Promise<LoadedModel> {
+  const [tokenizer, model] = await Promise.all([
+    AutoTokenizer.from_pretrained(name),
+    AutoModelForCausalLM.from_pretrained(name, pretrainedOptions(options)),
+  ]);
+  return wrap(name, tokenizer, model);
+}
+
+/** A value model: a graph with input_ids and attention_mask in, logits [batch, 1] out. */
+export async function loadValueModel(name: string, options: LoadOptions): Promise<LoadedModel> {
+  const [tokenizer, model] = await Promise.all([
+    AutoTokenizer.from_pretrained(name),
+    AutoModel.from_pretrained(name, pretrainedOptions(options)),
+  ]);
+  return wrap(name, tokenizer, model);
+}
+
+export function encodePlain(tokenizer: PreTrainedTokenizer, text: string): number[] {
+  return tokenizer.encode(text, { add_special_tokens: false });
+}
