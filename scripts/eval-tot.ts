@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     reports.push(report);
   }
   await models.dispose();
-  console.log(`Game of 24, ToT test set (ranks 901-1000), ${puzzles.length} puzzles, seed ${seed}, shipped 8-bit models on CPU`);
+  const dtype = values.dtype === 'fp32' ? 'fp32' : '8-bit';
+  console.log(`Game of 24, ToT test set (ranks 901-1000), ${puzzles.length} puzzles, seed ${seed}, shipped ${dtype} models on CPU`);
   console.log(formatReportTable(reports));
   console.log('Published with GPT-4 on this set (Yao et al., 2023): chain of thought 4.0%, Tree of Thoughts 74%.');
   if (values.json) writeFileSync(values.json, JSON.stringify(reports, null, 2));

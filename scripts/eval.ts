@@ -7,6 +7,10 @@ import { formatReportTable } from './lib/report-table';
 
 /** npm run eval -- --puzzles FILE --strategy mcts --simulations 64 --seed 1 [--json OUT] */
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    console.log(EVAL_USAGE);
+    return;
+  }
   const args = parseEvalArgs(process.argv.slice(2));
   const all = readPuzzleFile(args.puzzles);
   const puzzles = args.limit ? all.slice(0, args.limit) : all;

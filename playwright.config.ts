@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium when present (CI installs it); otherwise Playwright's own browser.
+const debianChromium = '/usr/lib/chromium/chromium';
+const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
+const port = 4317;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  reporter: process.env.CI ? 'list' : 'line',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      // The machine has no outbound network: keep Chromium from trying.
+      args: ['--disable-quic', '--no-sandbox', '--enable-unsafe-webgpu'],
+    },
+  },
+  webServer: {
+    command: `npx vite --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
