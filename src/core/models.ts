@@ -11,6 +11,8 @@ export interface StepSample {
   readonly logProb: number;
   /** Tokens generated for this step (its newline included). */
   readonly tokens: number;
+  /** How the step ended: at its newline, at the model's end-of-sequence, or cut at the token cap. */
+  readonly end?: 'newline' | 'eos' | 'length';
 }
 
 /** Sample `k` next steps after `steps` (the valid steps so far, in order). */

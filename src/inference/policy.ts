@@ -4,7 +4,7 @@ import { Rng } from '../core/rng';
 import { int64Tensor, leftPad } from './batch';
 import { chooseToken, logSoftmax } from './sampling';
 import { traceText } from './trace-text';
-import { encodePlain, type LoadedModel } from './transformers-models';
+import { encodePlain, type ForwardInputs, type LoadedModel } from './transformers-models';
 
 /**
  * The policy over a causal LM: all requests' k samples decode together as one left-padded batch,
@@ -23,8 +23,10 @@ export class TransformersPolicy implements Policy {
     const [newline] = encodePlain(model.tokenizer, '\n');
     if (newline === undefined) throw new Error(`the tokenizer of ${model.name} cannot encode a newline`);
     this.newlineId = newline;
-    // The step ends at a newline; padding must never be generated.
-    this.banned = new Set([model.config.pad_token_id ?? 0]);
+    // A step is plain text ending at a newline (or end of sequence): padding, unknown and other
+    // special tokens must never be generated, or the text would not be what was scored.
+    const eos = model.config.eos_token_id;
+    this.banned = new Set([...model.tokenizer.all_special_ids, model.config.pad_token_id ?? 0].filter((id) => id !== eos));
   }
 
   async sample(input: PolicyInput): Promise<StepSample[][]> {
@@ -40,9 +42,37 @@ export class TransformersPolicy implements Policy {
     generated.forEach((g, row) => {
       const owner = owners[row] ?? 0;
       const text = this.model.tokenizer.decode(g.ids.filter((t) => t !== this.newlineId), { skip_special_tokens: true });
-      out[owner]?.push({ text, logProb: g.logProb, tokens: g.ids.length });
+      const last = g.ids[g.ids.length - 1];
+      const end = last === this.newlineId ? 'newline' : last === this.model.config.eos_token_id ? 'eos' : 'length';
+      out[owner]?.push({ text, logProb: g.logProb, tokens: g.ids.length, end });
     });
     return out;
+  }
+
+  /**
+   * The log-probability of `step` (and its newline) after `steps`, from one full forward pass
+   * without a cache: scores a step typed by hand, and cross-checks the cached decoding.
+   */
+  async scoreStep(prompt: string, steps: readonly string[], step: string): Promise<number> {
+    const context = encodePlain(this.model.tokenizer, traceText(prompt, steps));
+    const continuation = encodePlain(this.model.tokenizer, `${step}\n`);
+    const batch = leftPad([[...context, ...continuation]], this.model.config.pad_token_id ?? 0);
+    const out = await this.model.forward({
+      input_ids: batch.inputIds,
+      attention_mask: batch.attentionMask,
+      position_ids: batch.positionIds,
+    });
+    const logits = out.logits;
+    if (!logits) throw new Error(`policy model ${this.model.name} returned no "logits" output`);
+    const vocab = logits.dims[2] ?? 1;
+    const data = logits.data as Float32Array;
+    let total = 0;
+    continuation.forEach((tok, j) => {
+      const position = context.length + j - 1;
+      total += logSoftmax(data, position * vocab, vocab)[tok] ?? 0;
+    });
+    for (const t of Object.values(out)) t.dispose();
+    return total;
   }
 
   private async decode(rows: number[][], input: PolicyInput, rng: Rng): Promise<{ ids: number[]; logProb: number }[]> {
@@ -54,7 +84,7 @@ export class TransformersPolicy implements Policy {
     const done = new Array<boolean>(n).fill(false);
     const mask: number[][] = rows.map((r) => [...new Array<number>(batch.width - r.length).fill(0), ...r.map(() => 1)]);
     const positions = rows.map((r) => r.length);
-    let feeds: Record<string, Tensor> = {
+    let feeds: ForwardInputs = {
       input_ids: batch.inputIds,
       attention_mask: batch.attentionMask,
       position_ids: batch.positionIds,
@@ -62,7 +92,8 @@ export class TransformersPolicy implements Policy {
     this.prefillTokens += rows.reduce((a, r) => a + r.length, 0);
     let past: Record<string, Tensor> = {};
     for (let t = 0; t < input.maxStepTokens && done.includes(false); t++) {
-      const out = await this.model.forward({ ...feeds, ...past });
+      const hasPast = Object.keys(past).length > 0;
+      const out = await this.model.forward(hasPast ? { ...feeds, past_key_values: past } : feeds);
       this.forwardCalls++;
       const logits = out.logits;
       if (!logits) throw new Error(`policy model ${this.model.name} returned no "logits" output`);

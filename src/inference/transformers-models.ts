@@ -19,8 +19,18 @@ export interface LoadOptions {
   readonly device?: ModelDevice;
 }
 
-/** The forward call we use: named tensors in, named tensors out (logits, present.*). */
-export type ForwardFn = (inputs: Record<string, Tensor>) => Promise<Record<string, Tensor>>;
+/**
+ * The forward call we use: named tensors in, named tensors out (logits, present.*). A decoder's
+ * cache goes in as `past_key_values: { 'past_key_values.0.key': ..., ... }`: transformers.js
+ * fills in empty tensors when it is absent, overwriting any cache passed as top-level names.
+ */
+export interface ForwardInputs {
+  readonly input_ids: Tensor;
+  readonly attention_mask: Tensor;
+  readonly position_ids?: Tensor;
+  readonly past_key_values?: Record<string, Tensor>;
+}
+export type ForwardFn = (inputs: ForwardInputs) => Promise<Record<string, Tensor>>;
 
 export interface LoadedModel {
   readonly name: string;

@@ -37,7 +37,7 @@ export const DEFAULT_CONFIG: SearchConfig = {
   c: 1,
   selection: 'puct',
   stopOnSolved: true,
-  maxStepTokens: 32,
+  maxStepTokens: 40,
   seed: 1,
 };
 
