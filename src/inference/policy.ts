@@ -41,7 +41,9 @@ export class TransformersPolicy implements Policy {
     const out: StepSample[][] = input.requests.map(() => []);
     generated.forEach((g, row) => {
       const owner = owners[row] ?? 0;
-      const text = this.model.tokenizer.decode(g.ids.filter((t) => t !== this.newlineId), { skip_special_tokens: true });
+      const body = g.ids.filter((t) => t !== this.newlineId);
+      // transformers.js refuses to decode an empty list: an immediate newline is an empty step.
+      const text = body.length > 0 ? this.model.tokenizer.decode(body, { skip_special_tokens: true }) : '';
       const last = g.ids[g.ids.length - 1];
       const end = last === this.newlineId ? 'newline' : last === this.model.config.eos_token_id ? 'eos' : 'length';
       out[owner]?.push({ text, logProb: g.logProb, tokens: g.ids.length, end });
