@@ -66,6 +66,9 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--log-every", type=int, default=50)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--init", default=None, help="start the trunk from this checkpoint (same sizes)")
+    ap.add_argument("--save-every", type=int, default=0, help="also keep out/<kind>_step<N>.pt")
+    ap.add_argument("--fp32", action="store_true", help="no bfloat16 autocast (about 4x slower here)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -74,11 +77,18 @@ def main() -> None:
     random.seed(args.seed)
 
     data = np.load(os.path.join(OUT, f"{args.kind}_train.npz"))
-    tokens = torch.from_numpy(data["tokens"].astype(np.int64))
-    target = torch.from_numpy(data["loss" if args.kind == "policy" else "label"].astype(np.int64))
+    tokens = torch.from_numpy(data["tokens"])  # uint8, widened per batch
+    target = torch.from_numpy(data["loss" if args.kind == "policy" else "label"])
     lengths = (data["tokens"] > 0).sum(1)
 
     model = GPT(args.layers, args.heads, args.d, "lm" if args.kind == "policy" else "value")
+    if args.init:
+        src = torch.load(args.init, map_location="cpu")["model"]
+        own = model.state_dict()
+        trunk = {k: v for k, v in src.items() if k in own and own[k].shape == v.shape
+                 and not k.startswith("v_head")}
+        model.load_state_dict(trunk, strict=False)
+        print(f"trunk from {args.init}: {len(trunk)}/{len(own)} tensors", flush=True)
     n_params = model.num_params()
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
@@ -95,11 +105,12 @@ def main() -> None:
     for step in range(args.steps):
         idx = torch.from_numpy(next(stream))
         T = int(lengths[idx.numpy()].max())
-        x = tokens[idx, :T]
-        y = target[idx, :T]
+        x = tokens[idx, :T].long()
+        y = target[idx, :T].long()
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.steps, args.lr, args.warmup)
-        out = model.forward_train(x)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=not args.fp32):
+            out = model.forward_train(x).float()
         if args.kind == "policy":
             logits = out[:, :-1].reshape(-1, VOCAB_SIZE)
             nxt = x[:, 1:].reshape(-1)
@@ -126,6 +137,9 @@ def main() -> None:
             print(f"step {step + 1}/{args.steps} loss {acc_loss / acc_n:.4f} acc {acc_hit / acc_n:.4f} "
                   f"lr {opt.param_groups[0]['lr']:.2e} {el:.0f}s ({el / (step + 1):.2f}s/step)", flush=True)
             acc_loss, acc_n, acc_hit = 0.0, 0, 0
+        if args.save_every and (step + 1) % args.save_every == 0 and step + 1 < args.steps:
+            torch.save({"cfg": model.cfg, "model": model.state_dict()},
+                       os.path.join(OUT, f"{args.kind}_step{step + 1}.pt"))
 
     train_s = time.time() - t0
     path = args.out or os.path.join(OUT, f"{args.kind}.pt")
@@ -133,7 +147,8 @@ def main() -> None:
     info = dict(kind=args.kind, params=n_params, steps=args.steps, batch=args.batch, lr=args.lr,
                 warmup=args.warmup, weight_decay=args.wd, layers=args.layers, d=args.d, heads=args.heads,
                 traces=len(tokens), traces_seen=args.steps * args.batch, train_seconds=round(train_s),
-                seconds_per_step=round(train_s / args.steps, 3), seed=args.seed, threads=args.threads)
+                seconds_per_step=round(train_s / args.steps, 3), seed=args.seed, threads=args.threads,
+                bf16_autocast=not args.fp32, init=args.init)
     with open(os.path.join(OUT, f"{args.kind}_train_info.json"), "w") as f:
         json.dump(info, f, indent=1)
     print(f"saved {path} after {train_s:.0f}s", flush=True)
