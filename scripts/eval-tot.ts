@@ -14,8 +14,8 @@ const TOT_FILE = new URL('../benchmarks/game24/tot-test-901-1000.jsonl', import.
 
 export const TOT_CONFIGS: readonly SearchConfig[] = [
   { ...DEFAULT_CONFIG, strategy: 'cot', simulations: 1, temperature: 0 },
-  { ...DEFAULT_CONFIG, strategy: 'bon', simulations: 32 },
-  { ...DEFAULT_CONFIG, strategy: 'beam', simulations: 4 },
+  { ...DEFAULT_CONFIG, strategy: 'bon', simulations: 48, temperature: 1 },
+  { ...DEFAULT_CONFIG, strategy: 'beam', simulations: 4, k: 10, temperature: 1 },
   { ...DEFAULT_CONFIG, strategy: 'mcts', simulations: 64 },
 ];
 
