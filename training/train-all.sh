@@ -9,19 +9,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+export PYTHONDONTWRITEBYTECODE=1
 PY=/usr/bin/python3 # Debian's python with torch 1.13, onnx 1.12 (another python3 may come first on PATH)
 OUT=training/out
 mkdir -p "$OUT"
 
 SEED=1234
 POLICY_ARCH=(--layers 4 --d 128 --heads 4)
-VALUE_ARCH=(--layers 4 --d 128 --heads 4)
+VALUE_ARCH=(--layers 4 --d 128 --heads 4) # the policy's sizes: its trunk starts from the policy's
 if [[ "${SMOKE:-0}" == "1" ]]; then
   DATA=(--policy 4000 --value 3000 --value-val 500)
   POLICY_STEPS=30 VALUE_STEPS=30 WARMUP=10 LOG=10 EVAL=(--limit 8) MCTS=(--limit 8 --sims 8)
 else
   DATA=(--policy 800000 --value 300000 --value-val 6000)
-  POLICY_STEPS=${POLICY_STEPS:-6000} VALUE_STEPS=${VALUE_STEPS:-2200} WARMUP=200 LOG=100 EVAL=() MCTS=()
+  POLICY_STEPS=${POLICY_STEPS:-6000} VALUE_STEPS=${VALUE_STEPS:-2000} WARMUP=200 LOG=100 EVAL=() MCTS=()
 fi
 
 declare -A T
@@ -39,13 +40,13 @@ stage data $PY training/gen_data.py --seed $SEED "${DATA[@]}"
 stage train_policy $PY training/train.py --kind policy --seed $SEED --steps "$POLICY_STEPS" \
   "${POLICY_ARCH[@]}" --lr 2e-3 --warmup $WARMUP --log-every $LOG --save-every 1000
 stage train_value $PY training/train.py --kind value --seed $SEED --steps "$VALUE_STEPS" \
-  "${VALUE_ARCH[@]}" --lr 2e-3 --warmup $WARMUP --log-every $LOG
+  "${VALUE_ARCH[@]}" --lr 2e-3 --warmup $WARMUP --log-every $LOG --init "$OUT/policy.pt"
 stage export $PY training/export_onnx.py
 stage check node training/check_onnx.mjs
 rm -f "$OUT/metrics.json"
 stage evaluate $PY training/evaluate.py --seed 7 "${EVAL[@]}"
 if [[ "${NO_MCTS:-0}" != "1" ]]; then
-  stage mcts $PY training/mcts_sim.py --seed 11 "${MCTS[@]}"
+  stage mcts $PY training/mcts_sim.py --seed 11 --sets heldout_tot,heldout_countdown "${MCTS[@]}"
 fi
 
 {
