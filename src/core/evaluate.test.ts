@@ -11,7 +11,11 @@ const unsolvable: CountdownProblem = { numbers: [1, 1, 1, 1], target: 24 };
 describe('evaluatePuzzles', () => {
   it('reports an unsolvable puzzle as unsolvable and counts it as not solved', async () => {
     const models = { policy: new ScriptedCountdownPolicy(solvable), value: new SolverValue(solvable) };
-    const report = await evaluatePuzzles([solvable, unsolvable], { ...DEFAULT_CONFIG, simulations: 64 }, models);
+    const report = await evaluatePuzzles(
+      [solvable, unsolvable],
+      { ...DEFAULT_CONFIG, simulations: 64 },
+      models,
+    );
     expect(report.total).toBe(2);
     expect(report.unsolvable).toBe(1);
     expect(report.results[1]).toMatchObject({ solvable: false, solved: false, tokens: 0, steps: [] });

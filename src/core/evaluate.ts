@@ -55,7 +55,17 @@ export async function evaluatePuzzle(
 ): Promise<PuzzleResult> {
   const base = { numbers: problem.numbers, target: problem.target };
   if (!solver.isSolvable(problem)) {
-    return { ...base, solved: false, solvable: false, steps: [], answer: '', tokens: 0, iterations: 0, nodes: 0, seconds: 0 };
+    return {
+      ...base,
+      solved: false,
+      solvable: false,
+      steps: [],
+      answer: '',
+      tokens: 0,
+      iterations: 0,
+      nodes: 0,
+      seconds: 0,
+    };
   }
   const started = now();
   const session = new SearchSession(countdownTask, problem, models, seed);

@@ -1,4 +1,12 @@
-import { createTree, getNode, pathTo, type NodeId, type NodeStatus, type ReasoningTree, type TreeNode } from './tree';
+import {
+  createTree,
+  getNode,
+  pathTo,
+  type NodeId,
+  type NodeStatus,
+  type ReasoningTree,
+  type TreeNode,
+} from './tree';
 
 /**
  * Every change to the tree is one of these events, appended to a log. Applying the log in order
@@ -29,7 +37,12 @@ export type SearchEvent =
   /** Each evaluation is one visit of its node: N += 1, W += value. */
   | { readonly type: 'evaluate'; readonly evaluations: readonly Evaluation[] }
   /** Adds visits and value to every node of `nodeIds` (the ancestors of what was evaluated). */
-  | { readonly type: 'backpropagate'; readonly nodeIds: readonly NodeId[]; readonly visits: number; readonly valueSum: number }
+  | {
+      readonly type: 'backpropagate';
+      readonly nodeIds: readonly NodeId[];
+      readonly visits: number;
+      readonly valueSum: number;
+    }
   /** The subtree under `nodeId` leaves the search; its statistics leave its ancestors. */
   | { readonly type: 'prune'; readonly nodeId: NodeId }
   /** The reasoning returns from `fromId` to its ancestor `toId` (e.g. after an invalid step). */
@@ -81,7 +94,8 @@ export function applyEvent(tree: ReasoningTree, event: SearchEvent): void {
       return;
     case 'expand': {
       const parent = getNode(tree, event.parentId);
-      if (parent.status !== 'open') throw new InvalidEventError(`node ${parent.id} is ${parent.status}, not open`);
+      if (parent.status !== 'open')
+        throw new InvalidEventError(`node ${parent.id} is ${parent.status}, not open`);
       for (const child of event.children) addChild(tree, parent, child);
       parent.status = 'expanded';
       return;

@@ -9,6 +9,15 @@ export class Rng {
     this.state = seed >>> 0;
   }
 
+  /** The generator's whole state: restoring it replays the same draws (checkpoints, forks). */
+  get state32(): number {
+    return this.state;
+  }
+
+  set state32(value: number) {
+    this.state = value >>> 0;
+  }
+
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

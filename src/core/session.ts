@@ -1,4 +1,4 @@
-import { applyEvent, type Evaluation, type NewChild, type SearchEvent } from './events';
+import { applyEvent, replay, type Evaluation, type NewChild, type SearchEvent } from './events';
 import type { Policy, StepSample, Value } from './models';
 import { Rng } from './rng';
 import type { Task } from './tasks/task';
@@ -20,12 +20,21 @@ export interface SessionModels {
   readonly value?: Value;
 }
 
+/** Everything of a session besides its log that a rewind must restore (the tree is replayed). */
+export interface SessionCheckpoint {
+  readonly eventCount: number;
+  readonly rngState: number;
+  readonly generatedTokens: number;
+  readonly policyCalls: number;
+  readonly valueCalls: number;
+}
+
 export class BudgetExhaustedError extends Error {
   override readonly name = 'BudgetExhaustedError';
 }
 
 export class SearchSession<P> {
-  readonly tree: ReasoningTree = createTree();
+  private currentTree: ReasoningTree = createTree();
   readonly events: SearchEvent[] = [];
   readonly rng: Rng;
   readonly prompt: string;
@@ -42,6 +51,38 @@ export class SearchSession<P> {
   ) {
     this.rng = new Rng(seed);
     this.prompt = task.prompt(problem);
+  }
+
+  get tree(): ReasoningTree {
+    return this.currentTree;
+  }
+
+  checkpoint(): SessionCheckpoint {
+    return {
+      eventCount: this.events.length,
+      rngState: this.rng.state32,
+      generatedTokens: this.generatedTokens,
+      policyCalls: this.policyCalls,
+      valueCalls: this.valueCalls,
+    };
+  }
+
+  /**
+   * Goes back to a checkpoint: the later events leave the log and the tree is rebuilt from the
+   * rest, so searching on from here forks a new history (the same seed then gives the same fork).
+   */
+  rewind(checkpoint: SessionCheckpoint): void {
+    if (checkpoint.eventCount > this.events.length) {
+      throw new RangeError(
+        `cannot rewind to event ${checkpoint.eventCount}: the log holds ${this.events.length}`,
+      );
+    }
+    this.events.length = checkpoint.eventCount;
+    this.currentTree = replay(this.events);
+    this.rng.state32 = checkpoint.rngState;
+    this.generatedTokens = checkpoint.generatedTokens;
+    this.policyCalls = checkpoint.policyCalls;
+    this.valueCalls = checkpoint.valueCalls;
   }
 
   /** Called after every applied event (the UI's store subscribes here). */
@@ -65,7 +106,11 @@ export class SearchSession<P> {
    * one child; each step is checked by the task's verifier; priors are the step probabilities
    * normalized over the distinct siblings. Returns the new child ids per request.
    */
-  async expand(requests: readonly ExpandRequest[], temperature: number, maxStepTokens: number): Promise<NodeId[][]> {
+  async expand(
+    requests: readonly ExpandRequest[],
+    temperature: number,
+    maxStepTokens: number,
+  ): Promise<NodeId[][]> {
     const live = requests.filter((r) => getNode(this.tree, r.nodeId).status === 'open');
     if (live.length === 0) return requests.map(() => []);
     const samples = await this.models.policy.sample({
@@ -120,7 +165,12 @@ export class SearchSession<P> {
         case 'final':
           return check.solved
             ? { ...base, status: 'solved', answer: check.answer }
-            : { ...base, status: 'failed', answer: check.answer, reason: `the answer ${check.answer} is not the target` };
+            : {
+                ...base,
+                status: 'failed',
+                answer: check.answer,
+                reason: `the answer ${check.answer} is not the target`,
+              };
       }
     });
   }
@@ -134,13 +184,17 @@ export class SearchSession<P> {
     const open = nodes.filter((n) => !isTerminal(n));
     const scores = new Map<NodeId, number>();
     if (open.length > 0 && this.models.value) {
-      const values = await this.models.value.score({ prompt: this.prompt, traces: open.map((n) => this.steps(n.id)) });
+      const values = await this.models.value.score({
+        prompt: this.prompt,
+        traces: open.map((n) => this.steps(n.id)),
+      });
       this.valueCalls++;
       open.forEach((n, i) => scores.set(n.id, values[i] ?? 0));
     }
     const evaluations: Evaluation[] = [];
     for (const n of nodes) {
-      if (isTerminal(n)) evaluations.push({ nodeId: n.id, value: n.status === 'solved' ? 1 : 0, source: 'verifier' });
+      if (isTerminal(n))
+        evaluations.push({ nodeId: n.id, value: n.status === 'solved' ? 1 : 0, source: 'verifier' });
       else {
         const v = scores.get(n.id);
         if (v !== undefined) evaluations.push({ nodeId: n.id, value: v, source: 'value-model' });

@@ -1,7 +1,33 @@
 import type { Evaluation } from '../events';
 import type { SearchSession } from '../session';
-import { firstSolvedNode, getNode, isInPrunedSubtree, pathTo, ROOT_ID, type NodeId, type TreeNode } from '../tree';
-import { finish, type Phase, type SearchConfig, type SearchResult, type Strategy } from './strategy';
+import {
+  firstSolvedNode,
+  getNode,
+  isInPrunedSubtree,
+  pathTo,
+  ROOT_ID,
+  type NodeId,
+  type TreeNode,
+} from '../tree';
+import {
+  finish,
+  snapshotState,
+  type Phase,
+  type SearchConfig,
+  type SearchResult,
+  type Strategy,
+  type StrategySnapshot,
+} from './strategy';
+
+/** The strategy's mutable state, kept together so that a snapshot copies all of it. */
+interface State {
+  phase: Phase;
+  result: SearchResult | undefined;
+  beam: NodeId[];
+  added: NodeId[][];
+  evaluations: Evaluation[];
+  depth: number;
+}
 
 /**
  * Beam search: keep the `width` best open nodes of each depth by value. Each depth runs
@@ -10,52 +36,70 @@ import { finish, type Phase, type SearchConfig, type SearchResult, type Strategy
  */
 export class BeamStrategy<P> implements Strategy {
   readonly name = 'beam';
-  phase: Phase = 'expand';
-  result: SearchResult | undefined;
-  private beam: NodeId[] = [ROOT_ID];
-  private added: NodeId[][] = [];
-  private evaluations: Evaluation[] = [];
-  private depth = 0;
+  private s: State = {
+    phase: 'expand',
+    result: undefined,
+    beam: [ROOT_ID],
+    added: [],
+    evaluations: [],
+    depth: 0,
+  };
 
   constructor(
     private readonly session: SearchSession<P>,
     private readonly config: SearchConfig,
   ) {}
 
+  get phase(): Phase {
+    return this.s.phase;
+  }
+
+  get result(): SearchResult | undefined {
+    return this.s.result;
+  }
+
+  snapshot(): StrategySnapshot {
+    return { strategy: this.name, state: structuredClone(this.s) };
+  }
+
+  restore(snapshot: StrategySnapshot): void {
+    this.s = snapshotState<State>(this.name, snapshot);
+  }
+
   async step(): Promise<Phase> {
-    const ran = this.phase;
-    switch (this.phase) {
+    const ran = this.s.phase;
+    switch (this.s.phase) {
       case 'expand': {
-        const live = this.beam.filter((id) => !isInPrunedSubtree(this.session.tree, id));
+        const live = this.s.beam.filter((id) => !isInPrunedSubtree(this.session.tree, id));
         if (live.length === 0 || this.session.generatedTokens >= this.config.maxTokens) {
           this.end();
           break;
         }
-        this.added = await this.session.expand(
+        this.s.added = await this.session.expand(
           live.map((nodeId) => ({ nodeId, k: this.config.k })),
           this.config.temperature,
           this.config.maxStepTokens,
         );
-        this.phase = 'evaluate';
+        this.s.phase = 'evaluate';
         break;
       }
       case 'evaluate':
-        this.evaluations = await this.session.evaluate(this.added.flat());
-        this.phase = 'backpropagate';
+        this.s.evaluations = await this.session.evaluate(this.s.added.flat());
+        this.s.phase = 'backpropagate';
         break;
       case 'backpropagate':
-        for (const ids of this.added) {
+        for (const ids of this.s.added) {
           const first = ids[0];
           if (first === undefined) continue;
           const parentId = getNode(this.session.tree, first).parentId ?? ROOT_ID;
           this.session.backpropagate(
             pathTo(this.session.tree, parentId),
-            this.evaluations.filter((e) => ids.includes(e.nodeId)),
+            this.s.evaluations.filter((e) => ids.includes(e.nodeId)),
           );
         }
-        this.depth++;
-        this.phase = this.config.stopOnSolved && firstSolvedNode(this.session.tree) ? 'done' : 'select';
-        if (this.phase === 'done') this.end();
+        this.s.depth++;
+        this.s.phase = this.config.stopOnSolved && firstSolvedNode(this.session.tree) ? 'done' : 'select';
+        if (this.s.phase === 'done') this.end();
         break;
       case 'select':
         this.selectBeam();
@@ -68,32 +112,33 @@ export class BeamStrategy<P> implements Strategy {
   }
 
   private selectBeam(): void {
-    const candidates = this.added
+    const candidates = this.s.added
       .flat()
       .map((id) => getNode(this.session.tree, id))
       .filter((n) => n.status === 'open');
     // Stable sort: equal values keep creation order, so the beam is deterministic.
     const ranked = [...candidates].sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
-    this.beam = ranked.slice(0, this.config.simulations).map((n) => n.id);
-    if (this.beam.length === 0 || this.depth >= this.session.task.maxSteps(this.session.problem)) {
+    this.s.beam = ranked.slice(0, this.config.simulations).map((n) => n.id);
+    if (this.s.beam.length === 0 || this.s.depth >= this.session.task.maxSteps(this.session.problem)) {
       this.end();
       return;
     }
-    this.session.select(this.beam, 'beam');
-    this.phase = 'expand';
+    this.session.select(this.s.beam, 'beam');
+    this.s.phase = 'expand';
   }
 
   private end(): void {
     const solved = firstSolvedNode(this.session.tree);
-    this.result = finish(this.session, solved?.id ?? this.bestLeaf().id, this.depth);
-    this.phase = 'done';
+    this.s.result = finish(this.session, solved?.id ?? this.bestLeaf().id, this.s.depth);
+    this.s.phase = 'done';
   }
 
   /** Without a verified solution: the deepest, then most valuable, node reached. */
   private bestLeaf(): TreeNode {
     let best = getNode(this.session.tree, ROOT_ID);
     for (const node of Object.values(this.session.tree.nodes)) {
-      if (node.depth > best.depth || (node.depth === best.depth && (node.value ?? 0) > (best.value ?? 0))) best = node;
+      if (node.depth > best.depth || (node.depth === best.depth && (node.value ?? 0) > (best.value ?? 0)))
+        best = node;
     }
     return best;
   }

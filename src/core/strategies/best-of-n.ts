@@ -1,7 +1,34 @@
 import type { Evaluation } from '../events';
 import type { SearchSession } from '../session';
-import { firstSolvedNode, getNode, isInPrunedSubtree, mostVisitedPath, pathTo, ROOT_ID, type NodeId } from '../tree';
-import { finish, type Phase, type SearchConfig, type SearchResult, type Strategy } from './strategy';
+import {
+  firstSolvedNode,
+  getNode,
+  isInPrunedSubtree,
+  mostVisitedPath,
+  pathTo,
+  ROOT_ID,
+  type NodeId,
+} from '../tree';
+import {
+  finish,
+  snapshotState,
+  type Phase,
+  type SearchConfig,
+  type SearchResult,
+  type Strategy,
+  type StrategySnapshot,
+} from './strategy';
+
+/** The strategy's mutable state, kept together so that a snapshot copies all of it. */
+interface State {
+  phase: Phase;
+  result: SearchResult | undefined;
+  frontier: Map<NodeId, number>;
+  finished: Map<NodeId, number>;
+  added: NodeId[][];
+  evaluations: Evaluation[];
+  depth: number;
+}
 
 /**
  * Best-of-N: N chains sampled at the configured temperature, grown together one depth at a time
@@ -11,32 +38,50 @@ import { finish, type Phase, type SearchConfig, type SearchResult, type Strategy
  */
 export class BestOfNStrategy<P> implements Strategy {
   readonly name = 'bon';
-  phase: Phase = 'expand';
-  result: SearchResult | undefined;
+  private s: State = {
+    phase: 'expand',
+    result: undefined,
+    frontier: new Map<NodeId, number>(),
+    finished: new Map<NodeId, number>(),
+    added: [],
+    evaluations: [],
+    depth: 0,
+  };
   /** Open nodes where chains stand, with how many chains stand there. */
-  private frontier = new Map<NodeId, number>();
   /** Chains that ended on a terminal node, per node. */
-  private readonly finished = new Map<NodeId, number>();
-  private added: NodeId[][] = [];
-  private evaluations: Evaluation[] = [];
-  private depth = 0;
 
   constructor(
     private readonly session: SearchSession<P>,
     private readonly config: SearchConfig,
   ) {
-    this.frontier.set(ROOT_ID, config.simulations);
+    this.s.frontier.set(ROOT_ID, config.simulations);
+  }
+
+  get phase(): Phase {
+    return this.s.phase;
+  }
+
+  get result(): SearchResult | undefined {
+    return this.s.result;
+  }
+
+  snapshot(): StrategySnapshot {
+    return { strategy: this.name, state: structuredClone(this.s) };
+  }
+
+  restore(snapshot: StrategySnapshot): void {
+    this.s = snapshotState<State>(this.name, snapshot);
   }
 
   async step(): Promise<Phase> {
-    const ran = this.phase;
-    switch (this.phase) {
+    const ran = this.s.phase;
+    switch (this.s.phase) {
       case 'expand':
         await this.expand();
         break;
       case 'evaluate':
-        this.evaluations = await this.session.evaluate(this.added.flat());
-        this.phase = 'backpropagate';
+        this.s.evaluations = await this.session.evaluate(this.s.added.flat());
+        this.s.phase = 'backpropagate';
         break;
       case 'backpropagate':
         this.backpropagate();
@@ -52,38 +97,38 @@ export class BestOfNStrategy<P> implements Strategy {
   }
 
   private async expand(): Promise<void> {
-    const requests = [...this.frontier]
+    const requests = [...this.s.frontier]
       .filter(([id]) => !isInPrunedSubtree(this.session.tree, id))
       .map(([nodeId, k]) => ({ nodeId, k }));
     if (requests.length === 0 || this.session.generatedTokens >= this.config.maxTokens) {
-      this.phase = 'aggregate';
+      this.s.phase = 'aggregate';
       return;
     }
-    this.added = await this.session.expand(requests, this.config.temperature, this.config.maxStepTokens);
+    this.s.added = await this.session.expand(requests, this.config.temperature, this.config.maxStepTokens);
     const next = new Map<NodeId, number>();
-    for (const ids of this.added) {
+    for (const ids of this.s.added) {
       for (const id of ids) {
         const node = getNode(this.session.tree, id);
-        const target = node.status === 'open' ? next : this.finished;
+        const target = node.status === 'open' ? next : this.s.finished;
         target.set(id, (target.get(id) ?? 0) + node.samples);
       }
     }
-    this.frontier = next;
-    this.phase = 'evaluate';
+    this.s.frontier = next;
+    this.s.phase = 'evaluate';
   }
 
   private backpropagate(): void {
-    for (const ids of this.added) {
+    for (const ids of this.s.added) {
       const first = ids[0];
       if (first === undefined) continue;
       const parentId = getNode(this.session.tree, first).parentId ?? ROOT_ID;
-      const mine = this.evaluations.filter((e) => ids.includes(e.nodeId));
+      const mine = this.s.evaluations.filter((e) => ids.includes(e.nodeId));
       this.session.backpropagate(pathTo(this.session.tree, parentId), mine);
     }
-    this.depth++;
+    this.s.depth++;
     const stop = this.config.stopOnSolved && firstSolvedNode(this.session.tree) !== undefined;
-    const exhausted = this.depth >= this.session.task.maxSteps(this.session.problem);
-    this.phase = stop || exhausted || this.frontier.size === 0 ? 'aggregate' : 'expand';
+    const exhausted = this.s.depth >= this.session.task.maxSteps(this.session.problem);
+    this.s.phase = stop || exhausted || this.s.frontier.size === 0 ? 'aggregate' : 'expand';
   }
 
   /** Verifier first, then the majority vote over the final answers of the chains. */
@@ -92,7 +137,7 @@ export class BestOfNStrategy<P> implements Strategy {
     let choice = solved?.id;
     if (!choice) {
       const votes = new Map<string, { count: number; nodeId: NodeId }>();
-      for (const [id, count] of this.finished) {
+      for (const [id, count] of this.s.finished) {
         const answer = getNode(this.session.tree, id).answer;
         if (answer === undefined) continue;
         const v = votes.get(answer) ?? { count: 0, nodeId: id };
@@ -104,7 +149,7 @@ export class BestOfNStrategy<P> implements Strategy {
       const fallback = mostVisitedPath(this.session.tree);
       choice = best?.nodeId ?? fallback[fallback.length - 1] ?? ROOT_ID;
     }
-    this.result = finish(this.session, choice, this.config.simulations);
-    this.phase = 'done';
+    this.s.result = finish(this.session, choice, this.config.simulations);
+    this.s.phase = 'done';
   }
 }

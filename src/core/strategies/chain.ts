@@ -1,7 +1,25 @@
 import type { Evaluation } from '../events';
 import type { SearchSession } from '../session';
 import { getNode, pathTo, ROOT_ID, type NodeId } from '../tree';
-import { finish, type Phase, type SearchConfig, type SearchResult, type Strategy } from './strategy';
+import {
+  finish,
+  snapshotState,
+  type Phase,
+  type SearchConfig,
+  type SearchResult,
+  type Strategy,
+  type StrategySnapshot,
+} from './strategy';
+
+/** The strategy's mutable state, kept together so that a snapshot copies all of it. */
+interface State {
+  phase: Phase;
+  result: SearchResult | undefined;
+  current: NodeId;
+  added: NodeId[];
+  evaluations: Evaluation[];
+  depth: number;
+}
 
 /**
  * The plain chain (CoT): one greedy step at a time (temperature 0), never branching and never
@@ -9,45 +27,68 @@ import { finish, type Phase, type SearchConfig, type SearchResult, type Strategy
  */
 export class ChainStrategy<P> implements Strategy {
   readonly name = 'cot';
-  phase: Phase = 'expand';
-  result: SearchResult | undefined;
-  private current: NodeId = ROOT_ID;
-  private added: NodeId[] = [];
-  private evaluations: Evaluation[] = [];
-  private depth = 0;
+  private s: State = {
+    phase: 'expand',
+    result: undefined,
+    current: ROOT_ID,
+    added: [],
+    evaluations: [],
+    depth: 0,
+  };
 
   constructor(
     private readonly session: SearchSession<P>,
     private readonly config: SearchConfig,
   ) {}
 
+  get phase(): Phase {
+    return this.s.phase;
+  }
+
+  get result(): SearchResult | undefined {
+    return this.s.result;
+  }
+
+  snapshot(): StrategySnapshot {
+    return { strategy: this.name, state: structuredClone(this.s) };
+  }
+
+  restore(snapshot: StrategySnapshot): void {
+    this.s = snapshotState<State>(this.name, snapshot);
+  }
+
   async step(): Promise<Phase> {
-    const ran = this.phase;
-    switch (this.phase) {
+    const ran = this.s.phase;
+    switch (this.s.phase) {
       case 'expand': {
         if (this.session.generatedTokens >= this.config.maxTokens) {
-          this.end(this.current);
+          this.end(this.s.current);
           break;
         }
-        const [children = []] = await this.session.expand([{ nodeId: this.current, k: 1 }], 0, this.config.maxStepTokens);
-        this.added = children;
-        this.phase = children.length > 0 ? 'evaluate' : 'done';
-        if (children.length === 0) this.end(this.current);
+        const [children = []] = await this.session.expand(
+          [{ nodeId: this.s.current, k: 1 }],
+          0,
+          this.config.maxStepTokens,
+        );
+        this.s.added = children;
+        this.s.phase = children.length > 0 ? 'evaluate' : 'done';
+        if (children.length === 0) this.end(this.s.current);
         break;
       }
       case 'evaluate':
-        this.evaluations = await this.session.evaluate(this.added);
-        this.phase = 'backpropagate';
+        this.s.evaluations = await this.session.evaluate(this.s.added);
+        this.s.phase = 'backpropagate';
         break;
       case 'backpropagate': {
-        this.session.backpropagate(pathTo(this.session.tree, this.current), this.evaluations);
-        this.depth++;
-        const next = this.added[0] ?? this.current;
+        this.session.backpropagate(pathTo(this.session.tree, this.s.current), this.s.evaluations);
+        this.s.depth++;
+        const next = this.s.added[0] ?? this.s.current;
         const node = getNode(this.session.tree, next);
-        if (node.status !== 'open' || this.depth >= this.session.task.maxSteps(this.session.problem)) this.end(next);
+        if (node.status !== 'open' || this.s.depth >= this.session.task.maxSteps(this.session.problem))
+          this.end(next);
         else {
-          this.current = next;
-          this.phase = 'expand';
+          this.s.current = next;
+          this.s.phase = 'expand';
         }
         break;
       }
@@ -60,7 +101,7 @@ export class ChainStrategy<P> implements Strategy {
   }
 
   private end(nodeId: NodeId): void {
-    this.result = finish(this.session, nodeId, this.depth);
-    this.phase = 'done';
+    this.s.result = finish(this.session, nodeId, this.s.depth);
+    this.s.phase = 'done';
   }
 }

@@ -2,7 +2,25 @@ import type { Evaluation } from '../events';
 import type { SearchSession } from '../session';
 import { firstSolvedNode, getNode, liveChildren, mostVisitedPath, ROOT_ID, type NodeId } from '../tree';
 import { bestChild } from './selection';
-import { finish, type Phase, type SearchConfig, type SearchResult, type Strategy } from './strategy';
+import {
+  finish,
+  snapshotState,
+  type Phase,
+  type SearchConfig,
+  type SearchResult,
+  type Strategy,
+  type StrategySnapshot,
+} from './strategy';
+
+/** The strategy's mutable state, kept together so that a snapshot copies all of it. */
+interface State {
+  phase: Phase;
+  result: SearchResult | undefined;
+  path: NodeId[];
+  toEvaluate: NodeId[];
+  evaluations: Evaluation[];
+  simulations: number;
+}
 
 /**
  * Monte Carlo Tree Search, one phase per step():
@@ -14,21 +32,39 @@ import { finish, type Phase, type SearchConfig, type SearchResult, type Strategy
  */
 export class MctsStrategy<P> implements Strategy {
   readonly name = 'mcts';
-  phase: Phase = 'select';
-  result: SearchResult | undefined;
-  private path: NodeId[] = [];
-  private toEvaluate: NodeId[] = [];
-  private evaluations: Evaluation[] = [];
-  private simulations = 0;
+  private s: State = {
+    phase: 'select',
+    result: undefined,
+    path: [],
+    toEvaluate: [],
+    evaluations: [],
+    simulations: 0,
+  };
 
   constructor(
     private readonly session: SearchSession<P>,
     private readonly config: SearchConfig,
   ) {}
 
+  get phase(): Phase {
+    return this.s.phase;
+  }
+
+  get result(): SearchResult | undefined {
+    return this.s.result;
+  }
+
+  snapshot(): StrategySnapshot {
+    return { strategy: this.name, state: structuredClone(this.s) };
+  }
+
+  restore(snapshot: StrategySnapshot): void {
+    this.s = snapshotState<State>(this.name, snapshot);
+  }
+
   async step(): Promise<Phase> {
-    const ran = this.phase;
-    switch (this.phase) {
+    const ran = this.s.phase;
+    switch (this.s.phase) {
       case 'select':
         this.select();
         break;
@@ -36,8 +72,8 @@ export class MctsStrategy<P> implements Strategy {
         await this.expand();
         break;
       case 'evaluate':
-        this.evaluations = await this.session.evaluate(this.toEvaluate);
-        this.phase = 'backpropagate';
+        this.s.evaluations = await this.session.evaluate(this.s.toEvaluate);
+        this.s.phase = 'backpropagate';
         break;
       case 'backpropagate':
         this.backpropagate();
@@ -60,43 +96,43 @@ export class MctsStrategy<P> implements Strategy {
       node = next;
       path.push(node.id);
     }
-    this.path = path;
+    this.s.path = path;
     this.session.select(path, 'path');
     if (node.status === 'open') {
-      this.phase = 'expand';
+      this.s.phase = 'expand';
     } else {
       // A terminal, or a dead end whose children were all pruned: evaluate it again.
-      this.toEvaluate = [node.id];
-      this.phase = 'evaluate';
+      this.s.toEvaluate = [node.id];
+      this.s.phase = 'evaluate';
     }
   }
 
   private async expand(): Promise<void> {
-    const leaf = this.path[this.path.length - 1] ?? ROOT_ID;
+    const leaf = this.s.path[this.s.path.length - 1] ?? ROOT_ID;
     const [children = []] = await this.session.expand(
       [{ nodeId: leaf, k: this.config.k }],
       this.config.temperature,
       this.config.maxStepTokens,
     );
-    this.toEvaluate = children.length > 0 ? children : [leaf];
-    this.phase = 'evaluate';
+    this.s.toEvaluate = children.length > 0 ? children : [leaf];
+    this.s.phase = 'evaluate';
   }
 
   private backpropagate(): void {
-    const leaf = this.path[this.path.length - 1];
+    const leaf = this.s.path[this.s.path.length - 1];
     // Children of the leaf were evaluated: the whole path receives; the leaf itself: its ancestors.
-    const receivers = this.toEvaluate.includes(leaf ?? '') ? this.path.slice(0, -1) : this.path;
-    this.session.backpropagate(receivers, this.evaluations);
-    this.simulations++;
+    const receivers = this.s.toEvaluate.includes(leaf ?? '') ? this.s.path.slice(0, -1) : this.s.path;
+    this.session.backpropagate(receivers, this.s.evaluations);
+    this.s.simulations++;
     const solved = this.config.stopOnSolved && firstSolvedNode(this.session.tree) !== undefined;
-    if (solved || this.simulations >= this.config.simulations) return this.end();
-    this.phase = 'select';
+    if (solved || this.s.simulations >= this.config.simulations) return this.end();
+    this.s.phase = 'select';
   }
 
   private end(): void {
     const solved = firstSolvedNode(this.session.tree);
     const path = mostVisitedPath(this.session.tree);
-    this.result = finish(this.session, solved?.id ?? path[path.length - 1] ?? ROOT_ID, this.simulations);
-    this.phase = 'done';
+    this.s.result = finish(this.session, solved?.id ?? path[path.length - 1] ?? ROOT_ID, this.s.simulations);
+    this.s.phase = 'done';
   }
 }

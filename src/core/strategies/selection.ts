@@ -19,16 +19,28 @@ export function puctScore(parent: TreeNode, child: TreeNode, c: number): ScoreTe
 export function uctScore(parent: TreeNode, child: TreeNode, c: number): ScoreTerms {
   const q = qValue(child);
   const exploration =
-    child.visits === 0 ? Number.POSITIVE_INFINITY : c * Math.sqrt(Math.log(Math.max(1, parent.visits)) / child.visits);
+    child.visits === 0
+      ? Number.POSITIVE_INFINITY
+      : c * Math.sqrt(Math.log(Math.max(1, parent.visits)) / child.visits);
   return { q, exploration, score: q + exploration };
 }
 
-export function selectionScore(kind: 'puct' | 'uct', parent: TreeNode, child: TreeNode, c: number): ScoreTerms {
+export function selectionScore(
+  kind: 'puct' | 'uct',
+  parent: TreeNode,
+  child: TreeNode,
+  c: number,
+): ScoreTerms {
   return kind === 'puct' ? puctScore(parent, child, c) : uctScore(parent, child, c);
 }
 
 /** The child with the highest score; the first one on ties, so selection is deterministic. */
-export function bestChild(kind: 'puct' | 'uct', parent: TreeNode, children: readonly TreeNode[], c: number): TreeNode | undefined {
+export function bestChild(
+  kind: 'puct' | 'uct',
+  parent: TreeNode,
+  children: readonly TreeNode[],
+  c: number,
+): TreeNode | undefined {
   let best: TreeNode | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const child of children) {

@@ -13,7 +13,12 @@ import { DEFAULT_CONFIG, runToEnd, STRATEGY_NAMES, type SearchConfig, type Strat
 const problem: CountdownProblem = { numbers: [4, 5, 6, 10], target: 24 };
 
 function makeSession(seed: number, invalidRate = 0.1, p: CountdownProblem = problem) {
-  return new SearchSession(countdownTask, p, { policy: new ScriptedCountdownPolicy(p, invalidRate), value: new SolverValue(p) }, seed);
+  return new SearchSession(
+    countdownTask,
+    p,
+    { policy: new ScriptedCountdownPolicy(p, invalidRate), value: new SolverValue(p) },
+    seed,
+  );
 }
 
 function config(strategy: StrategyName, overrides: Partial<SearchConfig> = {}): SearchConfig {
@@ -28,7 +33,8 @@ describe.each(STRATEGY_NAMES)('strategy %s', (name) => {
     while (strategy.phase !== 'done') {
       // The statistics are whole once a backpropagation has landed (between evaluate and
       // backpropagate, the new evaluations have not reached the ancestors yet).
-      if ((await strategy.step()) === 'backpropagate') expect(treeInvariantViolations(session.tree)).toEqual([]);
+      if ((await strategy.step()) === 'backpropagate')
+        expect(treeInvariantViolations(session.tree)).toEqual([]);
       phases++;
     }
     expect(treeInvariantViolations(session.tree)).toEqual([]);
@@ -57,14 +63,49 @@ describe.each(STRATEGY_NAMES)('strategy %s', (name) => {
     }
     expect(JSON.stringify(replay(session.events))).toBe(JSON.stringify(session.tree));
     expect(snapshots.size).toBeGreaterThan(2);
-    for (const [count, snapshot] of snapshots) expect(JSON.stringify(replay(session.events, count))).toBe(snapshot);
+    for (const [count, snapshot] of snapshots)
+      expect(JSON.stringify(replay(session.events, count))).toBe(snapshot);
+  });
+
+  it('rewinds to any earlier phase and, searching on from there, grows the same tree again', async () => {
+    const session = makeSession(7);
+    const strategy = createStrategy(session, config(name, { stopOnSolved: false }));
+    const checkpoints = [{ session: session.checkpoint(), strategy: strategy.snapshot() }];
+    while (strategy.phase !== 'done') {
+      await strategy.step();
+      checkpoints.push({ session: session.checkpoint(), strategy: strategy.snapshot() });
+    }
+    const finalTree = JSON.stringify(session.tree);
+    const finalEvents = session.events.length;
+    const middle = checkpoints[Math.floor(checkpoints.length / 2)];
+    if (!middle) throw new Error('no checkpoints');
+    session.rewind(middle.session);
+    strategy.restore(middle.strategy);
+    expect(session.events.length).toBe(middle.session.eventCount);
+    expect(JSON.stringify(session.tree)).toBe(JSON.stringify(replay(session.events)));
+    expect(strategy.phase).not.toBe('done');
+    await runToEnd(strategy);
+    expect(session.events.length).toBe(finalEvents);
+    expect(JSON.stringify(session.tree)).toBe(finalTree);
+  });
+
+  it('refuses a snapshot made by another strategy', () => {
+    const other = name === 'mcts' ? 'cot' : 'mcts';
+    const snapshot = createStrategy(makeSession(1), config(other)).snapshot();
+    expect(() => createStrategy(makeSession(1), config(name)).restore(snapshot)).toThrow(/snapshot cannot restore/);
   });
 
   it('returns a verified answer when it reports solved', async () => {
     const session = makeSession(7, 0);
-    const result = await runToEnd(createStrategy(session, config(name, { simulations: name === 'mcts' ? 48 : 16 })));
+    const result = await runToEnd(
+      createStrategy(session, config(name, { simulations: name === 'mcts' ? 48 : 16 })),
+    );
     if (result.solved) expect(verifyTrace(problem, result.steps)).toMatchObject({ ok: true, solved: true });
-    expect(session.events.at(-1)).toMatchObject({ type: 'answer', nodeId: result.nodeId, solved: result.solved });
+    expect(session.events.at(-1)).toMatchObject({
+      type: 'answer',
+      nodeId: result.nodeId,
+      solved: result.solved,
+    });
   });
 });
 
@@ -74,7 +115,16 @@ describe('MCTS', () => {
     const strategy = createStrategy(session, config('mcts', { stopOnSolved: false, simulations: 3 }));
     const phases: string[] = [];
     while (strategy.phase !== 'done') phases.push(await strategy.step());
-    expect(phases.slice(0, 8)).toEqual(['select', 'expand', 'evaluate', 'backpropagate', 'select', 'expand', 'evaluate', 'backpropagate']);
+    expect(phases.slice(0, 8)).toEqual([
+      'select',
+      'expand',
+      'evaluate',
+      'backpropagate',
+      'select',
+      'expand',
+      'evaluate',
+      'backpropagate',
+    ]);
   });
 
   it('solves with a value model that knows reachability, and stops on the first verified solution', async () => {
@@ -103,7 +153,8 @@ describe('MCTS', () => {
     const mark = session.events.length;
     await runToEnd(strategy);
     for (const event of session.events.slice(mark)) {
-      if (event.type === 'select') for (const id of event.nodeIds) expect(isInPrunedSubtree(session.tree, id)).toBe(false);
+      if (event.type === 'select')
+        for (const id of event.nodeIds) expect(isInPrunedSubtree(session.tree, id)).toBe(false);
       if (event.type === 'expand') expect(isInPrunedSubtree(session.tree, event.parentId)).toBe(false);
     }
     expect(treeInvariantViolations(session.tree)).toEqual([]);
@@ -111,7 +162,9 @@ describe('MCTS', () => {
 
   it('respects the token budget', async () => {
     const session = makeSession(2);
-    await runToEnd(createStrategy(session, config('mcts', { stopOnSolved: false, simulations: 1000, maxTokens: 200 })));
+    await runToEnd(
+      createStrategy(session, config('mcts', { stopOnSolved: false, simulations: 1000, maxTokens: 200 })),
+    );
     // The budget is checked before each expansion, so it is overshot by at most one expansion.
     expect(session.generatedTokens).toBeGreaterThanOrEqual(200);
     expect(session.generatedTokens).toBeLessThan(200 + 4 * 32);
@@ -119,7 +172,9 @@ describe('MCTS', () => {
 
   it('can use UCT instead of PUCT', async () => {
     const session = makeSession(4, 0);
-    const result = await runToEnd(createStrategy(session, config('mcts', { selection: 'uct', simulations: 64 })));
+    const result = await runToEnd(
+      createStrategy(session, config('mcts', { selection: 'uct', simulations: 64 })),
+    );
     expect(result.solved).toBe(true);
   });
 });
@@ -150,7 +205,9 @@ describe('beam search', () => {
       expect(b.nodeIds.length).toBeLessThanOrEqual(2);
       const values = b.nodeIds.map((id) => session.tree.nodes[id]?.value ?? 0);
       const depth = session.tree.nodes[b.nodeIds[0] ?? '']?.depth;
-      const others = Object.values(session.tree.nodes).filter((n) => n.depth === depth && n.status === 'open');
+      const others = Object.values(session.tree.nodes).filter(
+        (n) => n.depth === depth && n.status === 'open',
+      );
       for (const o of others) expect(o.value ?? 0).toBeLessThanOrEqual(Math.max(...values));
     }
   });

@@ -62,6 +62,28 @@ export interface Strategy {
   step(): Promise<Phase>;
   /** Set once the phase is 'done'. */
   readonly result: SearchResult | undefined;
+  /** A deep copy of the strategy's own state; restore() with it resumes exactly there. */
+  snapshot(): StrategySnapshot;
+  restore(snapshot: StrategySnapshot): void;
+}
+
+/** Opaque plain data (structured-clonable): only the strategy that made it reads it. */
+export interface StrategySnapshot {
+  readonly strategy: StrategyName;
+  readonly state: unknown;
+}
+
+export class SnapshotMismatchError extends Error {
+  override readonly name = 'SnapshotMismatchError';
+}
+
+/** The state inside a snapshot made by the strategy `name`, as a fresh copy. */
+export function snapshotState<S>(name: StrategyName, snapshot: StrategySnapshot): S {
+  if (snapshot.strategy !== name) {
+    throw new SnapshotMismatchError(`a ${snapshot.strategy} snapshot cannot restore a ${name} search`);
+  }
+  // The name check above ties the data to the class that wrote it with snapshot().
+  return structuredClone(snapshot.state) as S;
 }
 
 /** Builds the result for `nodeId` and records the answer event. */

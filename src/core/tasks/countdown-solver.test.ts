@@ -18,7 +18,8 @@ describe('countdown solver', () => {
     const problem = { numbers: [4, 5, 6, 10], target: 24 };
     const solutions = solver.solutions(problem);
     expect(solutions.length).toBeGreaterThan(3);
-    for (const steps of solutions) expect(verifyTrace(problem, steps)).toMatchObject({ ok: true, solved: true });
+    for (const steps of solutions)
+      expect(verifyTrace(problem, steps)).toMatchObject({ ok: true, solved: true });
     expect(solver.solutions(problem, 2)).toHaveLength(2);
     expect(solver.solutions({ numbers: [1, 1, 1, 1], target: 24 })).toEqual([]);
   });
@@ -33,7 +34,10 @@ describe('countdown solver', () => {
 
   it('finds every ToT test puzzle solvable under Countdown rules', () => {
     const url = new URL('../../../benchmarks/game24/tot-test-901-1000.jsonl', import.meta.url);
-    const puzzles = readFileSync(url, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { numbers: number[]; target: number });
+    const puzzles = readFileSync(url, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { numbers: number[]; target: number });
     expect(puzzles).toHaveLength(100);
     for (const p of puzzles) expect(solver.isSolvable(p)).toBe(true);
   });

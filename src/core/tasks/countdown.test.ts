@@ -53,14 +53,25 @@ describe('countdown verifier', () => {
     expect(verifyTrace(problem, solution)).toMatchObject({ ok: true, complete: false, solved: false });
     const win = ['5*4=20 (left: 6 10 20)', '20-6=14 (left: 10 14)', '14+10=24 (left: 24)'];
     expect(verifyTrace(problem, win)).toEqual({ ok: true, remaining: [24], complete: true, solved: true });
-    expect(verifyTrace(problem, ['10-4=6 (left: 5 6 6)', '9-1=8 (left: 6 8)'])).toMatchObject({ ok: false, stepIndex: 1 });
+    expect(verifyTrace(problem, ['10-4=6 (left: 5 6 6)', '9-1=8 (left: 6 8)'])).toMatchObject({
+      ok: false,
+      stepIndex: 1,
+    });
   });
 
   it('judges steps for the engine: continue, final solved, final wrong, invalid', () => {
     expect(countdownTask.checkStep(problem, [], '10-4=6 (left: 5 6 6)')).toEqual({ kind: 'continue' });
     const two = ['5*4=20 (left: 6 10 20)', '20-6=14 (left: 10 14)'];
-    expect(countdownTask.checkStep(problem, two, '14+10=24 (left: 24)')).toEqual({ kind: 'final', solved: true, answer: '24' });
-    expect(countdownTask.checkStep(problem, two, '14-10=4 (left: 4)')).toEqual({ kind: 'final', solved: false, answer: '4' });
+    expect(countdownTask.checkStep(problem, two, '14+10=24 (left: 24)')).toEqual({
+      kind: 'final',
+      solved: true,
+      answer: '24',
+    });
+    expect(countdownTask.checkStep(problem, two, '14-10=4 (left: 4)')).toEqual({
+      kind: 'final',
+      solved: false,
+      answer: '4',
+    });
     expect(countdownTask.checkStep(problem, two, '14+10=25 (left: 25)').kind).toBe('invalid');
     expect(countdownTask.maxSteps(problem)).toBe(3);
   });
@@ -70,14 +81,23 @@ describe('countdown verifier', () => {
   });
 
   it('parses the step format', () => {
-    expect(parseStep('13*12=156 (left: 1 156)')).toEqual({ a: 13, op: '*', b: 12, result: 156, left: [1, 156] });
+    expect(parseStep('13*12=156 (left: 1 156)')).toEqual({
+      a: 13,
+      op: '*',
+      b: 12,
+      result: 156,
+      left: [1, 156],
+    });
     expect(parseStep('13*12=156 (left: )')).toBeUndefined();
   });
 });
 
 describe('countdown problem validation', () => {
   it('accepts 3 to 5 numbers from 1..13 and a target 1..100', () => {
-    expect(validateCountdownProblem({ numbers: [1, 2, 3], target: 6 })).toEqual({ numbers: [1, 2, 3], target: 6 });
+    expect(validateCountdownProblem({ numbers: [1, 2, 3], target: 6 })).toEqual({
+      numbers: [1, 2, 3],
+      target: 6,
+    });
     expect(validateCountdownProblem({ numbers: [1, 2, 3, 4, 13], target: 100 }).numbers).toHaveLength(5);
   });
 

@@ -32,7 +32,8 @@ export class InvalidProblemError extends Error {
 
 /** Throws InvalidProblemError saying what is wrong; returns the problem with numbers as given. */
 export function validateCountdownProblem(value: unknown): CountdownProblem {
-  if (typeof value !== 'object' || value === null) throw new InvalidProblemError('a puzzle must be an object');
+  if (typeof value !== 'object' || value === null)
+    throw new InvalidProblemError('a puzzle must be an object');
   const { numbers, target } = value as { numbers?: unknown; target?: unknown };
   if (!Array.isArray(numbers)) throw new InvalidProblemError('"numbers" must be an array of integers');
   if (numbers.length < MIN_NUMBERS || numbers.length > MAX_NUMBERS) {
@@ -42,11 +43,15 @@ export function validateCountdownProblem(value: unknown): CountdownProblem {
   }
   for (const n of numbers) {
     if (!Number.isInteger(n) || n < 1 || n > MAX_INPUT_NUMBER) {
-      throw new InvalidProblemError(`every number must be an integer from 1 to ${MAX_INPUT_NUMBER}, got ${JSON.stringify(n)}`);
+      throw new InvalidProblemError(
+        `every number must be an integer from 1 to ${MAX_INPUT_NUMBER}, got ${JSON.stringify(n)}`,
+      );
     }
   }
   if (!Number.isInteger(target) || (target as number) < 1 || (target as number) > MAX_TARGET) {
-    throw new InvalidProblemError(`"target" must be an integer from 1 to ${MAX_TARGET}, got ${JSON.stringify(target)}`);
+    throw new InvalidProblemError(
+      `"target" must be an integer from 1 to ${MAX_TARGET}, got ${JSON.stringify(target)}`,
+    );
   }
   return { numbers: numbers as number[], target: target as number };
 }
@@ -111,24 +116,33 @@ function sameMultiset(x: readonly number[], y: readonly number[]): boolean {
   return sx.every((v, i) => v === sy[i]);
 }
 
-export type StepVerdict = { ok: true; step: CountdownStep; remaining: number[] } | { ok: false; reason: string };
+export type StepVerdict =
+  { ok: true; step: CountdownStep; remaining: number[] } | { ok: false; reason: string };
 
 /** Checks one step against the numbers remaining before it: operands, arithmetic, the left list. */
 export function verifyStep(remaining: readonly number[], text: string): StepVerdict {
   const step = parseStep(text);
-  if (!step) return { ok: false, reason: `not a step of the form "a+b=c (left: ...)": ${JSON.stringify(text)}` };
+  if (!step)
+    return { ok: false, reason: `not a step of the form "a+b=c (left: ...)": ${JSON.stringify(text)}` };
   const after = removeAll(remaining, [step.a, step.b]);
   if (!after) {
-    return { ok: false, reason: `${step.a} and ${step.b} are not both among the remaining numbers ${remaining.join(' ')}` };
+    return {
+      ok: false,
+      reason: `${step.a} and ${step.b} are not both among the remaining numbers ${remaining.join(' ')}`,
+    };
   }
   const value = applyOperator(step.a, step.op, step.b);
   if (value === undefined) {
     return { ok: false, reason: `${step.a}${step.op}${step.b} is not a positive integer` };
   }
-  if (value !== step.result) return { ok: false, reason: `${step.a}${step.op}${step.b} is ${value}, not ${step.result}` };
+  if (value !== step.result)
+    return { ok: false, reason: `${step.a}${step.op}${step.b} is ${value}, not ${step.result}` };
   after.push(value);
   if (!sameMultiset(after, step.left)) {
-    return { ok: false, reason: `the numbers left are ${sortedNumbers(after).join(' ')}, not ${step.left.join(' ')}` };
+    return {
+      ok: false,
+      reason: `the numbers left are ${sortedNumbers(after).join(' ')}, not ${step.left.join(' ')}`,
+    };
   }
   return { ok: true, step, remaining: sortedNumbers(after) };
 }

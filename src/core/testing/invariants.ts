@@ -12,13 +12,15 @@ export function treeInvariantViolations(tree: ReasoningTree): string[] {
     const visits = node.ownVisits + kids.reduce((a, k) => a + k.visits, 0);
     const valueSum = node.ownValueSum + kids.reduce((a, k) => a + k.valueSum, 0);
     if (node.visits !== visits) problems.push(`${node.id}: N=${node.visits} but own + children = ${visits}`);
-    if (Math.abs(node.valueSum - valueSum) > 1e-6) problems.push(`${node.id}: W=${node.valueSum} but own + children = ${valueSum}`);
+    if (Math.abs(node.valueSum - valueSum) > 1e-6)
+      problems.push(`${node.id}: W=${node.valueSum} but own + children = ${valueSum}`);
     if (node.visits > 0) {
       const q = node.valueSum / node.visits;
       if (q < -eps || q > 1 + eps) problems.push(`${node.id}: Q=${q} outside [0, 1]`);
     }
     for (const c of node.childIds) {
-      if (tree.nodes[c]?.parentId !== node.id) problems.push(`${c}: parent link does not point to ${node.id}`);
+      if (tree.nodes[c]?.parentId !== node.id)
+        problems.push(`${c}: parent link does not point to ${node.id}`);
     }
   }
   return problems;
