@@ -36,5 +36,9 @@ export function leftPad(rows: readonly (readonly number[])[], padId: number): Pa
 }
 
 export function int64Tensor(values: readonly number[], dims: number[]): Tensor {
-  return new Tensor('int64', BigInt64Array.from(values, (v) => BigInt(v)), dims);
+  return new Tensor(
+    'int64',
+    BigInt64Array.from(values, (v) => BigInt(v)),
+    dims,
+  );
 }

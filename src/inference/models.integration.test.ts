@@ -54,7 +54,13 @@ describe('policy (shipped 8-bit model)', () => {
   });
 
   it('decodes greedily and deterministically at temperature 0, and reproducibly from a seed', async () => {
-    const input = { prompt: formatPrompt({ numbers: [4, 5, 6, 10], target: 24 }), requests: [{ steps: [], k: 3 }], temperature: 0, seed: 1, maxStepTokens: 32 };
+    const input = {
+      prompt: formatPrompt({ numbers: [4, 5, 6, 10], target: 24 }),
+      requests: [{ steps: [], k: 3 }],
+      temperature: 0,
+      seed: 1,
+      maxStepTokens: 32,
+    };
     const [greedy = []] = await models.policy.sample(input);
     expect(new Set(greedy.map((s) => s.text)).size).toBe(1);
     const hot = { ...input, temperature: 1, k: 8, requests: [{ steps: [], k: 8 }], seed: 7 };
@@ -72,15 +78,20 @@ describe('policy decoding with a key/value cache (fp32 weights)', () => {
     // Two requests of different lengths in one left-padded batch.
     const [root = [], deeper = []] = await fp32.policy.sample({
       prompt,
-      requests: [{ steps: [], k: 3 }, { steps, k: 3 }],
+      requests: [
+        { steps: [], k: 3 },
+        { steps, k: 3 },
+      ],
       temperature: 1,
       seed: 9,
       maxStepTokens: 40,
     });
     const ended = (s: StepSample) => s.end === 'newline';
     expect([...root, ...deeper].filter(ended).length).toBeGreaterThan(3);
-    for (const s of root.filter(ended)) expect(await fp32.policy.scoreStep(prompt, [], s.text)).toBeCloseTo(s.logProb, 3);
-    for (const s of deeper.filter(ended)) expect(await fp32.policy.scoreStep(prompt, steps, s.text)).toBeCloseTo(s.logProb, 3);
+    for (const s of root.filter(ended))
+      expect(await fp32.policy.scoreStep(prompt, [], s.text)).toBeCloseTo(s.logProb, 3);
+    for (const s of deeper.filter(ended))
+      expect(await fp32.policy.scoreStep(prompt, steps, s.text)).toBeCloseTo(s.logProb, 3);
     await fp32.dispose();
   });
 });
@@ -148,15 +159,22 @@ describe('model folders', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('names the missing folder, or the missing file and its path', async () => {
-    expect(() => checkModelFolder(dir, 'countdown-value', 'q8')).toThrow(`model folder not found: ${join(dir, 'countdown-value')}`);
-    expect(() => checkModelFolder(dir, 'countdown-policy', 'q8')).toThrow('missing onnx/model_quantized.onnx');
+    expect(() => checkModelFolder(dir, 'countdown-value', 'q8')).toThrow(
+      `model folder not found: ${join(dir, 'countdown-value')}`,
+    );
+    expect(() => checkModelFolder(dir, 'countdown-policy', 'q8')).toThrow(
+      'missing onnx/model_quantized.onnx',
+    );
     expect(() => checkModelFolder(dir, 'countdown-policy', 'fp32')).not.toThrow();
     await expect(loadCountdownModels('q8', dir)).rejects.toThrow(/missing onnx\/model_quantized\.onnx/);
   });
 
   it('loads the fp32 weights too, agreeing with 8-bit on the value of a state', async () => {
     const fp32 = await loadCountdownModels('fp32');
-    const input = { prompt: formatPrompt({ numbers: [4, 5, 6, 10], target: 24 }), traces: [['10-4=6 (left: 5 6 6)'], ['6+5=11 (left: 4 10 11)']] };
+    const input = {
+      prompt: formatPrompt({ numbers: [4, 5, 6, 10], target: 24 }),
+      traces: [['10-4=6 (left: 5 6 6)'], ['6+5=11 (left: 4 10 11)']],
+    };
     const [a, b] = [await fp32.value.score(input), await models.value.score(input)];
     a.forEach((v, i) => expect(Math.abs(v - (b[i] ?? 0))).toBeLessThan(0.15));
     await fp32.dispose();

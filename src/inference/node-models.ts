@@ -20,7 +20,8 @@ export function checkModelFolder(modelsDir: string, name: string, dtype: ModelDt
   if (!existsSync(folder)) throw new ModelFolderError(`model folder not found: ${folder}`);
   for (const file of requiredModelFiles(dtype)) {
     const path = join(folder, file);
-    if (!existsSync(path)) throw new ModelFolderError(`model folder ${folder} is incomplete: missing ${file} (${path})`);
+    if (!existsSync(path))
+      throw new ModelFolderError(`model folder ${folder} is incomplete: missing ${file} (${path})`);
   }
 }
 
@@ -30,7 +31,10 @@ export interface NodeModels {
   dispose(): Promise<void>;
 }
 
-export async function loadCountdownModels(dtype: ModelDtype = 'q8', modelsDir = DEFAULT_MODELS_DIR): Promise<NodeModels> {
+export async function loadCountdownModels(
+  dtype: ModelDtype = 'q8',
+  modelsDir = DEFAULT_MODELS_DIR,
+): Promise<NodeModels> {
   checkModelFolder(modelsDir, COUNTDOWN_POLICY, dtype);
   checkModelFolder(modelsDir, COUNTDOWN_VALUE, dtype);
   env.allowLocalModels = true;

@@ -2,6 +2,7 @@ import type { Tensor } from '@huggingface/transformers';
 import type { Policy, PolicyInput, StepSample } from '../core/models';
 import { Rng } from '../core/rng';
 import { int64Tensor, leftPad } from './batch';
+import { CancelledError } from './errors';
 import { chooseToken, logSoftmax } from './sampling';
 import { traceText } from './trace-text';
 import { encodePlain, type ForwardInputs, type LoadedModel } from './transformers-models';
@@ -26,18 +27,23 @@ export class TransformersPolicy implements Policy {
     // A step is plain text ending at a newline (or end of sequence): padding, unknown and other
     // special tokens must never be generated, or the text would not be what was scored.
     const eos = model.config.eos_token_id;
-    this.banned = new Set([...model.tokenizer.all_special_ids, model.config.pad_token_id ?? 0].filter((id) => id !== eos));
+    this.banned = new Set(
+      [...model.tokenizer.all_special_ids, model.config.pad_token_id ?? 0].filter((id) => id !== eos),
+    );
   }
 
-  async sample(input: PolicyInput): Promise<StepSample[][]> {
-    const contexts = input.requests.map((r) => encodePlain(this.model.tokenizer, traceText(input.prompt, r.steps)));
+  /** `signal` stops the decoding between two tokens (it then throws CancelledError). */
+  async sample(input: PolicyInput, signal?: AbortSignal): Promise<StepSample[][]> {
+    const contexts = input.requests.map((r) =>
+      encodePlain(this.model.tokenizer, traceText(input.prompt, r.steps)),
+    );
     const owners: number[] = [];
     input.requests.forEach((r, i) => {
       for (let j = 0; j < r.k; j++) owners.push(i);
     });
     if (owners.length === 0) return input.requests.map(() => []);
     const rows = owners.map((i) => contexts[i] ?? []);
-    const generated = await this.decode(rows, input, new Rng(input.seed));
+    const generated = await this.decode(rows, input, new Rng(input.seed), signal);
     const out: StepSample[][] = input.requests.map(() => []);
     generated.forEach((g, row) => {
       const owner = owners[row] ?? 0;
@@ -45,7 +51,8 @@ export class TransformersPolicy implements Policy {
       // transformers.js refuses to decode an empty list: an immediate newline is an empty step.
       const text = body.length > 0 ? this.model.tokenizer.decode(body, { skip_special_tokens: true }) : '';
       const last = g.ids[g.ids.length - 1];
-      const end = last === this.newlineId ? 'newline' : last === this.model.config.eos_token_id ? 'eos' : 'length';
+      const end =
+        last === this.newlineId ? 'newline' : last === this.model.config.eos_token_id ? 'eos' : 'length';
       out[owner]?.push({ text, logProb: g.logProb, tokens: g.ids.length, end });
     });
     return out;
@@ -77,14 +84,22 @@ export class TransformersPolicy implements Policy {
     return total;
   }
 
-  private async decode(rows: number[][], input: PolicyInput, rng: Rng): Promise<{ ids: number[]; logProb: number }[]> {
+  private async decode(
+    rows: number[][],
+    input: PolicyInput,
+    rng: Rng,
+    signal?: AbortSignal,
+  ): Promise<{ ids: number[]; logProb: number }[]> {
     const padId = this.model.config.pad_token_id ?? 0;
     const eosId = this.model.config.eos_token_id;
     const batch = leftPad(rows, padId);
     const n = rows.length;
     const results = rows.map(() => ({ ids: [] as number[], logProb: 0 }));
     const done = new Array<boolean>(n).fill(false);
-    const mask: number[][] = rows.map((r) => [...new Array<number>(batch.width - r.length).fill(0), ...r.map(() => 1)]);
+    const mask: number[][] = rows.map((r) => [
+      ...new Array<number>(batch.width - r.length).fill(0),
+      ...r.map(() => 1),
+    ]);
     const positions = rows.map((r) => r.length);
     let feeds: ForwardInputs = {
       input_ids: batch.inputIds,
@@ -94,6 +109,10 @@ export class TransformersPolicy implements Policy {
     this.prefillTokens += rows.reduce((a, r) => a + r.length, 0);
     let past: Record<string, Tensor> = {};
     for (let t = 0; t < input.maxStepTokens && done.includes(false); t++) {
+      if (signal?.aborted) {
+        for (const tensor of Object.values(past)) tensor.dispose();
+        throw new CancelledError('generation cancelled');
+      }
       const hasPast = Object.keys(past).length > 0;
       const out = await this.model.forward(hasPast ? { ...feeds, past_key_values: past } : feeds);
       this.forwardCalls++;
@@ -129,7 +148,10 @@ export class TransformersPolicy implements Policy {
       feeds = {
         input_ids: int64Tensor(next, [n, 1]),
         attention_mask: int64Tensor(mask.flat(), [n, mask[0]?.length ?? 1]),
-        position_ids: int64Tensor(positions.map((p, b) => p + (results[b]?.ids.length ?? 1) - 1), [n, 1]),
+        position_ids: int64Tensor(
+          positions.map((p, b) => p + (results[b]?.ids.length ?? 1) - 1),
+          [n, 1],
+        ),
       };
     }
     for (const tensor of Object.values(past)) tensor.dispose();

@@ -18,7 +18,12 @@ export function logSoftmax(logits: ArrayLike<number>, offset: number, size: numb
 }
 
 /** Picks a token from log-probabilities: argmax at temperature 0, else a seeded draw at temperature t. */
-export function chooseToken(logProbs: Float64Array, temperature: number, rng: Rng, banned: ReadonlySet<number>): number {
+export function chooseToken(
+  logProbs: Float64Array,
+  temperature: number,
+  rng: Rng,
+  banned: ReadonlySet<number>,
+): number {
   if (temperature <= 0) {
     let best = -1;
     for (let i = 0; i < logProbs.length; i++) {
@@ -29,7 +34,8 @@ export function chooseToken(logProbs: Float64Array, temperature: number, rng: Rn
   }
   const weights = new Array<number>(logProbs.length);
   let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < logProbs.length; i++) if (!banned.has(i)) max = Math.max(max, (logProbs[i] as number) / temperature);
+  for (let i = 0; i < logProbs.length; i++)
+    if (!banned.has(i)) max = Math.max(max, (logProbs[i] as number) / temperature);
   for (let i = 0; i < logProbs.length; i++) {
     weights[i] = banned.has(i) ? 0 : Math.exp((logProbs[i] as number) / temperature - max);
   }

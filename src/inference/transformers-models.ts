@@ -4,6 +4,7 @@ import {
   AutoTokenizer,
   type PreTrainedModel,
   type PreTrainedTokenizer,
+  type ProgressCallback,
   type Tensor,
 } from '@huggingface/transformers';
 
@@ -17,6 +18,8 @@ export type ModelDevice = 'cpu' | 'wasm' | 'webgpu';
 export interface LoadOptions {
   readonly dtype: ModelDtype;
   readonly device?: ModelDevice;
+  /** Per-file loading progress (the worker forwards it to the page's progress bar). */
+  readonly onProgress?: ProgressCallback;
 }
 
 /**
@@ -36,7 +39,11 @@ export interface LoadedModel {
   readonly name: string;
   readonly tokenizer: PreTrainedTokenizer;
   readonly forward: ForwardFn;
-  readonly config: { readonly n_layer?: number; readonly eos_token_id?: number; readonly pad_token_id?: number };
+  readonly config: {
+    readonly n_layer?: number;
+    readonly eos_token_id?: number;
+    readonly pad_token_id?: number;
+  };
   dispose(): Promise<void>;
 }
 
@@ -54,12 +61,16 @@ function wrap(name: string, tokenizer: PreTrainedTokenizer, model: PreTrainedMod
 }
 
 function pretrainedOptions(options: LoadOptions) {
-  return { dtype: options.dtype, ...(options.device ? { device: options.device } : {}) };
+  return {
+    dtype: options.dtype,
+    ...(options.device ? { device: options.device } : {}),
+    ...(options.onProgress ? { progress_callback: options.onProgress } : {}),
+  };
 }
 
 export async function loadCausalLm(name: string, options: LoadOptions): Promise<LoadedModel> {
   const [tokenizer, model] = await Promise.all([
-    AutoTokenizer.from_pretrained(name),
+    AutoTokenizer.from_pretrained(name, options.onProgress ? { progress_callback: options.onProgress } : {}),
     AutoModelForCausalLM.from_pretrained(name, pretrainedOptions(options)),
   ]);
   return wrap(name, tokenizer, model);
@@ -68,7 +79,7 @@ export async function loadCausalLm(name: string, options: LoadOptions): Promise<
 /** A value model: a graph with input_ids and attention_mask in, logits [batch, 1] out. */
 export async function loadValueModel(name: string, options: LoadOptions): Promise<LoadedModel> {
   const [tokenizer, model] = await Promise.all([
-    AutoTokenizer.from_pretrained(name),
+    AutoTokenizer.from_pretrained(name, options.onProgress ? { progress_callback: options.onProgress } : {}),
     AutoModel.from_pretrained(name, pretrainedOptions(options)),
   ]);
   return wrap(name, tokenizer, model);

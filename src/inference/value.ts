@@ -15,7 +15,9 @@ export class TransformersValue implements Value {
 
   async score(input: ValueInput): Promise<number[]> {
     if (input.traces.length === 0) return [];
-    const rows = input.traces.map((steps) => encodePlain(this.model.tokenizer, traceText(input.prompt, steps)));
+    const rows = input.traces.map((steps) =>
+      encodePlain(this.model.tokenizer, traceText(input.prompt, steps)),
+    );
     const batch = leftPad(rows, this.model.config.pad_token_id ?? 0);
     const out = await this.model.forward({ input_ids: batch.inputIds, attention_mask: batch.attentionMask });
     this.forwardCalls++;

@@ -1,0 +1,103 @@
+import type { PolicyInput, StepSample, ValueInput } from '../../core/models';
+import type { InferenceErrorCode } from '../errors';
+
+/**
+ * The typed message protocol between the page and the model worker. Requests and responses are
+ * discriminated unions on `type`; every request carries an id that its response repeats, and
+ * `ResponseFor` ties each request type to its one success response, so no handler casts.
+ * Progress and errors are messages too.
+ */
+export type Backend = 'webgpu' | 'wasm';
+export type BackendChoice = Backend | 'auto';
+
+export interface LoadRequest {
+  readonly type: 'load';
+  readonly id: number;
+  readonly backend: BackendChoice;
+}
+export interface SampleRequest {
+  readonly type: 'sample';
+  readonly id: number;
+  readonly input: PolicyInput;
+}
+export interface ScoreRequest {
+  readonly type: 'score';
+  readonly id: number;
+  readonly input: ValueInput;
+}
+/** Stops the request `target` (in flight or queued); answered by `cancelled`. */
+export interface CancelRequest {
+  readonly type: 'cancel';
+  readonly id: number;
+  readonly target: number;
+}
+export type WorkerRequest = LoadRequest | SampleRequest | ScoreRequest | CancelRequest;
+export type RequestType = WorkerRequest['type'];
+
+export interface LoadedResponse {
+  readonly type: 'loaded';
+  readonly id: number;
+  readonly backend: Backend;
+  /** Why this backend: the adapter found, or why WebGPU was not used. */
+  readonly reason: string;
+  readonly dtype: 'q8' | 'fp32';
+  readonly models: readonly string[];
+}
+export interface SamplesResponse {
+  readonly type: 'samples';
+  readonly id: number;
+  readonly samples: StepSample[][];
+  /** Milliseconds inside the model, for the status line. */
+  readonly ms: number;
+}
+export interface ScoresResponse {
+  readonly type: 'scores';
+  readonly id: number;
+  readonly scores: number[];
+  readonly ms: number;
+}
+export interface CancelledResponse {
+  readonly type: 'cancelled';
+  readonly id: number;
+  /** Whether the target was still running or queued when the cancel arrived. */
+  readonly found: boolean;
+}
+/** Loading progress of request `id`, per file and in total (0..1 each). */
+export interface ProgressMessage {
+  readonly type: 'progress';
+  readonly id: number;
+  readonly file: string;
+  readonly fileProgress: number;
+  readonly totalProgress: number;
+}
+export interface ErrorMessage {
+  readonly type: 'error';
+  readonly id: number;
+  readonly code: InferenceErrorCode;
+  readonly message: string;
+}
+
+export interface ResponseFor {
+  load: LoadedResponse;
+  sample: SamplesResponse;
+  score: ScoresResponse;
+  cancel: CancelledResponse;
+}
+export type SuccessResponse = ResponseFor[RequestType];
+export type WorkerMessage = SuccessResponse | ProgressMessage | ErrorMessage;
+
+/** The success response type that answers each request type. */
+const ANSWER: { readonly [T in RequestType]: ResponseFor[T]['type'] } = {
+  load: 'loaded',
+  sample: 'samples',
+  score: 'scores',
+  cancel: 'cancelled',
+};
+
+/** Narrows a worker message to the success response of request type `type`. */
+export function isResponseTo<T extends RequestType>(
+  type: T,
+  message: WorkerMessage,
+): message is ResponseFor[T] {
+  return message.type === ANSWER[type];
+}

@@ -1,0 +1,26 @@
+import type { SessionModels } from '../core/session';
+import type { Backend } from '../inference/worker/protocol';
+import type { BackendSetting } from './setup';
+
+/**
+ * Where the store gets its models: the model worker in the page (worker-model-provider.ts), or
+ * scripted fakes in the store's unit tests.
+ */
+export interface LoadProgress {
+  readonly file: string;
+  readonly fileProgress: number;
+  readonly totalProgress: number;
+}
+
+export interface LoadedModels {
+  readonly backend: Backend;
+  readonly reason: string;
+  readonly dtype: string;
+  readonly models: SessionModels;
+}
+
+export interface ModelProvider {
+  load(backend: BackendSetting, onProgress: (p: LoadProgress) => void): Promise<LoadedModels>;
+  /** Stops every model request in flight; they reject with CancelledError. */
+  cancelAll(): void;
+}

@@ -1,0 +1,52 @@
+import type { StateCreator } from 'zustand';
+import { CancelledError } from '../inference/errors';
+import type { LoadedModels } from './model-provider';
+import type { ModelsSlice, PlaygroundState, StoreDeps } from './store-types';
+
+/** The loaded models live here, outside the state: they are not data to render. */
+export interface ModelHolder {
+  current: LoadedModels | null;
+}
+
+export function createModelsSlice(
+  deps: StoreDeps,
+  holder: ModelHolder,
+): StateCreator<PlaygroundState, [], [], ModelsSlice> {
+  let loads = 0;
+  return (set, get) => ({
+    modelStatus: 'idle',
+    backend: null,
+    backendReason: '',
+    dtype: '',
+    progress: null,
+    modelError: null,
+    loadModels: async (backend) => {
+      const choice = backend ?? get().setup.backend;
+      const mine = ++loads;
+      set({ modelStatus: 'loading', modelError: null, progress: null });
+      try {
+        const loaded = await deps.provider.load(choice, (progress) => {
+          if (mine === loads) set({ progress });
+        });
+        if (mine !== loads) return;
+        holder.current = loaded;
+        set({
+          modelStatus: 'ready',
+          backend: loaded.backend,
+          backendReason: loaded.reason,
+          dtype: loaded.dtype,
+          progress: null,
+        });
+        get().reset();
+      } catch (e) {
+        if (mine !== loads || e instanceof CancelledError) return;
+        // Whatever was loaded before stays usable: only the status says this load failed.
+        set({
+          modelStatus: holder.current ? 'ready' : 'error',
+          modelError: e instanceof Error ? e.message : String(e),
+          progress: null,
+        });
+      }
+    },
+  });
+}

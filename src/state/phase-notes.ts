@@ -1,0 +1,123 @@
+import type { SearchEvent } from '../core/events';
+import { selectionScore } from '../core/strategies/selection';
+import type { Phase, SearchConfig } from '../core/strategies/strategy';
+import { getNode, liveChildren, type NodeId, type ReasoningTree } from '../core/tree';
+
+/**
+ * One line saying what a phase did and why, and the nodes to highlight on the tree; built from
+ * the events the phase appended, so it always matches the tree.
+ */
+export interface PhaseNote {
+  readonly phase: Phase | 'prune' | 'expand-here' | 'start';
+  readonly text: string;
+  readonly highlight: readonly NodeId[];
+}
+
+const f = (x: number) => x.toFixed(2);
+
+function describeSelect(
+  ids: readonly NodeId[],
+  kind: 'path' | 'beam',
+  tree: ReasoningTree,
+  config: SearchConfig,
+): string {
+  if (kind === 'beam')
+    return `Select: the beam keeps the ${ids.length} open node(s) with the highest value (${ids.join(', ')}).`;
+  if (ids.length <= 1) return 'Select: the root is still a leaf, so it is the node to expand.';
+  const hops: string[] = [];
+  for (let i = 1; i < ids.length; i++) {
+    const parent = getNode(tree, ids[i - 1] ?? '');
+    const child = getNode(tree, ids[i] ?? '');
+    const t = selectionScore(config.selection, parent, child, config.c);
+    const rivals = liveChildren(tree, parent).length - 1;
+    hops.push(`${child.id} (Q ${f(t.q)} + U ${f(t.exploration)} = ${f(t.score)}, best of ${rivals + 1})`);
+  }
+  const leaf = getNode(tree, ids[ids.length - 1] ?? '');
+  const next =
+    leaf.status === 'open'
+      ? 'an open leaf: it will be expanded'
+      : `a ${leaf.status} node: it is evaluated again`;
+  return `Select: ${config.selection.toUpperCase()} walks from the root through ${hops.join(' → ')}, reaching ${next}.`;
+}
+
+function describeExpand(event: Extract<SearchEvent, { type: 'expand' }>, config: SearchConfig): string {
+  const kids = event.children;
+  const invalid = kids.filter((c) => c.status === 'failed' && c.answer === undefined).length;
+  const solved = kids.filter((c) => c.status === 'solved').length;
+  const samples = kids.reduce((a, c) => a + c.samples, 0);
+  const parts = [`${kids.length} distinct step(s) from ${samples} sample(s)`];
+  if (invalid > 0) parts.push(`${invalid} invalid`);
+  if (solved > 0) parts.push(`${solved} solving the puzzle`);
+  return `Expand ${event.parentId}: the policy sampled ${samples} next steps (temperature ${config.temperature}); ${parts.join(', ')}. Priors are the step probabilities normalized over the siblings.`;
+}
+
+function describeEvaluate(event: Extract<SearchEvent, { type: 'evaluate' }>): string {
+  const byModel = event.evaluations.filter((e) => e.source === 'value-model');
+  const byVerifier = event.evaluations.filter((e) => e.source === 'verifier');
+  const parts: string[] = [];
+  if (byModel.length > 0) {
+    const mean = byModel.reduce((a, e) => a + e.value, 0) / byModel.length;
+    parts.push(`the value model scored ${byModel.length} open node(s) (mean ${f(mean)})`);
+  }
+  if (byVerifier.length > 0) {
+    const ok = byVerifier.filter((e) => e.value === 1).length;
+    parts.push(
+      `the verifier judged ${byVerifier.length} terminal(s): ${ok} solved, ${byVerifier.length - ok} failed`,
+    );
+  }
+  return `Evaluate: ${parts.join('; ') || 'nothing to score'}.`;
+}
+
+export function describePhase(
+  ran: PhaseNote['phase'],
+  events: readonly SearchEvent[],
+  tree: ReasoningTree,
+  config: SearchConfig,
+): PhaseNote {
+  const texts: string[] = [];
+  const highlight: NodeId[] = [];
+  for (const e of events) {
+    switch (e.type) {
+      case 'select':
+        texts.push(describeSelect(e.nodeIds, e.kind, tree, config));
+        highlight.push(...e.nodeIds);
+        break;
+      case 'expand':
+        texts.push(describeExpand(e, config));
+        highlight.push(e.parentId, ...getNode(tree, e.parentId).childIds);
+        break;
+      case 'evaluate':
+        texts.push(describeEvaluate(e));
+        highlight.push(...e.evaluations.map((x) => x.nodeId));
+        break;
+      case 'backpropagate':
+        if (ran === 'backpropagate' || ran === 'expand-here') {
+          texts.push(
+            `Backpropagate: ${e.visits} visit(s) and value ${f(e.valueSum)} added to ${e.nodeIds.length} ancestor(s), so their Q = W / N moves toward what was found.`,
+          );
+        }
+        highlight.push(...e.nodeIds);
+        break;
+      case 'prune':
+        texts.push(
+          `Prune ${e.nodeId}: its subtree is never selected again and its visits and value leave its ancestors.`,
+        );
+        highlight.push(e.nodeId);
+        break;
+      case 'backtrack':
+        texts.push(`Backtrack from ${e.fromId} to ${e.toId}: ${e.reason}.`);
+        break;
+      case 'answer': {
+        const verdict = e.solved
+          ? `solved: ${e.answer}`
+          : `no verified solution (best answer ${e.answer || 'none'})`;
+        texts.push(`Done: ${verdict}.`);
+        highlight.push(e.nodeId);
+        break;
+      }
+    }
+  }
+  if (texts.length === 0)
+    texts.push(ran === 'start' ? 'Ready: press Run, Step or Step phase.' : `${ran}: nothing changed.`);
+  return { phase: ran, text: texts.join(' '), highlight: [...new Set(highlight)] };
+}

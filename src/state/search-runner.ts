@@ -1,0 +1,130 @@
+import type { SearchEvent } from '../core/events';
+import type { SessionCheckpoint, SessionModels } from '../core/session';
+import { SearchSession } from '../core/session';
+import { createStrategy } from '../core/strategies/create';
+import type { Phase, SearchConfig, Strategy, StrategySnapshot } from '../core/strategies/strategy';
+import { countdownTask, type CountdownProblem } from '../core/tasks/countdown';
+import { getNode, isInPrunedSubtree, pathTo, type NodeId } from '../core/tree';
+
+/**
+ * One search as the playground drives it: the engine's session and strategy, and a checkpoint
+ * after every operator (a strategy phase, or a prune / expansion by hand). Going back to a
+ * checkpoint rewinds the log and the strategy together, so searching on forks a new history.
+ */
+export interface Checkpoint {
+  readonly session: SessionCheckpoint;
+  readonly strategy: StrategySnapshot;
+  /** The operator that led here ('start' for the first). */
+  readonly operator: Phase | 'start' | 'prune' | 'expand-here';
+}
+
+export class EditRefusedError extends Error {
+  override readonly name = 'EditRefusedError';
+}
+
+export class SearchRunner {
+  readonly session: SearchSession<CountdownProblem>;
+  readonly strategy: Strategy;
+  readonly checkpoints: Checkpoint[] = [];
+
+  constructor(
+    readonly problem: CountdownProblem,
+    readonly config: SearchConfig,
+    models: SessionModels,
+  ) {
+    this.session = new SearchSession(countdownTask, problem, models, config.seed);
+    this.strategy = createStrategy(this.session, config);
+    this.mark('start');
+  }
+
+  get phase(): Phase {
+    return this.strategy.phase;
+  }
+
+  get done(): boolean {
+    return this.strategy.phase === 'done';
+  }
+
+  /** Runs the strategy's next phase; returns the phase it ran and the events it appended. */
+  async stepPhase(): Promise<{ ran: Phase; events: SearchEvent[] }> {
+    const before = this.session.events.length;
+    const ran = await this.strategy.step();
+    this.mark(ran);
+    return { ran, events: this.session.events.slice(before) };
+  }
+
+  /**
+   * Hand edits are allowed between whole iterations, never halfway through one (an MCTS
+   * simulation holds a selected path that a prune would invalidate).
+   */
+  canEdit(): boolean {
+    const phase = this.strategy.phase;
+    if (phase === 'done') return true;
+    return this.strategy.name === 'mcts'
+      ? phase === 'select'
+      : phase !== 'evaluate' && phase !== 'backpropagate';
+  }
+
+  /** Prune: the subtree stops being selectable and its statistics leave its ancestors. */
+  prune(nodeId: NodeId): SearchEvent[] {
+    this.checkEditable();
+    const node = getNode(this.session.tree, nodeId);
+    if (node.parentId === null) throw new EditRefusedError('the root cannot be pruned');
+    if (isInPrunedSubtree(this.session.tree, nodeId))
+      throw new EditRefusedError(`${nodeId} is already pruned`);
+    const before = this.session.events.length;
+    this.session.prune(nodeId);
+    this.mark('prune');
+    return this.session.events.slice(before);
+  }
+
+  /** Expand by hand: k samples at `nodeId`, the new children evaluated and backed up to the root. */
+  async expandHere(nodeId: NodeId): Promise<SearchEvent[]> {
+    this.checkEditable();
+    const node = getNode(this.session.tree, nodeId);
+    if (isInPrunedSubtree(this.session.tree, nodeId))
+      throw new EditRefusedError(`${nodeId} is in a pruned subtree`);
+    if (node.status !== 'open')
+      throw new EditRefusedError(`${nodeId} is ${node.status}: only open nodes can be expanded`);
+    const before = this.session.events.length;
+    const [children = []] = await this.session.expand(
+      [{ nodeId, k: this.config.k }],
+      this.config.strategy === 'cot' ? 0 : this.config.temperature,
+      this.config.maxStepTokens,
+    );
+    const evaluations = await this.session.evaluate(children);
+    this.session.backpropagate(pathTo(this.session.tree, nodeId), evaluations);
+    this.mark('expand-here');
+    return this.session.events.slice(before);
+  }
+
+  /** Goes back to checkpoint `index`; the later ones are dropped (searching on forks from here). */
+  rewindTo(index: number): void {
+    const target = this.checkpoints[index];
+    if (!target) throw new RangeError(`no checkpoint ${index} (there are ${this.checkpoints.length})`);
+    this.session.rewind(target.session);
+    this.strategy.restore(target.strategy);
+    this.checkpoints.length = index + 1;
+  }
+
+  /** Undoes the last operator; false when there is nothing to undo. */
+  backtrack(): boolean {
+    if (this.checkpoints.length < 2) return false;
+    this.rewindTo(this.checkpoints.length - 2);
+    return true;
+  }
+
+  private checkEditable(): void {
+    if (!this.canEdit()) {
+      throw new EditRefusedError('finish the current iteration first (Step), then edit the tree');
+    }
+  }
+
+  private mark(operator: Checkpoint['operator']): void {
+    this.checkpoints.push({
+      session: this.session.checkpoint(),
+      strategy: this.strategy.snapshot(),
+      operator,
+    });
+  }
+}

@@ -1,0 +1,80 @@
+import type { ReasoningTree, NodeId } from '../core/tree';
+import type { LoadProgress, ModelProvider } from './model-provider';
+import type { PhaseNote } from './phase-notes';
+import type { SearchRunner } from './search-runner';
+import type { BackendSetting, Setup, SetupErrors, SetupField } from './setup';
+
+/** The playground's one store, built from four slices (setup, models, search, view). */
+export interface SetupSlice {
+  readonly setup: Setup;
+  /** Problems with the setup, by field; a search starts only when this is empty. */
+  readonly setupErrors: SetupErrors;
+  /** Values in the opening URL that could not be used (their defaults were kept). */
+  readonly urlErrors: SetupErrors;
+  setField<F extends Exclude<SetupField, 'task'>>(field: F, value: Setup[F]): void;
+  setProblem(numbers: readonly number[], target: number): void;
+  randomPuzzle(): void;
+}
+
+export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface ModelsSlice {
+  readonly modelStatus: ModelStatus;
+  readonly backend: 'webgpu' | 'wasm' | null;
+  readonly backendReason: string;
+  readonly dtype: string;
+  readonly progress: LoadProgress | null;
+  readonly modelError: string | null;
+  /** Loads (or reloads) the models on the backend setting given, or the setup's. */
+  loadModels(backend?: BackendSetting): Promise<void>;
+}
+
+export interface SearchSlice {
+  /** null while the setup has errors or the models are not loaded. */
+  readonly runner: SearchRunner | null;
+  /** Bumped after every change to the tree: the tree is mutated in place, so views key on this. */
+  readonly version: number;
+  readonly running: boolean;
+  /** A phase or edit is in flight. */
+  readonly busy: boolean;
+  readonly note: PhaseNote;
+  /** Timeline position when looking at an earlier checkpoint; null = the present. */
+  readonly cursor: number | null;
+  /** The tree at `cursor` (replayed from the log); null = the live tree. */
+  readonly pastTree: ReasoningTree | null;
+  readonly searchError: string | null;
+  /** Pause between phases while running, in milliseconds. */
+  readonly speedMs: number;
+  run(): Promise<void>;
+  pause(): void;
+  /** One whole iteration (an MCTS simulation; one depth for the others). */
+  step(): Promise<void>;
+  stepPhase(): Promise<void>;
+  reset(): void;
+  prune(nodeId?: NodeId): void;
+  expandHere(nodeId?: NodeId): Promise<void>;
+  backtrack(): void;
+  seek(index: number): void;
+  setSpeed(ms: number): void;
+}
+
+export interface ViewSlice {
+  readonly selectedId: NodeId | null;
+  readonly collapsed: ReadonlySet<NodeId>;
+  readonly fitSignal: number;
+  select(id: NodeId | null): void;
+  toggleCollapse(id: NodeId): void;
+  fit(): void;
+}
+
+export type PlaygroundState = SetupSlice & ModelsSlice & SearchSlice & ViewSlice;
+
+export interface StoreDeps {
+  readonly provider: ModelProvider;
+  /** The opening query string (the URL's setup). */
+  readonly query: string;
+  /** Called whenever the setup changes (the page writes the URL). */
+  readonly onSetupChange?: (setup: Setup) => void;
+  /** Waits between phases while running; the page yields to rendering here. */
+  readonly wait?: (ms: number) => Promise<void>;
+}

@@ -1,0 +1,19 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createModelsSlice, type ModelHolder } from './models-slice';
+import { createSearchSlice } from './search-slice';
+import { createSetupSlice } from './setup-slice';
+import type { PlaygroundState, StoreDeps } from './store-types';
+import { createViewSlice } from './view-slice';
+
+export type PlaygroundStore = StoreApi<PlaygroundState>;
+
+/** The one store of the playground, from its slices; models come from `deps.provider`. */
+export function createPlaygroundStore(deps: StoreDeps): PlaygroundStore {
+  const holder: ModelHolder = { current: null };
+  return createStore<PlaygroundState>()((...a) => ({
+    ...createSetupSlice(deps)(...a),
+    ...createModelsSlice(deps, holder)(...a),
+    ...createSearchSlice(deps, holder)(...a),
+    ...createViewSlice(...a),
+  }));
+}

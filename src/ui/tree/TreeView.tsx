@@ -1,0 +1,160 @@
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { NodeId, ReasoningTree } from '../../core/tree';
+import { Minimap } from './Minimap';
+import { labelFit } from './node-style';
+import { TreeEdge } from './TreeEdge';
+import { TreeLegend } from './TreeLegend';
+import { TreeNodeGlyph } from './TreeNodeGlyph';
+import { layoutTree } from './tree-layout';
+import { useTreeZoom } from './use-tree-zoom';
+import './tree-view.css';
+
+export interface TreeViewProps {
+  /** Mutated in place by the engine: `version` says when it changed. */
+  readonly tree: ReasoningTree;
+  readonly version: number;
+  readonly selectedId: NodeId | null;
+  readonly highlightPath: readonly NodeId[];
+  /** The strategy's current phase; 'select' animates the highlighted path. */
+  readonly phase: string | null;
+  readonly collapsed: ReadonlySet<NodeId>;
+  readonly onSelect: (id: NodeId) => void;
+  readonly onToggleCollapse: (id: NodeId) => void;
+  /** Each change of this number fits the whole tree into the view (as the Fit button does). */
+  readonly fitSignal?: number;
+}
+
+/**
+ * The live search tree: d3-hierarchy lays it out (once per tree version), React renders memoized
+ * glyphs and edges into one SVG, d3-zoom pans and zooms it.
+ */
+export function TreeView(props: TreeViewProps) {
+  const { tree, selectedId, highlightPath, phase, collapsed, fitSignal } = props;
+  // A search bumps the version many times a second; deferring lets React drop stale renders and
+  // slice the heavy one, so main-thread tasks stay short.
+  const version = useDeferredValue(props.version);
+  const { svgRef, transform, size, fit, autoFit, panTo } = useTreeZoom();
+  /** Nodes the user unfolded after the node budget folded them: the budget must leave them open. */
+  const [opened, setOpened] = useState<ReadonlySet<NodeId>>(() => new Set());
+
+  // The engine mutates the tree in place, so its identity says nothing: this snapshot changes with the version.
+  const snapshot = useMemo(() => ({ tree, version }), [tree, version]);
+  const highlightKey = highlightPath.join(',');
+  const layout = useMemo(() => {
+    const keep = highlightKey === '' ? [...opened] : [...highlightKey.split(','), ...opened];
+    if (selectedId !== null) keep.push(selectedId);
+    return layoutTree(snapshot.tree, { collapsed, keepVisible: keep });
+  }, [snapshot, collapsed, selectedId, highlightKey, opened]);
+
+  // The caller may pass fresh closures on every render; the glyphs must get stable ones to stay memoized.
+  const latest = useRef({ onSelect: props.onSelect, onToggleCollapse: props.onToggleCollapse, layout });
+  useLayoutEffect(() => {
+    latest.current = { onSelect: props.onSelect, onToggleCollapse: props.onToggleCollapse, layout };
+  });
+  const handleSelect = useCallback((id: NodeId) => latest.current.onSelect(id), []);
+  const handleToggle = useCallback((id: NodeId) => {
+    const node = latest.current.layout.byId.get(id);
+    if (!node || node.childCount === 0) return;
+    if (node.autoCollapsed) setOpened((prev) => new Set(prev).add(id));
+    else latest.current.onToggleCollapse(id);
+  }, []);
+
+  const highlighted = useMemo(() => new Set(highlightKey === '' ? [] : highlightKey.split(',')), [highlightKey]);
+  const { chars, fontSize } = labelFit(transform.k);
+
+  // Built once per layout, selection or label step, so a pan or zoom frame re-renders no glyph.
+  const edgeElements = useMemo(
+    () =>
+      layout.edges.map((e) => (
+        <TreeEdge
+          key={e.targetId}
+          {...e}
+          highlighted={highlighted.has(e.sourceId) && highlighted.has(e.targetId)}
+        />
+      )),
+    [layout, highlighted],
+  );
+  const nodeElements = useMemo(
+    () =>
+      layout.nodes.map((n) => {
+        const parent = n.parentId === null ? undefined : layout.byId.get(n.parentId);
+        return (
+          <TreeNodeGlyph
+            key={n.id}
+            id={n.id}
+            parentId={n.parentId ?? ''}
+            x={n.x}
+            y={n.y}
+            enterDx={parent ? parent.x - n.x : 0}
+            enterDy={parent ? parent.y - n.y : 0}
+            text={n.text}
+            state={n.state}
+            visits={n.visits}
+            q={n.q}
+            value={n.value}
+            prior={n.prior}
+            reason={n.reason}
+            childCount={n.childCount}
+            folded={n.collapsed || n.autoCollapsed}
+            hiddenDescendants={n.hiddenDescendants}
+            selected={n.id === selectedId}
+            onPath={highlighted.has(n.id)}
+            labelChars={chars}
+            labelSize={fontSize}
+            onSelect={handleSelect}
+            onToggleCollapse={handleToggle}
+          />
+        );
+      }),
+    [layout, highlighted, selectedId, chars, fontSize, handleSelect, handleToggle],
+  );
+
+  const handledFitSignal = useRef(fitSignal);
+  useEffect(() => {
+    if (size.width === 0) return;
+    if (fitSignal !== handledFitSignal.current) {
+      handledFitSignal.current = fitSignal;
+      fit(layout.bounds);
+    } else {
+      autoFit(layout.bounds);
+    }
+  }, [layout.bounds, fitSignal, size, fit, autoFit]);
+
+  const drawn = layout.nodes.length;
+  return (
+    <div className="tree-view" data-testid="tree-view" data-phase={phase ?? ''}>
+      <div className="tree-view__canvas">
+        <svg ref={svgRef} className="tree-view__svg" data-testid="tree-svg">
+          <g transform={transform.toString()}>
+            <g className="tree-view__edges">{edgeElements}</g>
+            <g className="tree-view__nodes">{nodeElements}</g>
+          </g>
+        </svg>
+      </div>
+      <div className="tree-view__footer">
+        <TreeLegend />
+        <span className="tree-view__count" data-testid="tree-drawn-count">
+          {drawn === layout.totalNodes
+            ? `${drawn} nodes`
+            : `${drawn} of ${layout.totalNodes} nodes drawn (least-visited folded)`}
+        </span>
+        <button
+          type="button"
+          className="tree-view__fit"
+          data-testid="btn-fit"
+          title="Fit the whole tree into the view"
+          onClick={() => fit(layout.bounds)}
+        >
+          Fit
+        </button>
+        <Minimap
+          layout={layout}
+          transform={transform}
+          viewSize={size}
+          selectedId={selectedId}
+          onPanTo={panTo}
+        />
+      </div>
+    </div>
+  );
+}
