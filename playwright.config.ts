@@ -18,8 +18,9 @@ export default defineConfig({
       args: ['--disable-quic', '--no-sandbox', '--enable-unsafe-webgpu'],
     },
   },
+  // The production bundle, as users get it (the dev server runs React's slower development build).
   webServer: {
-    command: `npx vite --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

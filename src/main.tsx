@@ -1,11 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setupToQuery } from './state/setup';
+import { createPlaygroundStore } from './state/store';
+import { createWorkerModelProvider } from './state/worker-model-provider';
 import { App } from './ui/App';
+import { StoreProvider } from './ui/store-context';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+// The URL is the setup: it opens the page, and every change of the setup is written back to it.
+const store = createPlaygroundStore({
+  provider: createWorkerModelProvider(),
+  query: window.location.search,
+  onSetupChange: (setup) => window.history.replaceState(null, '', `?${setupToQuery(setup)}`),
+});
+window.history.replaceState(null, '', `?${setupToQuery(store.getState().setup)}`);
+void store.getState().loadModels();
+
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
   </StrictMode>,
 );

@@ -34,6 +34,8 @@ export interface Setup {
   readonly seed: string;
   readonly selection: 'puct' | 'uct';
   readonly backend: BackendSetting;
+  /** Stop at the first verified solution, or spend the whole budget (to watch the search go on). */
+  readonly stop: 'solved' | 'budget';
 }
 
 export type SetupField = keyof Setup;
@@ -41,7 +43,7 @@ export type SetupErrors = Partial<Record<SetupField, string>>;
 
 export const DEFAULT_SETUP: Setup = {
   task: 'countdown',
-  numbers: '4,5,6,10',
+  numbers: '1,2,4,7',
   target: '24',
   strategy: 'mcts',
   sims: String(DEFAULT_CONFIG.simulations),
@@ -51,6 +53,7 @@ export const DEFAULT_SETUP: Setup = {
   seed: String(DEFAULT_CONFIG.seed),
   selection: DEFAULT_CONFIG.selection,
   backend: 'auto',
+  stop: 'solved',
 };
 
 /** URL parameter of each field (the names: sims, temp). */
@@ -66,6 +69,7 @@ const PARAM: Record<SetupField, string> = {
   seed: 'seed',
   selection: 'selection',
   backend: 'backend',
+  stop: 'stop',
 };
 
 export interface ParsedSetup {
@@ -106,6 +110,7 @@ export function setupFromQuery(query: string): ParsedSetup {
       strategy: pick(params.get('strategy'), STRATEGY_NAMES, 'strategy', errors),
       selection: pick(params.get('selection'), ['puct', 'uct'] as const, 'selection', errors),
       backend: pick(params.get('backend'), BACKEND_SETTINGS, 'backend', errors),
+      stop: pick(params.get('stop'), ['solved', 'budget'] as const, 'stop', errors),
     }),
   };
   return { setup, urlErrors: errors };
@@ -121,7 +126,8 @@ function definedOnly<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], un
 export function setupToQuery(setup: Setup): string {
   const params = new URLSearchParams();
   for (const field of Object.keys(PARAM) as SetupField[]) {
-    if (field === 'backend' && setup.backend === 'auto') continue;
+    if ((field === 'backend' && setup.backend === 'auto') || (field === 'stop' && setup.stop === 'solved'))
+      continue;
     params.set(PARAM[field], setup[field].replace(/\s+/g, ''));
   }
   // Keep commas readable in the address bar.
@@ -192,6 +198,7 @@ export function validateSetup(setup: Setup): { valid?: ValidSetup; errors: Setup
     temperature,
     seed,
     selection: setup.selection,
+    stopOnSolved: setup.stop === 'solved',
   };
   return { valid: { problem: { numbers, target }, config }, errors };
 }

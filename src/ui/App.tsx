@@ -1,12 +1,34 @@
-/** Placeholder page: the playground UI lands with the next issue; the engine and models are here. */
+import { Controls } from './controls/Controls';
+import { PhaseNote } from './controls/PhaseNote';
+import { Timeline } from './controls/Timeline';
+import { NodeInspector } from './inspector/NodeInspector';
+import { TreeCanvas } from './layout/TreeCanvas';
+import { ProblemPanel } from './panels/ProblemPanel';
+import { StrategyPanel } from './panels/StrategyPanel';
+import { StatusBar } from './status/StatusBar';
+import './app.css';
+
+/** The playground: setup on the left, the tree and its controls in the middle, the inspector on the right. */
 export function App() {
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '3rem auto', lineHeight: 1.5 }}>
-      <h1>RLM Playground</h1>
-      <p>
-        A search over reasoning steps (MCTS, beam, best-of-N, a plain chain) on small policy and value models that run
-        in the page. The engine and the embedded Countdown models are in place; the interactive tree comes next.
-      </p>
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <h1>RLM Playground</h1>
+        <StatusBar />
+      </header>
+      <aside className="app-setup">
+        <ProblemPanel />
+        <StrategyPanel />
+      </aside>
+      <main className="app-main">
+        <Controls />
+        <PhaseNote />
+        <TreeCanvas />
+        <Timeline />
+      </main>
+      <aside className="app-inspector">
+        <NodeInspector />
+      </aside>
+    </div>
   );
 }

@@ -92,7 +92,9 @@ describe.each(STRATEGY_NAMES)('strategy %s', (name) => {
   it('refuses a snapshot made by another strategy', () => {
     const other = name === 'mcts' ? 'cot' : 'mcts';
     const snapshot = createStrategy(makeSession(1), config(other)).snapshot();
-    expect(() => createStrategy(makeSession(1), config(name)).restore(snapshot)).toThrow(/snapshot cannot restore/);
+    expect(() => createStrategy(makeSession(1), config(name)).restore(snapshot)).toThrow(
+      /snapshot cannot restore/,
+    );
   });
 
   it('returns a verified answer when it reports solved', async () => {

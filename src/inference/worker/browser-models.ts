@@ -36,7 +36,7 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendDecis
     return { backend: 'wasm', reason: `${why}: running on WASM` };
   };
   if (!gpu) return noGpu('this browser has no WebGPU (navigator.gpu is missing)');
-  let adapter: GPUAdapter | null = null;
+  let adapter: GPUAdapter | null;
   try {
     adapter = await gpu.requestAdapter();
   } catch (e) {
@@ -103,7 +103,7 @@ export async function loadBrowserModels(
       if (p) onProgress(p);
     },
   } as const;
-  let loaded: LoadedModel[] = [];
+  let loaded: LoadedModel[];
   try {
     loaded = await Promise.all([
       loadCausalLm(COUNTDOWN_POLICY, options),

@@ -17,7 +17,8 @@ import type {
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-configureBrowserEnv(new URL(`${import.meta.env.BASE_URL}models/`, self.location.origin).href);
+// A path, not a full URL: transformers.js only checks local files for paths (a URL counts as remote).
+configureBrowserEnv(`${import.meta.env.BASE_URL}models/`);
 
 let models: BrowserModels | undefined;
 type Job = SampleRequest | ScoreRequest | LoadRequest;

@@ -44,7 +44,9 @@ function MinimapImpl({ layout, transform, viewSize, selectedId, onPanTo }: Minim
   const dots = useMemo(() => {
     const paths = new Map<GlyphState, string[]>(STATES.map((s) => [s, []]));
     for (const n of layout.nodes) {
-      paths.get(n.state)?.push(`M${(proj.dx + proj.scale * n.x).toFixed(1)},${(proj.dy + proj.scale * n.y).toFixed(1)}h0`);
+      paths
+        .get(n.state)
+        ?.push(`M${(proj.dx + proj.scale * n.x).toFixed(1)},${(proj.dy + proj.scale * n.y).toFixed(1)}h0`);
     }
     return STATES.map((s) => ({ state: s, d: paths.get(s)?.join('') ?? '' }));
   }, [layout, proj]);

@@ -25,9 +25,7 @@ function marker(state: 'terminal-solved' | 'terminal-failed' | 'pruned') {
             <path className="tree-node__mark" d={checkPath(r)} />
           </>
         )}
-        {state === 'terminal-failed' && (
-          <path className="tree-node__mark" d={crossPath(r)} />
-        )}
+        {state === 'terminal-failed' && <path className="tree-node__mark" d={crossPath(r)} />}
       </g>
     </svg>
   );

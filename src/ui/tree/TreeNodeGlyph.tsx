@@ -1,6 +1,6 @@
 import { memo, type CSSProperties, type MouseEvent } from 'react';
 import type { NodeId } from '../../core/tree';
-import { checkPath, crossPath, nodeFill, nodeRadius, ringWidth, truncate } from './node-style';
+import { checkPath, crossPath, nodeFill, nodeRadius, ringWidth } from './node-style';
 import type { GlyphState } from './tree-layout';
 
 /**
@@ -29,9 +29,6 @@ export interface TreeNodeGlyphProps {
   readonly hiddenDescendants: number;
   readonly selected: boolean;
   readonly onPath: boolean;
-  /** 0 hides the label (it would not fit at this zoom). */
-  readonly labelChars: number;
-  readonly labelSize: number;
   readonly onSelect: (id: NodeId) => void;
   readonly onToggleCollapse: (id: NodeId) => void;
 }
@@ -65,41 +62,39 @@ function terminalMark(state: GlyphState, r: number) {
   return null;
 }
 
-/** The +N / − pill; its own click must not also select the node. */
-function collapseBadge(props: { r: number; folded: boolean; hidden: number; onToggle: () => void }) {
-  const label = props.folded ? `+${props.hidden}` : '−';
-  const width = 7 + 5 * label.length;
+const BADGE = 11;
+
+/** The fold / unfold pill (+ or −); its own click must not also select the node. */
+function collapseBadge(r: number, folded: boolean, onToggle: () => void) {
   const stop = (e: MouseEvent) => e.stopPropagation();
   return (
     <g
       className="tree-node__badge"
       data-testid="tree-node-toggle"
-      transform={`translate(${props.r - 1},${-props.r - 9})`}
+      transform={`translate(${r - 1},${-r - BADGE + 2})`}
       onClick={(e) => {
         e.stopPropagation();
-        props.onToggle();
+        onToggle();
       }}
       onDoubleClick={stop}
     >
-      <rect width={width} height={11} rx={5.5} />
-      <text x={width / 2} y={8.2}>
-        {label}
-      </text>
+      <rect width={BADGE} height={BADGE} rx={BADGE / 2} />
+      <path d={folded ? 'M3 5.5H8M5.5 3V8' : 'M3 5.5H8'} />
     </g>
   );
 }
 
+/**
+ * No <text> here: Blink lays SVG text out again whenever an ancestor's transform changes, which
+ * made every relayout of the tree cost tens of milliseconds. Labels live in TreeLabels instead.
+ */
 function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
-  const { id, state, visits, labelChars, labelSize } = props;
+  const { id, state, visits } = props;
   const r = nodeRadius(visits);
   const ring = ringWidth(visits);
-  const showLabel = labelChars > 0 && props.text !== '';
-  const labelY = r + ring / 2 + labelSize + 1;
-  // The transparent hit area spans the whole glyph (badge and label included), so that a click
-  // at the centre of its bounding box, as Playwright does, lands on this node.
-  const halfWidth = showLabel ? 21 : r + 16;
-  const top = -r - 10;
-  const bottom = showLabel ? labelY + labelSize * 0.3 : r + ring + 4;
+  // The transparent hit area covers the whole glyph, badge included, so that a click at the
+  // centre of its bounding box, as Playwright does, lands on this node.
+  const half = r + BADGE;
   const enter = { '--enter-x': `${props.enterDx}px`, '--enter-y': `${props.enterDy}px` } as CSSProperties;
   const className = `tree-node${props.selected ? ' tree-node--selected' : ''}${props.onPath ? ' tree-node--on-path' : ''}`;
   return (
@@ -110,6 +105,7 @@ function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
       data-visits={visits}
       data-value={props.value === undefined ? '' : props.value.toFixed(3)}
       data-state={state}
+      data-hidden={props.hiddenDescendants > 0 ? props.hiddenDescendants : undefined}
       data-selected={props.selected ? 'true' : undefined}
       className={className}
       transform={`translate(${props.x},${props.y})`}
@@ -118,28 +114,11 @@ function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
     >
       <title>{tooltip(props)}</title>
       <g className="tree-node__body" style={enter}>
-        <rect className="tree-node__hit" x={-halfWidth} y={top} width={2 * halfWidth} height={bottom - top} />
+        <rect className="tree-node__hit" x={-half} y={-half} width={2 * half} height={2 * half} />
         {props.selected && <circle className="tree-node__selection" r={r + ring / 2 + 4} />}
-        <circle
-          className="tree-node__core"
-          r={r}
-          fill={nodeFill(props.q, props.value)}
-          strokeWidth={ring}
-        />
+        <circle className="tree-node__core" r={r} fill={nodeFill(props.q, props.value)} strokeWidth={ring} />
         {terminalMark(state, r)}
-        {props.childCount > 0 && (
-          collapseBadge({
-            r,
-            folded: props.folded,
-            hidden: props.hiddenDescendants,
-            onToggle: () => props.onToggleCollapse(id),
-          })
-        )}
-        {showLabel && (
-          <text className="tree-node__label" y={labelY} fontSize={labelSize}>
-            {truncate(props.text, labelChars)}
-          </text>
-        )}
+        {props.childCount > 0 && collapseBadge(r, props.folded, () => props.onToggleCollapse(id))}
       </g>
     </g>
   );

@@ -5,7 +5,9 @@ import { labelFit } from './node-style';
 import { TreeEdge } from './TreeEdge';
 import { TreeLegend } from './TreeLegend';
 import { TreeNodeGlyph } from './TreeNodeGlyph';
-import { layoutTree } from './tree-layout';
+import { LEVEL_SPACING_Y, NODE_SPACING_X, layoutTree } from './tree-layout';
+import { TreeLabels } from './TreeLabels';
+import { useThrottledValue } from './use-throttled-value';
 import { useTreeZoom } from './use-tree-zoom';
 import './tree-view.css';
 
@@ -24,15 +26,17 @@ export interface TreeViewProps {
   readonly fitSignal?: number;
 }
 
+const REDRAW_INTERVAL_MS = 150;
+
 /**
  * The live search tree: d3-hierarchy lays it out (once per tree version), React renders memoized
  * glyphs and edges into one SVG, d3-zoom pans and zooms it.
  */
 export function TreeView(props: TreeViewProps) {
   const { tree, selectedId, highlightPath, phase, collapsed, fitSignal } = props;
-  // A search bumps the version many times a second; deferring lets React drop stale renders and
-  // slice the heavy one, so main-thread tasks stay short.
-  const version = useDeferredValue(props.version);
+  // A search bumps the version many times a second: redraw a few times a second at most, and at
+  // low priority so that input stays responsive while a 600-glyph render runs.
+  const version = useDeferredValue(useThrottledValue(props.version, REDRAW_INTERVAL_MS));
   const { svgRef, transform, size, fit, autoFit, panTo } = useTreeZoom();
   /** Nodes the user unfolded after the node budget folded them: the budget must leave them open. */
   const [opened, setOpened] = useState<ReadonlySet<NodeId>>(() => new Set());
@@ -59,10 +63,13 @@ export function TreeView(props: TreeViewProps) {
     else latest.current.onToggleCollapse(id);
   }, []);
 
-  const highlighted = useMemo(() => new Set(highlightKey === '' ? [] : highlightKey.split(',')), [highlightKey]);
-  const { chars, fontSize } = labelFit(transform.k);
+  const highlighted = useMemo(
+    () => new Set(highlightKey === '' ? [] : highlightKey.split(',')),
+    [highlightKey],
+  );
+  const labels = labelFit(transform.k);
 
-  // Built once per layout, selection or label step, so a pan or zoom frame re-renders no glyph.
+  // Built once per layout or selection, so a pan or zoom frame re-renders no glyph.
   const edgeElements = useMemo(
     () =>
       layout.edges.map((e) => (
@@ -99,14 +106,12 @@ export function TreeView(props: TreeViewProps) {
             hiddenDescendants={n.hiddenDescendants}
             selected={n.id === selectedId}
             onPath={highlighted.has(n.id)}
-            labelChars={chars}
-            labelSize={fontSize}
             onSelect={handleSelect}
             onToggleCollapse={handleToggle}
           />
         );
       }),
-    [layout, highlighted, selectedId, chars, fontSize, handleSelect, handleToggle],
+    [layout, highlighted, selectedId, handleSelect, handleToggle],
   );
 
   const handledFitSignal = useRef(fitSignal);
@@ -128,6 +133,16 @@ export function TreeView(props: TreeViewProps) {
           <g transform={transform.toString()}>
             <g className="tree-view__edges">{edgeElements}</g>
             <g className="tree-view__nodes">{nodeElements}</g>
+            <TreeLabels
+              nodes={layout.nodes}
+              minX={transform.invertX(0) - NODE_SPACING_X}
+              maxX={transform.invertX(size.width) + NODE_SPACING_X}
+              minY={transform.invertY(0) - LEVEL_SPACING_Y}
+              maxY={transform.invertY(size.height) + LEVEL_SPACING_Y}
+              scale={labels.scale}
+              fontSize={labels.fontSize}
+              selectedId={selectedId}
+            />
           </g>
         </svg>
       </div>

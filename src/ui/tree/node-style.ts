@@ -35,24 +35,29 @@ export function edgeWidth(visits: number): number {
 /** Readable label size on screen, in CSS pixels, and an average glyph width for truncation. */
 const LABEL_PX = 11;
 const CHAR_PX = 6.4;
-const MIN_LABEL_CHARS = 4;
+/** Labels appear once this many characters fit between two adjacent siblings. */
+const MIN_LABEL_CHARS = 6;
 
 export interface LabelFit {
-  /** Characters that fit between neighbours at this zoom; 0 hides labels. */
-  readonly chars: number;
+  /** The zoom scale, quantized; 0 when labels would not fit and are not drawn. */
+  readonly scale: number;
   /** Font size in layout units, so that labels keep LABEL_PX on screen. */
   readonly fontSize: number;
 }
 
+/** Characters of a label that fit in `room` layout units at zoom `scale`. */
+export function labelChars(room: number, scale: number): number {
+  return Math.max(0, Math.min(64, Math.floor(((room - 6) * scale) / CHAR_PX)));
+}
+
 /**
- * Label budget at zoom scale `k`, quantized to quarter octaves so that zooming re-renders the
- * glyphs only a few times rather than on every wheel tick.
+ * Label sizing at zoom scale `k`, quantized to quarter octaves so that zooming re-renders the
+ * labels only a few times rather than on every wheel tick.
  */
 export function labelFit(k: number): LabelFit {
   const scale = 2 ** (Math.round(Math.log2(Math.max(k, 1e-3)) * 4) / 4);
-  const chars = Math.floor(((NODE_SPACING_X - 6) * scale) / CHAR_PX);
-  if (chars < MIN_LABEL_CHARS) return { chars: 0, fontSize: LABEL_PX / scale };
-  return { chars: Math.min(chars, 48), fontSize: LABEL_PX / scale };
+  const fits = labelChars(NODE_SPACING_X, scale) >= MIN_LABEL_CHARS;
+  return { scale: fits ? scale : 0, fontSize: LABEL_PX / scale };
 }
 
 export function truncate(text: string, chars: number): string {

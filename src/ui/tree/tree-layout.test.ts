@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, type NewChild } from '../../core/events';
 import { createTree, getNode, pathTo, type NodeId, type ReasoningTree } from '../../core/tree';
-import { LEVEL_SPACING_Y, layoutTree, type LayoutNode, type TreeLayout } from './tree-layout';
+import { LEVEL_SPACING_Y, NODE_SPACING_X, layoutTree, type LayoutNode, type TreeLayout } from './tree-layout';
 
 function child(text: string, status: NewChild['status'] = 'open'): NewChild {
   return { text, logProb: -1, prior: 0.5, tokens: 3, samples: 1, status };
@@ -73,6 +73,9 @@ describe('layoutTree', () => {
     expect(new Set(siblings).size).toBe(siblings.length);
     // Left to right in childIds order.
     expect([...siblings].sort((a, b) => a - b)).toEqual(siblings);
+    // Adjacent siblings leave one spacing for a label; a level's only node gets more.
+    expect(drawn(layout, 'n2').room).toBe(NODE_SPACING_X);
+    expect(drawn(layout, 'n0').room).toBeGreaterThan(drawn(layout, 'n2').room);
     for (const edge of layout.edges) {
       expect(edge.x1).toBe(drawn(layout, edge.sourceId).x);
       expect(edge.y2).toBe(drawn(layout, edge.targetId).y);
@@ -89,7 +92,11 @@ describe('layoutTree', () => {
     const layout = layoutTree(tree, { collapsed: new Set(['n1']) });
     expect(layout.nodes.map((n) => n.id)).toEqual(['n0', 'n1', 'n2', 'n3']);
     expect(layout.edges.map((e) => e.targetId)).toEqual(['n1', 'n2', 'n3']);
-    expect(drawn(layout, 'n1')).toMatchObject({ collapsed: true, autoCollapsed: false, hiddenDescendants: 4 });
+    expect(drawn(layout, 'n1')).toMatchObject({
+      collapsed: true,
+      autoCollapsed: false,
+      hiddenDescendants: 4,
+    });
     expect(drawn(layout, 'n2')).toMatchObject({ collapsed: false, hiddenDescendants: 0 });
     expect(layout.totalNodes).toBe(8);
   });
@@ -146,7 +153,9 @@ describe('layoutTree', () => {
     const hidden = layout.nodes.reduce((sum, n) => sum + n.hiddenDescendants, 0);
     expect(layout.nodes.length + hidden).toBe(total);
     // The root's best-visited child keeps its children drawn.
-    const best = getNode(tree, 'n0').childIds.map((id) => getNode(tree, id)).sort((a, b) => b.visits - a.visits)[0];
+    const best = getNode(tree, 'n0')
+      .childIds.map((id) => getNode(tree, id))
+      .sort((a, b) => b.visits - a.visits)[0];
     expect(best && drawn(layout, best.id).autoCollapsed).toBe(false);
     expect(elapsed).toBeLessThan(250);
   });

@@ -1,4 +1,4 @@
-import { hierarchy, tree as d3Tree } from 'd3-hierarchy';
+import { hierarchy, tree as d3Tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { NodeId, NodeStatus, ReasoningTree, TreeNode } from '../../core/tree';
 
 /**
@@ -42,6 +42,8 @@ export interface LayoutNode {
   readonly collapsed: boolean;
   /** Collapsed by the node budget rather than by the user. */
   readonly autoCollapsed: boolean;
+  /** Width free for a label: the distance to the nearest drawn node on the same level (capped). */
+  readonly room: number;
 }
 
 export interface LayoutEdge {
@@ -123,7 +125,12 @@ function flatten(tree: ReasoningTree): Flat {
  * go first (pruned ones before all), never a node in `protect`. Greedy, but deterministic: ties go to
  * the shallower node, then to pre-order.
  */
-function autoCollapse(flat: Flat, manual: readonly boolean[], protect: readonly boolean[], budget: number): boolean[] {
+function autoCollapse(
+  flat: Flat,
+  manual: readonly boolean[],
+  protect: readonly boolean[],
+  budget: number,
+): boolean[] {
   const n = flat.nodes.length;
   const auto: boolean[] = new Array<boolean>(n).fill(false);
   // Drawn descendants of each node under the manual collapses, assuming the node itself is drawn.
@@ -155,10 +162,28 @@ function autoCollapse(flat: Flat, manual: readonly boolean[], protect: readonly 
     if (hidden || removed === 0) continue;
     auto[i] = true;
     drawnBelow[i] = 0;
-    for (let a = flat.parent[i] ?? -1; a >= 0; a = flat.parent[a] ?? -1) drawnBelow[a] = (drawnBelow[a] ?? 0) - removed;
+    for (let a = flat.parent[i] ?? -1; a >= 0; a = flat.parent[a] ?? -1)
+      drawnBelow[a] = (drawnBelow[a] ?? 0) - removed;
     drawn -= removed;
   }
   return auto;
+}
+
+const MAX_ROOM = 6 * NODE_SPACING_X;
+
+/** Per drawn node (by flat index), the distance to its nearest neighbour on the same level. */
+function freeWidth(root: HierarchyPointNode<number>): Map<number, number> {
+  const room = new Map<number, number>();
+  const previous = new Map<number, HierarchyPointNode<number>>();
+  // A tidy tree keeps pre-order left to right within a level, so neighbours come one after another.
+  root.eachBefore((point) => {
+    const left = previous.get(point.depth);
+    const gap = left ? Math.min(MAX_ROOM, point.x - left.x) : MAX_ROOM;
+    if (left) room.set(left.data, Math.min(room.get(left.data) ?? MAX_ROOM, gap));
+    room.set(point.data, gap);
+    previous.set(point.depth, point);
+  });
+  return room;
 }
 
 function glyphState(node: TreeNode, inPruned: boolean): GlyphState {
@@ -192,6 +217,7 @@ export function layoutTree(tree: ReasoningTree, options: LayoutOptions = {}): Tr
     .nodeSize([NODE_SPACING_X, LEVEL_SPACING_Y])
     .separation((a, b) => (a.parent === b.parent ? 1 : 1.25))(root);
 
+  const room = freeWidth(positioned);
   let minX = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
@@ -219,6 +245,7 @@ export function layoutTree(tree: ReasoningTree, options: LayoutOptions = {}): Tr
       hiddenDescendants: isFolded ? (flat.descendants[i] ?? 0) : 0,
       collapsed: isFolded && (manual[i] ?? false),
       autoCollapsed: isFolded && !(manual[i] ?? false),
+      room: room.get(i) ?? MAX_ROOM,
     };
     nodes.push(drawn);
     byId.set(drawn.id, drawn);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETUP, setupFromQuery, setupToQuery, validateSetup } from './setup';
+
+describe('the setup in the URL', () => {
+  it('opens exactly the setup a URL names, and writes it back the same', () => {
+    const { setup, urlErrors } = setupFromQuery(
+      '?task=countdown&numbers=3,4,4,13&target=24&strategy=beam&sims=8&c=1.5&k=6&temp=0.9&seed=7&selection=uct',
+    );
+    expect(urlErrors).toEqual({});
+    expect(setup).toMatchObject({ numbers: '3,4,4,13', target: '24', strategy: 'beam', sims: '8', c: '1.5' });
+    expect(setup).toMatchObject({ k: '6', temperature: '0.9', seed: '7', selection: 'uct' });
+    expect(setupFromQuery(setupToQuery(setup)).setup).toEqual(setup);
+    expect(setupToQuery(setup)).toContain('numbers=3,4,4,13');
+  });
+
+  it('keeps the defaults for what the URL leaves out, and names unusable values', () => {
+    const { setup, urlErrors } = setupFromQuery('?strategy=dfs&numbers=1,2,3,4');
+    expect(setup.strategy).toBe(DEFAULT_SETUP.strategy);
+    expect(setup.numbers).toBe('1,2,3,4');
+    expect(urlErrors.strategy).toMatch(/unknown strategy "dfs"/);
+  });
+
+  it('turns a valid setup into a problem and a search configuration', () => {
+    const { valid, errors } = validateSetup({ ...DEFAULT_SETUP, numbers: '4 5 6 10', sims: '32', c: '2' });
+    expect(errors).toEqual({});
+    expect(valid?.problem).toEqual({ numbers: [4, 5, 6, 10], target: 24 });
+    expect(valid?.config).toMatchObject({ strategy: 'mcts', simulations: 32, c: 2 });
+  });
+
+  it('puts a message on each bad field and gives no configuration', () => {
+    const { valid, errors } = validateSetup({
+      ...DEFAULT_SETUP,
+      numbers: '4,5,x',
+      target: '0',
+      sims: '-3',
+      temperature: 'hot',
+    });
+    expect(valid).toBeUndefined();
+    expect(errors.numbers).toMatch(/"x" is not a whole number/);
+    expect(errors.target).toMatch(/from 1 to 100/);
+    expect(errors.sims).toBeDefined();
+    expect(errors.temperature).toBeDefined();
+    expect(validateSetup({ ...DEFAULT_SETUP, numbers: '4,5' }).errors.numbers).toMatch(/3 to 5 numbers/);
+    expect(validateSetup({ ...DEFAULT_SETUP, numbers: '4,5,6,14' }).errors.numbers).toMatch(/"14"/);
+  });
+
+  it('says an unsolvable puzzle is unsolvable before any search', () => {
+    const { valid, errors } = validateSetup({ ...DEFAULT_SETUP, numbers: '1,1,1,1', target: '24' });
+    expect(valid).toBeUndefined();
+    expect(errors.target).toMatch(/unsolvable/);
+  });
+});

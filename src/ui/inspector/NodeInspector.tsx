@@ -1,0 +1,108 @@
+import { qValue, type TreeNode } from '../../core/tree';
+import { selectDisplayedTree } from '../../state/selectors';
+import type { PlaygroundState } from '../../state/store-types';
+import { usePlayground } from '../store-context';
+import { ReasoningPath } from './ReasoningPath';
+import { ScoreTable } from './ScoreTable';
+import '../panels/panels.css';
+
+const selectSelectedId = (s: PlaygroundState) => s.selectedId;
+const selectVersion = (s: PlaygroundState) => s.version;
+const selectRunner = (s: PlaygroundState) => s.runner;
+
+const fmt = (x: number | undefined, digits = 3) => (x === undefined ? '—' : x.toFixed(digits));
+
+function statusLabel(node: TreeNode): string {
+  return node.pruned ? `${node.status}, pruned` : node.status;
+}
+
+/**
+ * Everything the search knows about the selected node: the reasoning that leads to it, the
+ * policy's probability for its step, its statistics, and why selection would (or would not) pick
+ * it over its siblings.
+ */
+export function NodeInspector() {
+  const selectedId = usePlayground(selectSelectedId);
+  // The tree is mutated in place; subscribing to the version re-renders this on every change.
+  usePlayground(selectVersion);
+  const tree = usePlayground(selectDisplayedTree);
+  const runner = usePlayground(selectRunner);
+  const node = tree && selectedId !== null ? tree.nodes[selectedId] : undefined;
+
+  if (!tree || !runner || !node) {
+    return (
+      <section className="inspector" data-testid="node-inspector">
+        <p className="inspector__empty">
+          {selectedId !== null && tree
+            ? `Node ${selectedId} does not exist at this point of the timeline.`
+            : 'Click a node to inspect it'}
+        </p>
+      </section>
+    );
+  }
+
+  const { config, problem } = runner;
+  const ownMean = node.ownVisits > 0 ? node.ownValueSum / node.ownVisits : undefined;
+  const isRoot = node.parentId === null;
+
+  return (
+    <section className="inspector" data-testid="node-inspector" aria-label={`Node ${node.id}`}>
+      <h2 className="inspector__title">
+        Node {node.id}
+        <span className={`inspector__status inspector__status--${node.pruned ? 'pruned' : node.status}`}>
+          {statusLabel(node)}
+        </span>
+        <span className="inspector__muted">depth {node.depth}</span>
+      </h2>
+
+      <ReasoningPath tree={tree} nodeId={node.id} problem={problem} />
+
+      <dl className="inspector__stats" data-testid="inspector-stats">
+        {!isRoot && (
+          <>
+            <dt title="exp(log-probability of the step's tokens)">step probability</dt>
+            <dd>
+              {fmt(Math.exp(node.logProb), 4)}
+              <span className="inspector__muted">
+                {' '}
+                log p {node.logProb.toFixed(2)} · {node.tokens} tokens · {node.samples} sample(s)
+              </span>
+            </dd>
+            <dt title="the step probability normalized over the siblings at expansion">prior P(s,a)</dt>
+            <dd>{fmt(node.prior)}</dd>
+          </>
+        )}
+        <dt title="the latest evaluation: value model, or the verifier's reward on terminals">value</dt>
+        <dd>{fmt(node.value)}</dd>
+        <dt title="visits: own evaluations plus the children's visits">N</dt>
+        <dd>{node.visits}</dd>
+        <dt title="value sum">W</dt>
+        <dd>{fmt(node.valueSum)}</dd>
+        <dt>Q = W / N</dt>
+        <dd>{node.visits > 0 ? fmt(qValue(node)) : '—'}</dd>
+        <dt title="evaluations of this node itself (the part of N not from children)">own evaluations</dt>
+        <dd>
+          {node.ownVisits}
+          {ownMean !== undefined && <span className="inspector__muted"> (mean {fmt(ownMean)})</span>}
+        </dd>
+      </dl>
+
+      {node.parentId !== null ? (
+        <ScoreTable
+          tree={tree}
+          parentId={node.parentId}
+          nodeId={node.id}
+          selection={config.selection}
+          c={config.c}
+          strategy={config.strategy}
+        />
+      ) : (
+        <p className="inspector__muted">The root has no siblings: selection starts here.</p>
+      )}
+
+      <p className="inspector__hints">
+        <kbd>P</kbd> prune · <kbd>E</kbd> expand here
+      </p>
+    </section>
+  );
+}

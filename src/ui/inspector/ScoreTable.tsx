@@ -1,0 +1,110 @@
+import { bestChild, selectionScore } from '../../core/strategies/selection';
+import type { StrategyName } from '../../core/strategies/strategy';
+import { getNode, liveChildren, type NodeId, type ReasoningTree } from '../../core/tree';
+
+export interface ScoreTableProps {
+  /** Mutated in place: the caller re-renders this on every tree version. */
+  readonly tree: ReasoningTree;
+  readonly parentId: NodeId;
+  /** The inspected node, highlighted among its siblings. */
+  readonly nodeId: NodeId;
+  readonly selection: 'puct' | 'uct';
+  readonly c: number;
+  readonly strategy: StrategyName;
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : x > 0 ? '∞' : '−∞');
+
+/**
+ * The selection score of a node and its siblings, term by term, computed by the engine's own
+ * selectionScore and bestChild, so the row marked "picks" is the child MCTS would descend into
+ * from this parent now. Pruned children are listed but never scored: selection skips them.
+ */
+export function ScoreTable({ tree, parentId, nodeId, selection, c, strategy }: ScoreTableProps) {
+  const parent = getNode(tree, parentId);
+  const children = parent.childIds.map((id) => getNode(tree, id));
+  const picked = bestChild(selection, parent, liveChildren(tree, parent), c);
+  const n = parent.visits;
+  const formula =
+    selection === 'puct'
+      ? `U = c·P·√N(parent) / (1 + N) = ${c}·P·√${n} / (1 + N)`
+      : `U = c·√(ln N(parent) / N) = ${c}·√(ln ${n} / N)`;
+
+  return (
+    <div className="inspector__scores">
+      <div className="inspector__scores-caption">
+        {selection.toUpperCase()} score = Q + U, with {formula}
+        {strategy !== 'mcts' && (
+          <span className="inspector__muted"> (only MCTS selects by this score; shown for comparison)</span>
+        )}
+      </div>
+      <table className="inspector__table" data-testid="score-table">
+        <thead>
+          <tr>
+            <th scope="col">node</th>
+            <th scope="col">step</th>
+            <th scope="col" title="prior P(s,a), normalized over the siblings">
+              P
+            </th>
+            <th scope="col" title="visits">
+              N
+            </th>
+            <th scope="col" title="W / N">
+              Q
+            </th>
+            <th scope="col" title="exploration term">
+              U
+            </th>
+            <th scope="col">Q + U</th>
+            <th scope="col">
+              <span className="inspector__sr-only">selection</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {children.map((child) => {
+            const own = child.id === nodeId;
+            const picks = child === picked;
+            const className = [
+              'inspector__row',
+              own && 'inspector__row--own',
+              picks && 'inspector__row--picked',
+            ]
+              .filter(Boolean)
+              .join(' ');
+            const terms = child.pruned ? null : selectionScore(selection, parent, child, c);
+            return (
+              <tr
+                key={child.id}
+                className={className}
+                data-testid={`score-row-${child.id}`}
+                data-own={own || undefined}
+                data-picked={picks || undefined}
+                aria-current={own || undefined}
+              >
+                <td>{child.id}</td>
+                <td className="inspector__step" title={child.reason ?? child.text}>
+                  {child.text || '(empty)'}
+                </td>
+                <td>{child.prior.toFixed(3)}</td>
+                <td>{child.visits}</td>
+                {terms ? (
+                  <>
+                    <td>{fmt(terms.q)}</td>
+                    <td>{fmt(terms.exploration)}</td>
+                    <td className="inspector__total">{fmt(terms.score)}</td>
+                  </>
+                ) : (
+                  <td colSpan={3} className="inspector__muted">
+                    pruned, not selectable
+                  </td>
+                )}
+                <td className="inspector__pick">{picks ? '◀ picks' : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { PlaygroundState } from '../../state/store-types';
+import { usePlayground } from '../store-context';
+import './status.css';
+
+const selectErrors = (s: PlaygroundState) => ({
+  searchError: s.searchError,
+  modelError: s.modelError,
+  // WASM is the way out when WebGPU (chosen, or picked by 'auto') fails to load the models.
+  offerWasm: s.modelError !== null && s.setup.backend !== 'wasm',
+  loadModels: s.loadModels,
+});
+
+/** The search's or the models' error; rendered only while there is one. */
+export function ErrorBanner() {
+  const { searchError, modelError, offerWasm, loadModels } = usePlayground(useShallow(selectErrors));
+  if (searchError === null && modelError === null) return null;
+  return (
+    <div className="error-banner" data-testid="error" role="alert">
+      {modelError !== null && <p className="error-banner__message">Models: {modelError}</p>}
+      {searchError !== null && <p className="error-banner__message">Search: {searchError}</p>}
+      {offerWasm && (
+        <button
+          type="button"
+          className="error-banner__button"
+          data-testid="btn-use-wasm"
+          title="Load the models on WebAssembly (CPU) instead"
+          onClick={() => void loadModels('wasm')}
+        >
+          Use WASM instead
+        </button>
+      )}
+    </div>
+  );
+}
