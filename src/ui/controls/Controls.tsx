@@ -87,7 +87,7 @@ export function Controls() {
           ▶ Run
         </ControlButton>
         <ControlButton testId="btn-pause" reason={reason('pause')} hint="Pause [Space]" onClick={a.pause}>
-          ⏸ Pause
+          ❚❚ Pause
         </ControlButton>
         <ControlButton
           testId="btn-step"
