@@ -16,6 +16,8 @@ export interface Checkpoint {
   readonly strategy: StrategySnapshot;
   /** The operator that led here ('start' for the first). */
   readonly operator: Phase | 'start' | 'prune' | 'expand-here';
+  /** The phase the strategy runs next from here. */
+  readonly next: Phase;
 }
 
 export class EditRefusedError extends Error {
@@ -57,8 +59,8 @@ export class SearchRunner {
    * Hand edits are allowed between whole iterations, never halfway through one (an MCTS
    * simulation holds a selected path that a prune would invalidate).
    */
-  canEdit(): boolean {
-    const phase = this.strategy.phase;
+  canEdit(index = this.checkpoints.length - 1): boolean {
+    const phase = this.checkpoints[index]?.next ?? this.strategy.phase;
     if (phase === 'done') return true;
     return this.strategy.name === 'mcts'
       ? phase === 'select'
@@ -125,6 +127,7 @@ export class SearchRunner {
       session: this.session.checkpoint(),
       strategy: this.strategy.snapshot(),
       operator,
+      next: this.strategy.phase,
     });
   }
 }

@@ -34,6 +34,15 @@ export function createSearchSlice(
       return runner;
     };
 
+    /** Refuses an edit at a point halfway through an iteration, before anything forks. */
+    const editableHere = (): boolean => {
+      const { runner, cursor } = get();
+      if (!runner) return false;
+      if (runner.canEdit(cursor ?? undefined)) return true;
+      set({ searchError: 'finish the current iteration first (Step), then edit the tree' });
+      return false;
+    };
+
     const fail = (runner: SearchRunner, e: unknown) => {
       if (get().runner !== runner) return;
       if (e instanceof CancelledError) set({ busy: false, running: false });
@@ -123,6 +132,7 @@ export function createSearchSlice(
       prune: (nodeId) => {
         const id = nodeId ?? get().selectedId;
         if (!id || get().busy || get().running) return;
+        if (!editableHere()) return;
         const runner = liveRunner();
         if (!runner) return;
         try {
@@ -139,6 +149,7 @@ export function createSearchSlice(
       expandHere: async (nodeId) => {
         const id = nodeId ?? get().selectedId;
         if (!id || get().busy || get().running) return;
+        if (!editableHere()) return;
         const runner = liveRunner();
         if (!runner) return;
         set({ busy: true, searchError: null });

@@ -3,7 +3,7 @@ import { ScriptedCountdownPolicy, SolverValue } from '../core/testing/scripted-m
 import { treeInvariantViolations } from '../core/testing/invariants';
 import { getNode, ROOT_ID } from '../core/tree';
 import type { ModelProvider } from './model-provider';
-import { selectDisplayedTree, selectSimulations, selectSolved } from './selectors';
+import { selectDisplayedTree, selectGeneratedTokens, selectSimulations, selectSolved } from './selectors';
 import { createPlaygroundStore } from './store';
 
 // FAKE models (scripted policy, solver-backed value): these tests are about the store's actions
@@ -112,6 +112,29 @@ describe('the playground store', () => {
     expect(store.getState().runner!.checkpoints.length).toBeLessThan(length);
     for (let i = 0; i < 3; i++) await store.getState().step();
     expect(JSON.stringify(selectDisplayedTree(store.getState()))).toBe(finalTree);
+  });
+
+  it('refuses an edit at a past point halfway through a simulation, and keeps the history', async () => {
+    const { store } = await readyStore();
+    await store.getState().step();
+    await store.getState().step();
+    const length = store.getState().runner!.checkpoints.length;
+    store.getState().seek(length - 3);
+    store.getState().prune(getNode(selectDisplayedTree(store.getState())!, ROOT_ID).childIds[0]);
+    expect(store.getState().searchError).toMatch(/finish the current iteration/);
+    expect(store.getState().runner!.checkpoints.length).toBe(length);
+    expect(store.getState().cursor).toBe(length - 3);
+  });
+
+  it('counts simulations and tokens at the point shown on the timeline', async () => {
+    const { store } = await readyStore();
+    await store.getState().step();
+    const tokensAfterOne = selectGeneratedTokens(store.getState());
+    await store.getState().step();
+    expect(selectSimulations(store.getState())).toBe(2);
+    store.getState().seek(4);
+    expect(selectSimulations(store.getState())).toBe(1);
+    expect(selectGeneratedTokens(store.getState())).toBe(tokensAfterOne);
   });
 
   it('expands a chosen node by hand and backs its children up to the root', async () => {

@@ -8,12 +8,12 @@ const selectErrors = (s: PlaygroundState) => ({
   modelError: s.modelError,
   // WASM is the way out when WebGPU (chosen, or picked by 'auto') fails to load the models.
   offerWasm: s.modelError !== null && s.setup.backend !== 'wasm',
-  loadModels: s.loadModels,
+  setField: s.setField,
 });
 
 /** The search's or the models' error; rendered only while there is one. */
 export function ErrorBanner() {
-  const { searchError, modelError, offerWasm, loadModels } = usePlayground(useShallow(selectErrors));
+  const { searchError, modelError, offerWasm, setField } = usePlayground(useShallow(selectErrors));
   if (searchError === null && modelError === null) return null;
   return (
     <div className="error-banner" data-testid="error" role="alert">
@@ -25,7 +25,8 @@ export function ErrorBanner() {
           className="error-banner__button"
           data-testid="btn-use-wasm"
           title="Load the models on WebAssembly (CPU) instead"
-          onClick={() => void loadModels('wasm')}
+          // The setting itself changes, so the select, the URL and a reload all agree on WASM.
+          onClick={() => setField('backend', 'wasm')}
         >
           Use WASM instead
         </button>

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { selectSimulations, selectSolved } from '../../state/selectors';
+import { selectGeneratedTokens, selectSimulations, selectSolved } from '../../state/selectors';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import './status.css';
@@ -12,7 +12,7 @@ const selectSearch = (s: PlaygroundState) => ({
   hasRunner: s.runner !== null,
   simulations: selectSimulations(s),
   budget: s.runner?.config.simulations ?? 0,
-  tokens: s.runner?.session.generatedTokens ?? 0,
+  tokens: selectGeneratedTokens(s),
   solved: selectSolved(s),
   running: s.running,
   done: s.runner?.done ?? false,
