@@ -84,6 +84,12 @@ export function useTreeZoom(): TreeZoom {
     if (!svg) return;
     const behavior: SvgZoom = zoom<SVGSVGElement, unknown>()
       .scaleExtent(SCALE_EXTENT)
+      // The size the ResizeObserver saw: d3-zoom's default extent reads the SVG's size on every
+      // transform, which forces a synchronous layout (measured at tens of ms per fit mid-search).
+      .extent(() => [
+        [0, 0],
+        [sizeRef.current.width, sizeRef.current.height],
+      ])
       .filter(zoomFilter)
       .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
         // Only gestures carry a source event; programmatic fits do not.
