@@ -18,7 +18,7 @@ export interface NewChild {
   readonly prior: number;
   readonly tokens: number;
   readonly samples: number;
-  readonly status: Extract<NodeStatus, 'open' | 'solved' | 'failed'>;
+  readonly status: Extract<NodeStatus, 'open' | 'solved' | 'failed' | 'answered'>;
   readonly reason?: string;
   readonly answer?: string;
 }

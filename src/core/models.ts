@@ -1,3 +1,5 @@
+import type { PromptFormat } from './tasks/task';
+
 /**
  * The two model roles of the blueprint, as the engine sees them. Implementations live in
  * src/inference/ (transformers.js) or in tests (scripted fakes, named as such).
@@ -24,6 +26,10 @@ export interface PolicyRequest {
 export interface PolicyInput {
   /** The task's prompt: the problem as the models read it. */
   readonly prompt: string;
+  /** Plain text (the default), or a user message wrapped in the model's chat template. */
+  readonly format?: PromptFormat;
+  /** What ends a step (default a newline): sampling stops there, and steps are joined with it. */
+  readonly stepSeparator?: string;
   readonly requests: readonly PolicyRequest[];
   /** 0 means greedy (argmax). */
   readonly temperature: number;
@@ -40,6 +46,8 @@ export interface Policy {
 
 export interface ValueInput {
   readonly prompt: string;
+  readonly format?: PromptFormat;
+  readonly stepSeparator?: string;
   /** Partial traces: the steps after the prompt, one array per trace. */
   readonly traces: readonly (readonly string[])[];
 }

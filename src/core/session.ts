@@ -2,7 +2,7 @@ import { applyEvent, replay, type Evaluation, type NewChild, type SearchEvent } 
 import type { Policy, StepSample, Value } from './models';
 import { Rng } from './rng';
 import type { Task } from './tasks/task';
-import { createTree, getNode, isTerminal, stepsTo, type NodeId, type ReasoningTree } from './tree';
+import { createTree, getNode, isVerified, stepsTo, type NodeId, type ReasoningTree } from './tree';
 
 /**
  * A search session: the tree, its event log, and the blueprint's operators (expand, evaluate,
@@ -115,6 +115,8 @@ export class SearchSession<P> {
     if (live.length === 0) return requests.map(() => []);
     const samples = await this.models.policy.sample({
       prompt: this.prompt,
+      format: this.task.format,
+      stepSeparator: this.task.stepSeparator,
       requests: live.map((r) => ({ steps: this.steps(r.nodeId), k: r.k })),
       temperature,
       seed: this.rng.nextUint32(),
@@ -163,6 +165,7 @@ export class SearchSession<P> {
         case 'continue':
           return { ...base, status: 'open' };
         case 'final':
+          if (check.solved === null) return { ...base, status: 'answered', answer: check.answer };
           return check.solved
             ? { ...base, status: 'solved', answer: check.answer }
             : {
@@ -176,16 +179,19 @@ export class SearchSession<P> {
   }
 
   /**
-   * Evaluate: terminal nodes take the verifier's reward (1 solved, 0 failed); the rest are scored
-   * by the value model in one batch. Each evaluation is one visit of its node.
+   * Evaluate: verified terminals take the verifier's reward (1 solved, 0 failed); the rest (open
+   * nodes, and answers no verifier can check) are scored by the value model in one batch. Each
+   * evaluation is one visit of its node.
    */
   async evaluate(nodeIds: readonly NodeId[]): Promise<Evaluation[]> {
     const nodes = nodeIds.map((id) => getNode(this.tree, id));
-    const open = nodes.filter((n) => !isTerminal(n));
+    const open = nodes.filter((n) => !isVerified(n));
     const scores = new Map<NodeId, number>();
     if (open.length > 0 && this.models.value) {
       const values = await this.models.value.score({
         prompt: this.prompt,
+        format: this.task.format,
+        stepSeparator: this.task.stepSeparator,
         traces: open.map((n) => this.steps(n.id)),
       });
       this.valueCalls++;
@@ -193,7 +199,7 @@ export class SearchSession<P> {
     }
     const evaluations: Evaluation[] = [];
     for (const n of nodes) {
-      if (isTerminal(n))
+      if (isVerified(n))
         evaluations.push({ nodeId: n.id, value: n.status === 'solved' ? 1 : 0, source: 'verifier' });
       else {
         const v = scores.get(n.id);

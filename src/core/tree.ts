@@ -4,8 +4,11 @@
  */
 export type NodeId = string;
 
-/** open: not yet expanded; expanded: has children; solved / failed: terminal, judged by the verifier. */
-export type NodeStatus = 'open' | 'expanded' | 'solved' | 'failed';
+/**
+ * open: not yet expanded; expanded: has children; solved / failed: terminal, judged by the verifier;
+ * answered: terminal with an answer no verifier can check (a problem without a known answer).
+ */
+export type NodeStatus = 'open' | 'expanded' | 'solved' | 'failed' | 'answered';
 
 export interface TreeNode {
   readonly id: NodeId;
@@ -98,6 +101,11 @@ export function stepsTo(tree: ReasoningTree, id: NodeId): string[] {
 }
 
 export function isTerminal(node: TreeNode): boolean {
+  return node.status === 'solved' || node.status === 'failed' || node.status === 'answered';
+}
+
+/** A terminal whose reward the verifier gives (1 solved, 0 failed). */
+export function isVerified(node: TreeNode): boolean {
   return node.status === 'solved' || node.status === 'failed';
 }
 

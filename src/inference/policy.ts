@@ -4,38 +4,44 @@ import { Rng } from '../core/rng';
 import { int64Tensor, leftPad } from './batch';
 import { CancelledError } from './errors';
 import { chooseToken, logSoftmax } from './sampling';
-import { traceText } from './trace-text';
+import { contextText, traceText } from './trace-text';
 import { encodePlain, type ForwardInputs, type LoadedModel } from './transformers-models';
 
 /**
  * The policy over a causal LM: all requests' k samples decode together as one left-padded batch,
- * with the model's key/value cache carried from token to token. Each row stops at its first
- * newline; its log-probability (at temperature 1) is the sum over the tokens it chose.
+ * with the model's key/value cache carried from token to token. Each row stops at the task's step
+ * separator (a newline, or a blank line) or at an end-of-sequence token; its log-probability (at
+ * temperature 1) is the sum over the tokens it chose.
  */
 export class TransformersPolicy implements Policy {
   forwardCalls = 0;
   /** Tokens fed through the model that were not newly generated (prompt and steps so far). */
   prefillTokens = 0;
   generatedTokens = 0;
-  private readonly newlineId: number;
+  private readonly newlineId: number | undefined;
+  private readonly eosIds: ReadonlySet<number>;
   private readonly banned: Set<number>;
+  /** Per token id: whether its text holds the separator's last character (only then a stop is possible). */
+  private readonly mayStop = new Map<string, boolean>();
 
   constructor(private readonly model: LoadedModel) {
-    const [newline] = encodePlain(model.tokenizer, '\n');
-    if (newline === undefined) throw new Error(`the tokenizer of ${model.name} cannot encode a newline`);
-    this.newlineId = newline;
+    const newline = encodePlain(model.tokenizer, '\n');
+    this.newlineId = newline.length === 1 ? newline[0] : undefined;
+    const eos = model.config.eos_token_id;
+    this.eosIds = new Set(eos === undefined ? [] : typeof eos === 'number' ? [eos] : eos);
     // A step is plain text ending at a newline (or end of sequence): padding, unknown and other
     // special tokens must never be generated, or the text would not be what was scored.
-    const eos = model.config.eos_token_id;
     this.banned = new Set(
-      [...model.tokenizer.all_special_ids, model.config.pad_token_id ?? 0].filter((id) => id !== eos),
+      [...model.tokenizer.all_special_ids, model.config.pad_token_id ?? 0].filter(
+        (id) => !this.eosIds.has(id),
+      ),
     );
   }
 
   /** `signal` stops the decoding between two tokens (it then throws CancelledError). */
   async sample(input: PolicyInput, signal?: AbortSignal): Promise<StepSample[][]> {
     const contexts = input.requests.map((r) =>
-      encodePlain(this.model.tokenizer, traceText(input.prompt, r.steps)),
+      encodePlain(this.model.tokenizer, contextText(this.model.tokenizer, this.model.name, input, r.steps)),
     );
     const owners: number[] = [];
     input.requests.forEach((r, i) => {
@@ -45,14 +51,14 @@ export class TransformersPolicy implements Policy {
     const rows = owners.map((i) => contexts[i] ?? []);
     const generated = await this.decode(rows, input, new Rng(input.seed), signal);
     const out: StepSample[][] = input.requests.map(() => []);
+    const separator = input.stepSeparator ?? '\n';
     generated.forEach((g, row) => {
       const owner = owners[row] ?? 0;
-      const body = g.ids.filter((t) => t !== this.newlineId);
-      // transformers.js refuses to decode an empty list: an immediate newline is an empty step.
-      const text = body.length > 0 ? this.model.tokenizer.decode(body, { skip_special_tokens: true }) : '';
-      const last = g.ids[g.ids.length - 1];
-      const end =
-        last === this.newlineId ? 'newline' : last === this.model.config.eos_token_id ? 'eos' : 'length';
+      const full = this.decodeText(g.ids);
+      const cut = full.indexOf(separator);
+      const text = (cut >= 0 ? full.slice(0, cut) : full).trim();
+      const last = g.ids[g.ids.length - 1] ?? -1;
+      const end = cut >= 0 ? 'newline' : this.eosIds.has(last) ? 'eos' : 'length';
       out[owner]?.push({ text, logProb: g.logProb, tokens: g.ids.length, end });
     });
     return out;
@@ -84,6 +90,26 @@ export class TransformersPolicy implements Policy {
     return total;
   }
 
+  /** The decoded text of generated ids (empty for none: transformers.js refuses an empty list). */
+  private decodeText(ids: readonly number[]): string {
+    return ids.length > 0 ? this.model.tokenizer.decode([...ids], { skip_special_tokens: true }) : '';
+  }
+
+  /**
+   * Whether the row's text now holds the separator. A newline separator with a newline token is
+   * one comparison; otherwise the row is decoded, but only after a token that could complete it.
+   */
+  private endsStep(ids: readonly number[], tok: number, separator: string): boolean {
+    if (separator === '\n' && this.newlineId !== undefined) return tok === this.newlineId;
+    const key = `${tok}:${separator}`;
+    let may = this.mayStop.get(key);
+    if (may === undefined) {
+      may = this.decodeText([tok]).includes(separator.slice(-1));
+      this.mayStop.set(key, may);
+    }
+    return may && this.decodeText(ids).includes(separator);
+  }
+
   private async decode(
     rows: number[][],
     input: PolicyInput,
@@ -91,7 +117,7 @@ export class TransformersPolicy implements Policy {
     signal?: AbortSignal,
   ): Promise<{ ids: number[]; logProb: number }[]> {
     const padId = this.model.config.pad_token_id ?? 0;
-    const eosId = this.model.config.eos_token_id;
+    const separator = input.stepSeparator ?? '\n';
     const batch = leftPad(rows, padId);
     const n = rows.length;
     const results = rows.map(() => ({ ids: [] as number[], logProb: 0 }));
@@ -134,7 +160,7 @@ export class TransformersPolicy implements Policy {
           r.logProb += lp[tok] ?? 0;
         }
         this.generatedTokens++;
-        if (tok === this.newlineId || tok === eosId) done[b] = true;
+        if (this.eosIds.has(tok) || (r && this.endsStep(r.ids, tok, separator))) done[b] = true;
         next.push(tok);
       }
       const newPast: Record<string, Tensor> = {};

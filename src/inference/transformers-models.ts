@@ -12,7 +12,7 @@ import {
  * Loading a model folder with transformers.js (the same code in Node and in the worker). The
  * caller configures `env` first (local model path, remote models off); see node-env.ts.
  */
-export type ModelDtype = 'fp32' | 'q8';
+export type ModelDtype = 'fp32' | 'fp16' | 'q8' | 'q4' | 'q4f16';
 export type ModelDevice = 'cpu' | 'wasm' | 'webgpu';
 
 export interface LoadOptions {
@@ -41,7 +41,9 @@ export interface LoadedModel {
   readonly forward: ForwardFn;
   readonly config: {
     readonly n_layer?: number;
-    readonly eos_token_id?: number;
+    readonly model_type?: string;
+    /** Chat models often list several (end of turn, end of text). */
+    readonly eos_token_id?: number | readonly number[];
     readonly pad_token_id?: number;
   };
   dispose(): Promise<void>;

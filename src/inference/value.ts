@@ -1,6 +1,6 @@
 import type { Value, ValueInput } from '../core/models';
 import { leftPad } from './batch';
-import { traceText } from './trace-text';
+import { contextText } from './trace-text';
 import { encodePlain, type LoadedModel } from './transformers-models';
 
 /**
@@ -16,7 +16,7 @@ export class TransformersValue implements Value {
   async score(input: ValueInput): Promise<number[]> {
     if (input.traces.length === 0) return [];
     const rows = input.traces.map((steps) =>
-      encodePlain(this.model.tokenizer, traceText(input.prompt, steps)),
+      encodePlain(this.model.tokenizer, contextText(this.model.tokenizer, this.model.name, input, steps)),
     );
     const batch = leftPad(rows, this.model.config.pad_token_id ?? 0);
     const out = await this.model.forward({ input_ids: batch.inputIds, attention_mask: batch.attentionMask });

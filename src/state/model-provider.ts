@@ -1,6 +1,7 @@
 import type { SessionModels } from '../core/session';
 import type { Backend } from '../inference/worker/protocol';
 import type { BackendSetting } from './setup';
+import type { ModelChoice } from './setup-validate';
 
 /**
  * Where the store gets its models: the model worker in the page (worker-model-provider.ts), or
@@ -10,6 +11,8 @@ export interface LoadProgress {
   readonly file: string;
   readonly fileProgress: number;
   readonly totalProgress: number;
+  readonly loadedBytes?: number;
+  readonly totalBytes?: number;
 }
 
 export interface LoadedModels {
@@ -20,7 +23,12 @@ export interface LoadedModels {
 }
 
 export interface ModelProvider {
-  load(backend: BackendSetting, onProgress: (p: LoadProgress) => void): Promise<LoadedModels>;
+  /** Rollouts are not loaded: they run on the page's side over the policy (value left undefined). */
+  load(
+    backend: BackendSetting,
+    models: ModelChoice,
+    onProgress: (p: LoadProgress) => void,
+  ): Promise<LoadedModels>;
   /** Stops every model request in flight; they reject with CancelledError. */
   cancelAll(): void;
 }

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { CancelledError } from '../inference/errors';
 import type { LoadedModels } from './model-provider';
+import { modelChoice } from './setup-validate';
+import type { SetupErrors } from './setup';
 import type { ModelsSlice, PlaygroundState, StoreDeps } from './store-types';
 
 /** The loaded models live here, outside the state: they are not data to render. */
@@ -20,12 +22,18 @@ export function createModelsSlice(
     dtype: '',
     progress: null,
     modelError: null,
+    loadedModels: null,
+    loadingModels: null,
     loadModels: async (backend) => {
       const choice = backend ?? get().setup.backend;
+      const errors: SetupErrors = {};
+      const models = modelChoice(get().setup, errors);
+      // A bad model id or hub address is shown beside its field; nothing is fetched for it.
+      if (errors.policy || errors.value || errors.hub) return;
       const mine = ++loads;
-      set({ modelStatus: 'loading', modelError: null, progress: null });
+      set({ modelStatus: 'loading', modelError: null, progress: null, loadingModels: models.policy });
       try {
-        const loaded = await deps.provider.load(choice, (progress) => {
+        const loaded = await deps.provider.load(choice, models, (progress) => {
           if (mine === loads) set({ progress });
         });
         if (mine !== loads) return;
@@ -36,6 +44,7 @@ export function createModelsSlice(
           backendReason: loaded.reason,
           dtype: loaded.dtype,
           progress: null,
+          loadedModels: { ...models, key: JSON.stringify(models) },
         });
         get().reset();
       } catch (e) {

@@ -4,7 +4,11 @@ import { SearchSession } from '../core/session';
 import { createStrategy } from '../core/strategies/create';
 import type { Phase, SearchConfig, Strategy, StrategySnapshot } from '../core/strategies/strategy';
 import { countdownTask, type CountdownProblem } from '../core/tasks/countdown';
+import { mathTask, type MathProblem } from '../core/tasks/math';
+import type { Task } from '../core/tasks/task';
 import { getNode, isInPrunedSubtree, pathTo, type NodeId } from '../core/tree';
+import { RolloutValue } from '../core/values/rollout-value';
+import type { ValidSetup } from './setup-validate';
 
 /**
  * One search as the playground drives it: the engine's session and strategy, and a checkpoint
@@ -24,18 +28,64 @@ export class EditRefusedError extends Error {
   override readonly name = 'EditRefusedError';
 }
 
+/** Rollouts for the value: greedy to the known answer, or sampled and compared when there is none. */
+function rolloutValue<P>(
+  models: SessionModels,
+  task: Task<P>,
+  problem: P,
+  known: boolean,
+  config: SearchConfig,
+) {
+  return new RolloutValue(models.policy, task, problem, {
+    mode: known ? 'answer' : 'agreement',
+    rollouts: known ? 1 : 4,
+    temperature: known ? 0 : 0.7,
+    maxStepTokens: config.maxStepTokens,
+  });
+}
+
+function createSession(
+  setup: ValidSetup,
+  models: SessionModels,
+): SearchSession<CountdownProblem | MathProblem> {
+  const seed = setup.config.seed;
+  const rollout = setup.models.value.kind === 'rollout';
+  if (setup.task === 'math') {
+    const value = rollout
+      ? rolloutValue(models, mathTask, setup.problem, setup.problem.answer !== undefined, setup.config)
+      : models.value;
+    // The session is typed by its task; the runner only hands problems back to that same task.
+    return new SearchSession<MathProblem>(
+      mathTask,
+      setup.problem,
+      { policy: models.policy, ...(value ? { value } : {}) },
+      seed,
+    ) as SearchSession<CountdownProblem | MathProblem>;
+  }
+  const value = rollout
+    ? rolloutValue(models, countdownTask, setup.problem, true, setup.config)
+    : models.value;
+  return new SearchSession<CountdownProblem>(
+    countdownTask,
+    setup.problem,
+    { policy: models.policy, ...(value ? { value } : {}) },
+    seed,
+  ) as SearchSession<CountdownProblem | MathProblem>;
+}
+
 export class SearchRunner {
-  readonly session: SearchSession<CountdownProblem>;
+  readonly session: SearchSession<CountdownProblem | MathProblem>;
   readonly strategy: Strategy;
   readonly checkpoints: Checkpoint[] = [];
+  readonly config: SearchConfig;
 
   constructor(
-    readonly problem: CountdownProblem,
-    readonly config: SearchConfig,
+    readonly setup: ValidSetup,
     models: SessionModels,
   ) {
-    this.session = new SearchSession(countdownTask, problem, models, config.seed);
-    this.strategy = createStrategy(this.session, config);
+    this.config = setup.config;
+    this.session = createSession(setup, models);
+    this.strategy = createStrategy(this.session, this.config);
     this.mark('start');
   }
 

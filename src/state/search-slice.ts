@@ -4,7 +4,7 @@ import { CancelledError } from '../inference/errors';
 import type { ModelHolder } from './models-slice';
 import { describePhase, type PhaseNote } from './phase-notes';
 import { SearchRunner } from './search-runner';
-import { validateSetup } from './setup';
+import { validateSetup } from './setup-validate';
 import type { PlaygroundState, SearchSlice, StoreDeps } from './store-types';
 
 const READY: PhaseNote = { phase: 'start', text: 'Ready: press Run, Step or Step phase.', highlight: [] };
@@ -115,7 +115,9 @@ export function createSearchSlice(
         deps.provider.cancelAll();
         const { valid } = validateSetup(get().setup);
         const models = holder.current?.models;
-        const runner = valid && models ? new SearchRunner(valid.problem, valid.config, models) : null;
+        // Only on the models the setup names: while others load (or failed to), there is no search.
+        const matches = valid !== undefined && get().loadedModels?.key === JSON.stringify(valid.models);
+        const runner = valid && models && matches ? new SearchRunner(valid, models) : null;
         bump({
           runner,
           running: false,

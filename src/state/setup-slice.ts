@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { Rng } from '../core/rng';
 import { CountdownSolver } from '../core/tasks/countdown-solver';
-import { setupFromQuery, validateSetup, type Setup } from './setup';
+import { setupFromQuery, TASK_MODELS, type Setup, type SetupField } from './setup';
+import { validateSetup } from './setup-validate';
 import type { PlaygroundState, SetupSlice, StoreDeps } from './store-types';
 
 const solver = new CountdownSolver();
@@ -15,25 +16,45 @@ export function drawSolvablePuzzle(rng: Rng, target24: boolean): { numbers: numb
   }
 }
 
+const MODEL_FIELDS: ReadonlySet<SetupField> = new Set(['task', 'policy', 'value', 'hub', 'backend']);
+
+function modelsChanged(a: Setup, b: Setup): boolean {
+  return a.policy !== b.policy || a.value !== b.value || a.hub !== b.hub || a.backend !== b.backend;
+}
+
 export function createSetupSlice(deps: StoreDeps): StateCreator<PlaygroundState, [], [], SetupSlice> {
   const opened = setupFromQuery(deps.query);
   // Random puzzles come from a seeded generator too: the same clicks give the same puzzles.
   let draws = 0;
   return (set, get) => {
-    const change = (setup: Setup) => {
+    const change = (setup: Setup, models = false) => {
       set({ setup, setupErrors: validateSetup(setup).errors });
       deps.onSetupChange?.(setup);
-      get().reset();
+      // New models replace the search only once they have loaded: a failed download leaves the
+      // current tree and models as they were.
+      if (models) void get().loadModels();
+      else get().reset();
     };
     return {
       setup: opened.setup,
       setupErrors: validateSetup(opened.setup).errors,
       urlErrors: opened.urlErrors,
       setField: (field, value) => {
-        const setup = { ...get().setup, [field]: value };
-        change(setup);
-        if (field === 'backend') void get().loadModels();
+        const before = get().setup;
+        let setup: Setup = { ...before, [field]: value };
+        // A new task brings its own default models, unless other models were chosen by hand.
+        if (field === 'task' && value !== before.task) {
+          const old = TASK_MODELS[before.task];
+          const fresh = TASK_MODELS[setup.task];
+          setup = {
+            ...setup,
+            policy: before.policy === old.policy ? fresh.policy : before.policy,
+            value: before.value === old.value ? fresh.value : before.value,
+          };
+        }
+        change(setup, MODEL_FIELDS.has(field) && modelsChanged(before, setup));
       },
+      retryModels: () => void get().loadModels(),
       setProblem: (numbers, target) =>
         change({ ...get().setup, numbers: numbers.join(','), target: String(target) }),
       randomPuzzle: () => {

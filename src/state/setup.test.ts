@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETUP, setupFromQuery, setupToQuery, validateSetup } from './setup';
+import { DEFAULT_SETUP, setupFromQuery, setupToQuery } from './setup';
+import { validateSetup } from './setup-validate';
 
 describe('the setup in the URL', () => {
   it('opens exactly the setup a URL names, and writes it back the same', () => {

@@ -1,17 +1,4 @@
-import {
-  DEFAULT_CONFIG,
-  STRATEGY_NAMES,
-  type SearchConfig,
-  type StrategyName,
-} from '../core/strategies/strategy';
-import {
-  MAX_INPUT_NUMBER,
-  MAX_NUMBERS,
-  MAX_TARGET,
-  MIN_NUMBERS,
-  type CountdownProblem,
-} from '../core/tasks/countdown';
-import { CountdownSolver } from '../core/tasks/countdown-solver';
+import { DEFAULT_CONFIG, STRATEGY_NAMES, type StrategyName } from '../core/strategies/strategy';
 
 /**
  * The whole setup of the playground — the problem as typed and the search parameters — as it
@@ -22,10 +9,31 @@ import { CountdownSolver } from '../core/tasks/countdown-solver';
 export type BackendSetting = 'auto' | 'webgpu' | 'wasm';
 export const BACKEND_SETTINGS: readonly BackendSetting[] = ['auto', 'webgpu', 'wasm'];
 
+export type TaskName = 'countdown' | 'math';
+
+/** Where models come from when their id names a hub repository (`owner/name`). */
+export const DEFAULT_HUB = 'https://huggingface.co';
+
+/** The models each task starts with: the embedded Countdown pair, a small instruct model for math. */
+export const TASK_MODELS: Readonly<Record<TaskName, { policy: string; value: string }>> = {
+  countdown: { policy: 'countdown-policy', value: 'countdown-value' },
+  math: { policy: 'onnx-community/Qwen2.5-0.5B-Instruct', value: 'self-eval' },
+};
+
 export interface Setup {
-  readonly task: 'countdown';
+  readonly task: TaskName;
   readonly numbers: string;
   readonly target: string;
+  /** Math: a built-in problem's id, or 'custom' for the question and answer typed in. */
+  readonly problem: string;
+  readonly question: string;
+  /** Math, custom: the known answer, or empty when there is none. */
+  readonly answer: string;
+  /** The policy model: an embedded name or a hub id. */
+  readonly policy: string;
+  /** The value: a value model id, 'self-eval', 'rollout' or 'none'. */
+  readonly value: string;
+  readonly hub: string;
   readonly strategy: StrategyName;
   readonly sims: string;
   readonly c: string;
@@ -45,6 +53,12 @@ export const DEFAULT_SETUP: Setup = {
   task: 'countdown',
   numbers: '1,2,4,7',
   target: '24',
+  problem: 'm01',
+  question: '',
+  answer: '',
+  policy: TASK_MODELS.countdown.policy,
+  value: TASK_MODELS.countdown.value,
+  hub: DEFAULT_HUB,
   strategy: 'mcts',
   sims: String(DEFAULT_CONFIG.simulations),
   c: String(DEFAULT_CONFIG.c),
@@ -61,6 +75,12 @@ const PARAM: Record<SetupField, string> = {
   task: 'task',
   numbers: 'numbers',
   target: 'target',
+  problem: 'problem',
+  question: 'question',
+  answer: 'answer',
+  policy: 'policy',
+  value: 'value',
+  hub: 'hub',
   strategy: 'strategy',
   sims: 'sims',
   c: 'c',
@@ -95,13 +115,22 @@ export function setupFromQuery(query: string): ParsedSetup {
   const params = new URLSearchParams(query);
   const errors: SetupErrors = {};
   const text = (field: SetupField): string | undefined => params.get(PARAM[field]) ?? undefined;
-  const task = pick(params.get('task'), ['countdown', 'game24'] as const, 'task', errors);
+  const task = pick(params.get('task'), ['countdown', 'game24', 'math'] as const, 'task', errors);
+  const taskName: TaskName = task === 'math' ? 'math' : 'countdown';
   const setup: Setup = {
     ...DEFAULT_SETUP,
+    task: taskName,
+    ...TASK_MODELS[taskName],
     ...(task === 'game24' && !params.has('target') ? { target: '24' } : {}),
     ...definedOnly({
       numbers: text('numbers'),
       target: text('target'),
+      problem: text('problem'),
+      question: text('question'),
+      answer: text('answer'),
+      policy: text('policy'),
+      value: text('value'),
+      hub: text('hub'),
       sims: text('sims'),
       c: text('c'),
       k: text('k'),
@@ -122,83 +151,41 @@ function definedOnly<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], un
   };
 }
 
+const FREE_TEXT: ReadonlySet<SetupField> = new Set(['question', 'answer', 'hub', 'policy', 'value']);
+
+/** Only the fields of the setup's task, and settings away from their defaults, go in the URL. */
+function writes(setup: Setup, field: SetupField): boolean {
+  switch (field) {
+    case 'backend':
+      return setup.backend !== 'auto';
+    case 'stop':
+      return setup.stop !== 'solved';
+    case 'hub':
+      return setup.hub !== DEFAULT_HUB;
+    case 'numbers':
+    case 'target':
+      return setup.task === 'countdown';
+    case 'problem':
+      return setup.task === 'math';
+    case 'question':
+    case 'answer':
+      return setup.task === 'math' && setup.problem === 'custom';
+    case 'policy':
+    case 'value':
+      return setup[field] !== TASK_MODELS[setup.task][field];
+    default:
+      return true;
+  }
+}
+
 /** The query string for a setup; fields at their default are written too, so a URL is complete. */
 export function setupToQuery(setup: Setup): string {
   const params = new URLSearchParams();
   for (const field of Object.keys(PARAM) as SetupField[]) {
-    if ((field === 'backend' && setup.backend === 'auto') || (field === 'stop' && setup.stop === 'solved'))
-      continue;
-    params.set(PARAM[field], setup[field].replace(/\s+/g, ''));
+    if (!writes(setup, field)) continue;
+    const value = setup[field];
+    params.set(PARAM[field], FREE_TEXT.has(field) ? value : value.replace(/\s+/g, ''));
   }
   // Keep commas readable in the address bar.
   return params.toString().replace(/%2C/g, ',');
-}
-
-export interface ValidSetup {
-  readonly problem: CountdownProblem;
-  readonly config: SearchConfig;
-}
-
-function integer(text: string, field: SetupField, min: number, max: number, errors: SetupErrors): number {
-  const t = text.trim();
-  const n = Number(t);
-  if (t === '' || !Number.isInteger(n) || n < min || n > max)
-    errors[field] = `a whole number from ${min} to ${max}`;
-  return n;
-}
-
-function decimal(text: string, field: SetupField, min: number, max: number, errors: SetupErrors): number {
-  const t = text.trim();
-  const n = Number(t);
-  if (t === '' || !Number.isFinite(n) || n < min || n > max) errors[field] = `a number from ${min} to ${max}`;
-  return n;
-}
-
-export function parseNumbers(text: string, errors: SetupErrors): number[] {
-  const parts = text
-    .split(/[\s,]+/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  const numbers = parts.map(Number);
-  const bad = parts.find((_, i) => {
-    const n = numbers[i] ?? Number.NaN;
-    return !Number.isInteger(n) || n < 1 || n > MAX_INPUT_NUMBER;
-  });
-  if (bad !== undefined) errors.numbers = `"${bad}" is not a whole number from 1 to ${MAX_INPUT_NUMBER}`;
-  else if (numbers.length < MIN_NUMBERS || numbers.length > MAX_NUMBERS)
-    errors.numbers = `give ${MIN_NUMBERS} to ${MAX_NUMBERS} numbers, separated by commas (got ${numbers.length})`;
-  return numbers;
-}
-
-const solver = new CountdownSolver();
-
-/**
- * Checks every field; a valid setup also passes the exhaustive solver, so an unsolvable puzzle is
- * reported before any search starts.
- */
-export function validateSetup(setup: Setup): { valid?: ValidSetup; errors: SetupErrors } {
-  const errors: SetupErrors = {};
-  const numbers = parseNumbers(setup.numbers, errors);
-  const target = integer(setup.target, 'target', 1, MAX_TARGET, errors);
-  const simulations = integer(setup.sims, 'sims', 1, 512, errors);
-  const c = decimal(setup.c, 'c', 0, 10, errors);
-  const k = integer(setup.k, 'k', 1, 32, errors);
-  const temperature = decimal(setup.temperature, 'temperature', 0, 3, errors);
-  const seed = integer(setup.seed, 'seed', 0, 2 ** 31 - 1, errors);
-  if (!errors.numbers && !errors.target && !solver.isSolvable({ numbers, target })) {
-    errors.target = `unsolvable: no sequence of + - × ÷ on ${numbers.join(', ')} reaches ${target}`;
-  }
-  if (Object.keys(errors).length > 0) return { errors };
-  const config: SearchConfig = {
-    ...DEFAULT_CONFIG,
-    strategy: setup.strategy,
-    simulations,
-    c,
-    k,
-    temperature,
-    seed,
-    selection: setup.selection,
-    stopOnSolved: setup.stop === 'solved',
-  };
-  return { valid: { problem: { numbers, target }, config }, errors };
 }

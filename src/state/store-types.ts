@@ -3,6 +3,7 @@ import type { LoadProgress, ModelProvider } from './model-provider';
 import type { PhaseNote } from './phase-notes';
 import type { SearchRunner } from './search-runner';
 import type { BackendSetting, Setup, SetupErrors, SetupField } from './setup';
+import type { ModelChoice } from './setup-validate';
 
 /** The playground's one store, built from four slices (setup, models, search, view). */
 export interface SetupSlice {
@@ -11,7 +12,9 @@ export interface SetupSlice {
   readonly setupErrors: SetupErrors;
   /** Values in the opening URL that could not be used (their defaults were kept). */
   readonly urlErrors: SetupErrors;
-  setField<F extends Exclude<SetupField, 'task'>>(field: F, value: Setup[F]): void;
+  setField<F extends SetupField>(field: F, value: Setup[F]): void;
+  /** Loads the models again after a failed download (the same setup). */
+  retryModels(): void;
   setProblem(numbers: readonly number[], target: number): void;
   randomPuzzle(): void;
 }
@@ -25,6 +28,10 @@ export interface ModelsSlice {
   readonly dtype: string;
   readonly progress: LoadProgress | null;
   readonly modelError: string | null;
+  /** The models in use (null before the first load). */
+  readonly loadedModels: (ModelChoice & { readonly key: string }) | null;
+  /** The policy being loaded right now, for the progress line. */
+  readonly loadingModels: string | null;
   /** Loads (or reloads) the models on the backend setting given, or the setup's. */
   loadModels(backend?: BackendSetting): Promise<void>;
 }

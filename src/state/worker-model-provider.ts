@@ -10,13 +10,21 @@ export function createWorkerModelProvider(): ModelProvider {
     }),
   );
   return {
-    load: async (backend, onProgress) => {
-      const loaded = await client.load(backend, onProgress);
+    load: async (backend, choice, onProgress) => {
+      const value =
+        choice.value.kind === 'model' || choice.value.kind === 'self-eval'
+          ? choice.value
+          : ({ kind: 'none' } as const);
+      const loaded = await client.load(
+        backend,
+        { policy: choice.policy, value, hub: choice.hub },
+        onProgress,
+      );
       return {
         backend: loaded.backend,
         reason: loaded.reason,
         dtype: loaded.dtype,
-        models: { policy: client.policy, value: client.value },
+        models: loaded.hasValue ? { policy: client.policy, value: client.value } : { policy: client.policy },
       };
     },
     cancelAll: () => client.cancelAll(),

@@ -166,6 +166,8 @@ export function verifyTrace(problem: CountdownProblem, steps: readonly string[])
 
 export const countdownTask: Task<CountdownProblem> = {
   name: 'countdown',
+  format: 'plain',
+  stepSeparator: '\n',
   prompt: formatPrompt,
   maxSteps: (problem) => problem.numbers.length - 1,
   checkStep(problem, previous, step): StepCheck {

@@ -7,12 +7,18 @@ export type StepCheck =
   | { kind: 'invalid'; reason: string }
   /** A valid step after which the reasoning goes on. */
   | { kind: 'continue' }
-  /** A valid step that ends the reasoning with an answer, correct or not. */
-  | { kind: 'final'; solved: boolean; answer: string };
+  /** A valid step that ends the reasoning with an answer: correct, wrong, or (null) not checkable. */
+  | { kind: 'final'; solved: boolean | null; answer: string };
+
+/** How the models read the problem: as plain text, or as a user message in the model's chat template. */
+export type PromptFormat = 'plain' | 'chat';
 
 export interface Task<P> {
   readonly name: string;
-  /** The text the models see before the first step (ends with a newline). */
+  readonly format: PromptFormat;
+  /** What ends a step in the text the models read and write: a newline, or a blank line. */
+  readonly stepSeparator: string;
+  /** The text the models see before the first step (plain: ends with the separator). */
   prompt(problem: P): string;
   /** Judges `step` given the valid steps before it. */
   checkStep(problem: P, previous: readonly string[], step: string): StepCheck;

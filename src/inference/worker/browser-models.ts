@@ -1,39 +1,54 @@
 import { env, type ProgressInfo } from '@huggingface/transformers';
 import ortWasmFactoryUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasmBinaryUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type { Value } from '../../core/models';
 import { InferenceError } from '../errors';
-import { COUNTDOWN_POLICY, COUNTDOWN_VALUE } from '../model-files';
 import { TransformersPolicy } from '../policy';
+import { SelfEvalValue } from '../self-eval-value';
 import { loadCausalLm, loadValueModel, type LoadedModel, type ModelDtype } from '../transformers-models';
 import { TransformersValue } from '../value';
-import type { Backend, BackendChoice } from './protocol';
+import { describeLoadError, isHubModel } from './load-errors';
+import { ProgressTotals, type LoadProgressReport } from './progress-totals';
+import type { Backend, BackendChoice, ModelSpec } from './protocol';
 
 /**
  * Browser-only (the worker): where the models and the ONNX Runtime files come from, which backend
- * runs them, and loading both embedded models with progress.
+ * runs them, and loading the policy and the value with progress.
  */
-export function configureBrowserEnv(modelsUrl: string): void {
-  env.allowLocalModels = true;
-  env.allowRemoteModels = false;
-  env.localModelPath = modelsUrl;
+let embeddedPath = '/models/';
+
+export function configureBrowserEnv(modelsPath: string): void {
+  embeddedPath = modelsPath;
   // transformers.js points ONNX Runtime at a CDN by default; the app serves these files itself so
   // that it works with no network at all.
   const onnx = env.backends.onnx;
   if (onnx.wasm) onnx.wasm.wasmPaths = { mjs: ortWasmFactoryUrl, wasm: ortWasmBinaryUrl };
 }
 
+/** Embedded models come from the app, hub models from the hub (and then the browser's cache). */
+function pointEnvAt(id: string, hub: string): void {
+  const remote = isHubModel(id);
+  env.allowLocalModels = !remote;
+  env.allowRemoteModels = remote;
+  env.localModelPath = embeddedPath;
+  env.remoteHost = hub.endsWith('/') ? hub : `${hub}/`;
+  env.remotePathTemplate = '{model}/resolve/{revision}/';
+}
+
 export interface BackendDecision {
   readonly backend: Backend;
   readonly reason: string;
+  /** WebGPU with the shader-f16 feature (q4f16 weights need it). */
+  readonly f16: boolean;
 }
 
 /** WebGPU when the browser gives an adapter, WASM otherwise; the reason is shown to the user. */
 export async function chooseBackend(choice: BackendChoice): Promise<BackendDecision> {
-  if (choice === 'wasm') return { backend: 'wasm', reason: 'WASM was chosen in the settings' };
+  if (choice === 'wasm') return { backend: 'wasm', reason: 'WASM was chosen in the settings', f16: false };
   const gpu = typeof navigator !== 'undefined' ? navigator.gpu : undefined;
   const noGpu = (why: string): BackendDecision => {
     if (choice === 'webgpu') throw new InferenceError('load-failed', `WebGPU was asked for, but ${why}`);
-    return { backend: 'wasm', reason: `${why}: running on WASM` };
+    return { backend: 'wasm', reason: `${why}: running on WASM`, f16: false };
   };
   if (!gpu) return noGpu('this browser has no WebGPU (navigator.gpu is missing)');
   let adapter: GPUAdapter | null;
@@ -46,82 +61,85 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendDecis
   const { vendor, architecture } = adapter.info;
   const name = [vendor, architecture].filter((s) => s).join(' ') || 'unnamed adapter';
   const fallback = adapter.info.isFallbackAdapter ? ', a software fallback' : '';
-  return { backend: 'webgpu', reason: `WebGPU adapter: ${name}${fallback}` };
+  return {
+    backend: 'webgpu',
+    reason: `WebGPU adapter: ${name}${fallback}`,
+    f16: adapter.features.has('shader-f16'),
+  };
 }
 
-/** 8-bit weights on WASM (fastest there); fp32 on WebGPU, whose kernels lack the 8-bit MatMulInteger. */
-export function dtypeFor(backend: Backend): ModelDtype {
-  return backend === 'webgpu' ? 'fp32' : 'q8';
+/**
+ * The weights follow the device: our small embedded models run 8-bit on WASM and fp32 on WebGPU
+ * (whose kernels lack the 8-bit MatMulInteger); hub models run q4f16 on WebGPU with shader-f16,
+ * q4 on WebGPU without it, and q8 on WASM.
+ */
+export function dtypeFor(id: string, decision: Pick<BackendDecision, 'backend' | 'f16'>): ModelDtype {
+  if (decision.backend === 'wasm') return 'q8';
+  if (!isHubModel(id)) return 'fp32';
+  return decision.f16 ? 'q4f16' : 'q4';
 }
 
 export interface BrowserModels {
   readonly policy: TransformersPolicy;
-  readonly value: TransformersValue;
+  /** Undefined for rollouts (run on the page's side) or no value. */
+  readonly value: Value | undefined;
   readonly dtype: ModelDtype;
   readonly names: readonly string[];
   dispose(): Promise<void>;
 }
 
-/** Byte progress over every file of both models, as one total. */
-class ProgressTotals {
-  private readonly files = new Map<string, { loaded: number; total: number }>();
-
-  update(info: ProgressInfo): { file: string; fileProgress: number; totalProgress: number } | undefined {
-    if (info.status !== 'progress' && info.status !== 'done') return undefined;
-    const key = `${info.name}/${info.file}`;
-    const seen = this.files.get(key) ?? { loaded: 0, total: 0 };
-    const next =
-      info.status === 'progress'
-        ? { loaded: info.loaded, total: info.total }
-        : { loaded: Math.max(seen.total, seen.loaded), total: Math.max(seen.total, seen.loaded) };
-    this.files.set(key, next);
-    let loaded = 0;
-    let total = 0;
-    for (const f of this.files.values()) {
-      loaded += f.loaded;
-      total += f.total;
-    }
-    return {
-      file: key,
-      fileProgress: next.total > 0 ? next.loaded / next.total : 1,
-      totalProgress: total > 0 ? loaded / total : 0,
-    };
+async function loadOne<T>(id: string, hub: string, load: () => Promise<T>): Promise<T> {
+  pointEnvAt(id, hub);
+  try {
+    return await load();
+  } catch (e) {
+    throw new InferenceError('load-failed', describeLoadError(e, id, hub));
   }
 }
 
 export async function loadBrowserModels(
-  backend: Backend,
-  onProgress: (p: { file: string; fileProgress: number; totalProgress: number }) => void,
+  decision: BackendDecision,
+  spec: ModelSpec,
+  onProgress: (p: LoadProgressReport) => void,
 ): Promise<BrowserModels> {
-  const dtype = dtypeFor(backend);
+  const dtype = dtypeFor(spec.policy, decision);
   const totals = new ProgressTotals();
-  const options = {
-    dtype,
-    device: backend,
-    onProgress: (info: ProgressInfo) => {
-      const p = totals.update(info);
-      if (p) onProgress(p);
-    },
-  } as const;
-  let loaded: LoadedModel[];
+  const options = (id: string) =>
+    ({
+      dtype: dtypeFor(id, decision),
+      device: decision.backend,
+      onProgress: (info: ProgressInfo) => {
+        const p = totals.update(info);
+        if (p) onProgress(p);
+      },
+    }) as const;
+  const loaded: LoadedModel[] = [];
   try {
-    loaded = await Promise.all([
-      loadCausalLm(COUNTDOWN_POLICY, options),
-      loadValueModel(COUNTDOWN_VALUE, options),
-    ]);
+    const policyModel = await loadOne(spec.policy, spec.hub, () =>
+      loadCausalLm(spec.policy, options(spec.policy)),
+    );
+    loaded.push(policyModel);
+    let value: Value | undefined;
+    if (spec.value.kind === 'model') {
+      const id = spec.value.id;
+      const valueModel = await loadOne(id, spec.hub, () => loadValueModel(id, options(id)));
+      loaded.push(valueModel);
+      value = new TransformersValue(valueModel);
+    } else if (spec.value.kind === 'self-eval') {
+      value = new SelfEvalValue(policyModel);
+    }
+    return {
+      policy: new TransformersPolicy(policyModel),
+      value,
+      dtype,
+      names: loaded.map((m) => m.name),
+      dispose: async () => {
+        await Promise.all(loaded.map((m) => m.dispose()));
+      },
+    };
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new InferenceError('load-failed', `loading the embedded models on ${backend} failed: ${why}`);
+    // Whatever of this load did arrive is let go; the models loaded before stay in use.
+    await Promise.all(loaded.map((m) => m.dispose()));
+    throw e;
   }
-  const [policyModel, valueModel] = loaded;
-  if (!policyModel || !valueModel) throw new InferenceError('load-failed', 'a model did not load');
-  return {
-    policy: new TransformersPolicy(policyModel),
-    value: new TransformersValue(valueModel),
-    dtype,
-    names: [COUNTDOWN_POLICY, COUNTDOWN_VALUE],
-    dispose: async () => {
-      await Promise.all([policyModel.dispose(), valueModel.dispose()]);
-    },
-  };
 }

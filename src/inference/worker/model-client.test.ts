@@ -44,6 +44,11 @@ class FakeWorker implements WorkerLike {
   }
 }
 
+const spec = {
+  policy: 'countdown-policy',
+  value: { kind: 'model', id: 'countdown-value' },
+  hub: 'https://huggingface.co',
+} as const;
 const input = {
   prompt: '1 2 4 7 -> 24\n',
   requests: [{ steps: [], k: 2 }],
@@ -78,7 +83,7 @@ describe('the model client', () => {
     const worker = new FakeWorker();
     const client = new ModelClient(worker);
     const seen: number[] = [];
-    const loading = client.load('auto', (p) => seen.push(p.totalProgress));
+    const loading = client.load('auto', spec, (p) => seen.push(p.totalProgress));
     const id = worker.last().id;
     worker.answer({
       type: 'progress',
@@ -86,6 +91,8 @@ describe('the model client', () => {
       file: 'countdown-policy/onnx/model_quantized.onnx',
       fileProgress: 0.5,
       totalProgress: 0.25,
+      loadedBytes: 1,
+      totalBytes: 1,
     });
     worker.answer({
       type: 'progress',
@@ -93,6 +100,8 @@ describe('the model client', () => {
       file: 'countdown-value/onnx/model_quantized.onnx',
       fileProgress: 1,
       totalProgress: 1,
+      loadedBytes: 1,
+      totalBytes: 1,
     });
     worker.answer({
       type: 'loaded',
@@ -101,6 +110,7 @@ describe('the model client', () => {
       reason: 'no adapter',
       dtype: 'q8',
       models: ['a', 'b'],
+      hasValue: true,
     });
     expect(await loading).toMatchObject({ backend: 'wasm', reason: 'no adapter' });
     expect(seen).toEqual([0.25, 1]);
@@ -109,7 +119,7 @@ describe('the model client', () => {
   it('rebuilds named errors from their code, and refuses a response of the wrong type', async () => {
     const worker = new FakeWorker();
     const client = new ModelClient(worker);
-    const failing = client.load('webgpu');
+    const failing = client.load('webgpu', spec);
     worker.answer({ type: 'error', id: worker.last().id, code: 'load-failed', message: 'no adapter' });
     await expect(failing).rejects.toThrow(InferenceError);
     await expect(failing).rejects.toMatchObject({ code: 'load-failed', message: 'no adapter' });
@@ -133,7 +143,7 @@ describe('the model client', () => {
     const worker = new FakeWorker();
     const client = new ModelClient(worker);
     const a = client.policy.sample(input);
-    const b = client.load('wasm');
+    const b = client.load('wasm', spec);
     worker.crash('out of memory');
     await expect(a).rejects.toThrow('out of memory');
     await expect(b).rejects.toThrow('out of memory');

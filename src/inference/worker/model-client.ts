@@ -4,6 +4,7 @@ import {
   isResponseTo,
   type BackendChoice,
   type LoadedResponse,
+  type ModelSpec,
   type ProgressMessage,
   type RequestType,
   type ResponseFor,
@@ -41,8 +42,12 @@ export class ModelClient {
     worker.addEventListener('error', (event) => this.failAll(event.message || 'the model worker crashed'));
   }
 
-  load(backend: BackendChoice, onProgress?: (p: ProgressMessage) => void): Promise<LoadedResponse> {
-    return this.request('load', (id) => ({ type: 'load', id, backend }), onProgress);
+  load(
+    backend: BackendChoice,
+    models: ModelSpec,
+    onProgress?: (p: ProgressMessage) => void,
+  ): Promise<LoadedResponse> {
+    return this.request('load', (id) => ({ type: 'load', id, backend, models }), onProgress);
   }
 
   readonly policy: Policy = {

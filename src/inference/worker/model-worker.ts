@@ -48,13 +48,22 @@ function needModels(): BrowserModels {
 async function load(request: LoadRequest): Promise<SuccessResponse> {
   const decision = await chooseBackend(request.backend);
   // Load the new models before letting the old ones go: when loading fails, the old ones still work.
-  const next = await loadBrowserModels(decision.backend, (p) =>
+  const next = await loadBrowserModels(decision, request.models, (p) =>
     post({ type: 'progress', id: request.id, ...p }),
   );
   const previous = models;
   models = next;
   await previous?.dispose();
-  return { type: 'loaded', id: request.id, ...decision, dtype: next.dtype, models: next.names };
+  const { backend, reason } = decision;
+  return {
+    type: 'loaded',
+    id: request.id,
+    backend,
+    reason,
+    dtype: next.dtype,
+    models: next.names,
+    hasValue: next.value !== undefined,
+  };
 }
 
 async function run(job: Job, signal: AbortSignal): Promise<SuccessResponse> {
@@ -67,7 +76,9 @@ async function run(job: Job, signal: AbortSignal): Promise<SuccessResponse> {
       return { type: 'samples', id: job.id, samples, ms: performance.now() - started };
     }
     case 'score': {
-      const scores = await needModels().value.score(job.input);
+      const value = needModels().value;
+      if (!value) throw new InferenceError('not-loaded', 'no value model is loaded');
+      const scores = await value.score(job.input);
       if (signal.aborted) throw new CancelledError('scoring cancelled');
       return { type: 'scores', id: job.id, scores, ms: performance.now() - started };
     }

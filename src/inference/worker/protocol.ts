@@ -10,10 +10,26 @@ import type { InferenceErrorCode } from '../errors';
 export type Backend = 'webgpu' | 'wasm';
 export type BackendChoice = Backend | 'auto';
 
+/**
+ * Which models to load. Ids without a slash are the embedded models the app serves; ids with one
+ * are hub models (`owner/name`), fetched from `hub` and cached by the browser.
+ */
+export interface ModelSpec {
+  readonly policy: string;
+  /** A value model id, self-evaluation by the policy, or none (rollouts run on the page's side). */
+  readonly value:
+    | { readonly kind: 'model'; readonly id: string }
+    | { readonly kind: 'self-eval' }
+    | { readonly kind: 'none' };
+  /** The hub's address, e.g. https://huggingface.co. */
+  readonly hub: string;
+}
+
 export interface LoadRequest {
   readonly type: 'load';
   readonly id: number;
   readonly backend: BackendChoice;
+  readonly models: ModelSpec;
 }
 export interface SampleRequest {
   readonly type: 'sample';
@@ -40,8 +56,10 @@ export interface LoadedResponse {
   readonly backend: Backend;
   /** Why this backend: the adapter found, or why WebGPU was not used. */
   readonly reason: string;
-  readonly dtype: 'q8' | 'fp32';
+  readonly dtype: string;
   readonly models: readonly string[];
+  /** Whether the worker scores traces (a value model or self-evaluation). */
+  readonly hasValue: boolean;
 }
 export interface SamplesResponse {
   readonly type: 'samples';
@@ -69,6 +87,8 @@ export interface ProgressMessage {
   readonly file: string;
   readonly fileProgress: number;
   readonly totalProgress: number;
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
 }
 export interface ErrorMessage {
   readonly type: 'error';

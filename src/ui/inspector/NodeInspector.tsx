@@ -41,7 +41,8 @@ export function NodeInspector() {
     );
   }
 
-  const { config, problem } = runner;
+  const { config, setup } = runner;
+  const expected = setup.task === 'math' ? setup.problem.answer?.toString() : String(setup.problem.target);
   const ownMean = node.ownVisits > 0 ? node.ownValueSum / node.ownVisits : undefined;
   const isRoot = node.parentId === null;
 
@@ -55,7 +56,7 @@ export function NodeInspector() {
         <span className="inspector__muted">depth {node.depth}</span>
       </h2>
 
-      <ReasoningPath tree={tree} nodeId={node.id} problem={problem} />
+      <ReasoningPath tree={tree} nodeId={node.id} prompt={runner.session.prompt} expected={expected} />
 
       <dl className="inspector__stats" data-testid="inspector-stats">
         {!isRoot && (

@@ -1,11 +1,13 @@
-import { formatPrompt, type CountdownProblem } from '../../core/tasks/countdown';
 import { getNode, pathTo, type NodeId, type ReasoningTree } from '../../core/tree';
 
 export interface ReasoningPathProps {
   /** Mutated in place: the caller re-renders this on every tree version. */
   readonly tree: ReasoningTree;
   readonly nodeId: NodeId;
-  readonly problem: CountdownProblem;
+  /** The problem as the models read it (the task's prompt). */
+  readonly prompt: string;
+  /** What a solved answer must equal, when it is known. */
+  readonly expected: string | undefined;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface ReasoningPathProps {
  * per line. Only the last step can be terminal (terminals are never expanded), so the verdict —
  * the failing step's reason or the final answer — goes right under it.
  */
-export function ReasoningPath({ tree, nodeId, problem }: ReasoningPathProps) {
+export function ReasoningPath({ tree, nodeId, prompt, expected }: ReasoningPathProps) {
   const steps = pathTo(tree, nodeId)
     .slice(1)
     .map((id) => getNode(tree, id));
@@ -21,9 +23,7 @@ export function ReasoningPath({ tree, nodeId, problem }: ReasoningPathProps) {
 
   return (
     <div className="inspector__path" data-testid="reasoning-path">
-      <div className="inspector__path-line inspector__path-line--prompt">
-        {formatPrompt(problem).trimEnd()}
-      </div>
+      <div className="inspector__path-line inspector__path-line--prompt">{prompt.trimEnd()}</div>
       {steps.map((step, i) => (
         <div
           key={step.id}
@@ -36,12 +36,17 @@ export function ReasoningPath({ tree, nodeId, problem }: ReasoningPathProps) {
       {last?.status === 'failed' && (
         <div className="inspector__verdict inspector__verdict--failed" data-testid="path-verdict">
           ✗ step {steps.length} fails: {last.reason ?? 'rejected by the verifier'}
-          {last.answer !== undefined && ` (target ${problem.target})`}
+          {last.answer !== undefined && expected !== undefined && ` (expected ${expected})`}
         </div>
       )}
       {last?.status === 'solved' && (
         <div className="inspector__verdict inspector__verdict--solved" data-testid="path-verdict">
-          ✓ answer {last.answer ?? problem.target} = target {problem.target}
+          ✓ answer {last.answer ?? expected} = expected {expected}
+        </div>
+      )}
+      {last?.status === 'answered' && (
+        <div className="inspector__verdict" data-testid="path-verdict">
+          answer {last.answer}: not checked (the problem has no known answer)
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETUP, validateSetup } from '../../state/setup';
+import { DEFAULT_SETUP } from '../../state/setup';
+import { validateSetup } from '../../state/setup-validate';
 import { validateCountdownProblem } from '../../core/tasks/countdown';
 import { CountdownSolver } from '../../core/tasks/countdown-solver';
 import { PRESETS, presetFor } from './presets';

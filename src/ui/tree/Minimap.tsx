@@ -19,7 +19,14 @@ export interface MinimapProps {
 const WIDTH = 168;
 const HEIGHT = 104;
 const PAD = 6;
-const STATES: readonly GlyphState[] = ['open', 'expanded', 'terminal-solved', 'terminal-failed', 'pruned'];
+const STATES: readonly GlyphState[] = [
+  'open',
+  'expanded',
+  'terminal-solved',
+  'terminal-failed',
+  'terminal-answered',
+  'pruned',
+];
 
 interface Projection {
   readonly scale: number;

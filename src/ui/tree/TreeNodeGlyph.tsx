@@ -46,7 +46,10 @@ function tooltip(p: TreeNodeGlyphProps): string {
   return lines.join('\n');
 }
 
-/** The solved check (with a double ring) or the failed cross; nothing on other nodes. */
+/**
+ * The solved check (with a double ring), the failed cross, or for an answer nobody can check a
+ * dashed ring (its colour is still the value's); nothing on other nodes.
+ */
 function terminalMark(state: GlyphState, r: number) {
   if (state === 'terminal-solved') {
     return (
@@ -59,6 +62,7 @@ function terminalMark(state: GlyphState, r: number) {
   if (state === 'terminal-failed') {
     return <path className="tree-node__mark" d={crossPath(r)} />;
   }
+  if (state === 'terminal-answered') return <circle className="tree-node__answered-ring" r={r + 3} />;
   return null;
 }
 

@@ -15,7 +15,8 @@ export const LEVEL_SPACING_Y = 84;
 export const DEFAULT_NODE_BUDGET = 600;
 
 /** What one glyph shows; exactly one applies, and a pruned subtree wins over everything. */
-export type GlyphState = 'open' | 'expanded' | 'terminal-solved' | 'terminal-failed' | 'pruned';
+export type GlyphState =
+  'open' | 'expanded' | 'terminal-solved' | 'terminal-failed' | 'terminal-answered' | 'pruned';
 
 export interface LayoutNode {
   readonly id: NodeId;
@@ -190,6 +191,7 @@ function glyphState(node: TreeNode, inPruned: boolean): GlyphState {
   if (inPruned) return 'pruned';
   if (node.status === 'solved') return 'terminal-solved';
   if (node.status === 'failed') return 'terminal-failed';
+  if (node.status === 'answered') return 'terminal-answered';
   return node.status;
 }
 

@@ -1,0 +1,486 @@
+"""A tiny "instruct" chat model for tests: e2e/fixtures/hub/rlm-playground/tiny-math-chat/.
+
+It stands in for a hub chat model (e.g. onnx-community/Qwen2.5-0.5B-Instruct) in tests of the
+natural-language math task. It is not meant to be smart: it is a real transformers.js-loadable
+causal LM (GPT-2 layout, character vocabulary, chat template) that has learned the format.
+
+  /usr/bin/python3 training/make_fixture_chat_model.py            # about 4 min on 2 CPU cores
+  /usr/bin/python3 training/make_fixture_chat_model.py --steps 20  # smoke run (format only)
+  node training/check_fixture_chat_model.mjs                       # transformers.js check
+
+Training text: synthetic grade-school word problems made up here (random names, objects and
+numbers; +, - and *, one or two steps), in the chat format
+
+  <|user|>\n{INSTRUCTIONS}\n\nProblem: {question}<|end|>\n<|assistant|>\n{step}\n\n{step}\n\nThe answer is N.<|end|>\n<|endoftext|>
+
+plus self-evaluation examples (user: the problem, "Steps so far:" and the question
+"Are the steps so far correct? Answer Yes or No."; assistant: "Yes", or "No" when the last step
+has an arithmetic error put there on purpose). No benchmark text is used. Loss on the assistant
+tokens only. Fixed seeds; everything is regenerated from scratch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import re
+import shutil
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, ".."))
+sys.path.insert(0, HERE)
+from model import GPT  # noqa: E402
+from export_onnx import PolicyGraph  # noqa: E402
+from quantize import quantize  # noqa: E402
+
+OUT_DIR = os.path.join(ROOT, "e2e", "fixtures", "hub", "rlm-playground", "tiny-math-chat")
+N_POSITIONS = 512
+
+# ---------------------------------------------------------------- vocabulary and chat format
+
+SPECIALS = ["<pad>", "<unk>", "<|endoftext|>", "<|user|>", "<|assistant|>", "<|end|>"]
+CHARS = [chr(c) for c in range(0x20, 0x7F)] + ["\n"]
+VOCAB = SPECIALS + CHARS
+STOI = {t: i for i, t in enumerate(VOCAB)}
+PAD_ID, UNK_ID, EOS_ID, USER_ID, ASSISTANT_ID, END_ID = range(6)
+VOCAB_SIZE = len(VOCAB)
+_SPECIAL_RE = re.compile("(" + "|".join(re.escape(t) for t in SPECIALS) + ")")
+
+INSTRUCTIONS = ("Solve the problem step by step. Write each step as a short paragraph and separate steps "
+                "with a blank line. End with a last paragraph of the form \"The answer is N.\" where N is "
+                "a number.")
+EVAL_QUESTION = "Are the steps so far correct? Answer Yes or No."
+
+CHAT_TEMPLATE = ("{% for message in messages %}<|{{ message['role'] }}|>\n{{ message['content'] }}<|end|>\n"
+                 "{% endfor %}{% if add_generation_prompt %}<|assistant|>\n{% endif %}")
+
+
+def encode(text: str):
+    ids = []
+    for part in _SPECIAL_RE.split(text):
+        if part in STOI and part in SPECIALS:
+            ids.append(STOI[part])
+        else:
+            ids.extend(STOI.get(c, UNK_ID) for c in part)
+    return ids
+
+
+def decode(ids) -> str:
+    return "".join(VOCAB[i] for i in ids if i >= len(SPECIALS))
+
+
+def render(messages, add_generation_prompt: bool = False) -> str:
+    """What CHAT_TEMPLATE renders (check_fixture_chat_model.mjs compares the two)."""
+    s = "".join(f"<|{m['role']}|>\n{m['content']}<|end|>\n" for m in messages)
+    return s + ("<|assistant|>\n" if add_generation_prompt else "")
+
+
+def solve_prompt(question: str) -> str:
+    return f"{INSTRUCTIONS}\n\nProblem: {question}"
+
+
+def eval_prompt(question: str, steps) -> str:
+    return f"Problem: {question}\n\nSteps so far:\n" + "\n\n".join(steps) + f"\n\n{EVAL_QUESTION}"
+
+
+# ---------------------------------------------------------------- synthetic word problems
+# (mirrored in check_fixture_chat_model.mjs, which draws its own fresh problems)
+
+NAMES = [("Sara", "f"), ("Tom", "m"), ("Nina", "f"), ("Omar", "m"), ("Lena", "f"), ("Ben", "m"),
+         ("Maya", "f"), ("Leo", "m"), ("Ava", "f"), ("Sam", "m"), ("Iris", "f"), ("Raj", "m"),
+         ("Zoe", "f"), ("Max", "m"), ("Ella", "f"), ("Hugo", "m"), ("Mia", "f"), ("Ivan", "m"),
+         ("Rosa", "f"), ("Eli", "m"), ("Kim", "f"), ("Noah", "m"), ("Lucy", "f"), ("Carlos", "m"),
+         ("Anna", "f"), ("Jack", "m"), ("Priya", "f"), ("Dan", "m"), ("Grace", "f"), ("Theo", "m")]
+OBJECTS = ["apples", "marbles", "stickers", "pencils", "cookies", "books", "shells", "coins", "cards",
+           "balloons", "stamps", "crayons", "buttons", "flowers", "eggs", "beads", "oranges", "candies",
+           "rocks", "toy cars", "lemons", "feathers", "ribbons", "pears"]
+BOXES = ["boxes", "bags", "jars", "baskets", "bowls", "trays"]
+
+# kind -> list of (question, steps); the last step's result is the answer
+TEMPLATES = {
+    "add": [
+        ("{N} has {a} {obj}. {P} buys {b} more. How many {obj} does {p} have now?",
+         ["{N} starts with {a} {obj}.", "{P} buys {b} more, so {a} + {b} = {c}."]),
+        ("{N} picked {a} {obj} in the morning and {b} {obj} in the afternoon. How many {obj} did {p} pick in all?",
+         ["In the morning {N} picked {a} {obj}.", "In the afternoon {p} picked {b} more, so {a} + {b} = {c}."]),
+        ("There are {a} {obj} in a basket. {N} puts in {b} more. How many {obj} are in the basket now?",
+         ["The basket has {a} {obj}.", "{N} puts in {b} more, so {a} + {b} = {c}."]),
+    ],
+    "sub": [
+        ("{N} has {a} {obj} and gives {b} to {F}. How many {obj} does {p} have left?",
+         ["{N} starts with {a} {obj}.", "{P} gives {b} to {F}, so {a} - {b} = {c}."]),
+        ("{N} had {a} {obj}. {P} lost {b} of them. How many {obj} does {p} have now?",
+         ["{N} had {a} {obj}.", "{P} lost {b}, so {a} - {b} = {c}."]),
+    ],
+    "mul": [
+        ("{N} has {a} {box} with {b} {obj} in each. How many {obj} does {p} have?",
+         ["There are {a} {box} with {b} {obj} each.", "So {N} has {a} * {b} = {c} {obj}."]),
+        ("{N} buys {a} packs of {obj}. Each pack has {b} {obj}. How many {obj} does {p} buy?",
+         ["{N} buys {a} packs.", "Each pack has {b} {obj}, so {a} * {b} = {c}."]),
+    ],
+    "addsub": [
+        ("{N} has {a} {obj}. {P} buys {b} more and then gives {d} to {F}. How many {obj} does {p} have now?",
+         ["{N} starts with {a} {obj}.", "{P} buys {b} more, so {a} + {b} = {s}.",
+          "{P} gives {d} to {F}, so {s} - {d} = {c}."]),
+    ],
+    "muladd": [
+        ("{N} has {a} {box} with {b} {obj} in each and {d} more {obj} on the table. How many {obj} does {p} have in all?",
+         ["There are {a} {box} with {b} {obj} each, so {a} * {b} = {s}.",
+          "Adding the {d} on the table gives {s} + {d} = {c}."]),
+    ],
+}
+KINDS = ["add", "sub", "mul", "addsub", "muladd"]
+
+
+def make_problem(rng: random.Random):
+    kind = rng.choice(KINDS)
+    q, steps = rng.choice(TEMPLATES[kind])
+    (name, g), (friend, _) = rng.sample(NAMES, 2)
+    v = dict(N=name, F=friend, P="She" if g == "f" else "He", p="she" if g == "f" else "he",
+             obj=rng.choice(OBJECTS), box=rng.choice(BOXES))
+    if kind == "add":
+        a, b = rng.randint(2, 40), rng.randint(2, 30)
+        v.update(a=a, b=b, c=a + b)
+    elif kind == "sub":
+        a = rng.randint(5, 50)
+        b = rng.randint(1, a - 1)
+        v.update(a=a, b=b, c=a - b)
+    elif kind == "mul":
+        a, b = rng.randint(2, 9), rng.randint(2, 9)
+        v.update(a=a, b=b, c=a * b)
+    elif kind == "addsub":
+        a, b = rng.randint(2, 30), rng.randint(2, 20)
+        d = rng.randint(1, a + b - 1)
+        v.update(a=a, b=b, s=a + b, d=d, c=a + b - d)
+    else:
+        a, b, d = rng.randint(2, 9), rng.randint(2, 9), rng.randint(1, 20)
+        v.update(a=a, b=b, s=a * b, d=d, c=a * b + d)
+    return {"kind": kind, "question": q.format(**v), "steps": [s.format(**v) for s in steps],
+            "answer": v["c"], "vars": v, "step_templates": steps}
+
+
+def wrong_value(rng: random.Random, right: int) -> int:
+    while True:
+        w = right + rng.choice([-1, 1]) * rng.choice([1, 1, 2, 2, 3, 4, 5, 10])
+        if w >= 0 and w != right:
+            return w
+
+
+def corrupt_step(step: str, rng: random.Random):
+    """The step with the result of its equation changed (an arithmetic error), and the new value."""
+    m = list(re.finditer(r"= (\d+)", step))[-1]
+    w = wrong_value(rng, int(m.group(1)))
+    return step[:m.start(1)] + str(w) + step[m.end(1):], w
+
+
+def solve_example(pb) -> str:
+    sol = "\n\n".join(pb["steps"] + [f"The answer is {pb['answer']}."])
+    return render([{"role": "user", "content": solve_prompt(pb["question"])},
+                   {"role": "assistant", "content": sol}])
+
+
+def eval_example(pb, correct: bool, rng: random.Random):
+    """Self-evaluation: steps up to an equation step (sometimes the whole solution); wrong = that step's
+    result changed (propagated into the answer line when it is there)."""
+    eq = [i for i, s in enumerate(pb["steps"]) if "=" in s]
+    e = rng.choice(eq)
+    steps = list(pb["steps"][:e + 1])
+    full = e == eq[-1] and rng.random() < 0.3
+    value = pb["answer"]
+    if not correct:
+        steps[e], value = corrupt_step(steps[e], rng)
+    if full:
+        steps.append(f"The answer is {value}.")
+    return render([{"role": "user", "content": eval_prompt(pb["question"], steps)},
+                   {"role": "assistant", "content": "Yes" if correct else "No"}]), steps
+
+
+def example(rng: random.Random):
+    """(token ids, loss weights): loss on the assistant reply only; the Yes/No letter weighs more."""
+    pb = make_problem(rng)
+    if rng.random() < 0.5:
+        text, yes_no = solve_example(pb), False
+    else:
+        text, _ = eval_example(pb, rng.random() < 0.5, rng)
+        yes_no = True
+    ids = encode(text) + [EOS_ID]
+    start = max(i for i, t in enumerate(ids) if t == ASSISTANT_ID) + 2  # after "<|assistant|>\n"
+    w = [0.0] * len(ids)
+    for i in range(start, len(ids)):
+        w[i] = 1.0
+    if yes_no:
+        w[start] = 12.0
+    return ids, w
+
+
+# ---------------------------------------------------------------- training
+
+
+def lr_at(step: int, total: int, peak: float, warmup: int) -> float:
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    p = (step - warmup) / max(1, total - warmup)
+    return peak * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, p))))
+
+
+def train(args):
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    m = GPT(args.layers, args.heads, args.d, "lm", vocab_size=VOCAB_SIZE, n_positions=N_POSITIONS)
+    decay = [p for _, p in m.named_parameters() if p.dim() >= 2]
+    no_decay = [p for _, p in m.named_parameters() if p.dim() < 2]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
+                            lr=args.lr, betas=(0.9, 0.98), eps=1e-8)
+    print(f"{m.num_params()} parameters, {args.steps} steps x batch {args.batch}", flush=True)
+    t0 = time.time()
+    acc_l, acc_n = 0.0, 0
+    m.train()
+    for step in range(args.steps):
+        exs = [example(rng) for _ in range(args.batch)]
+        T = max(len(ids) for ids, _ in exs)
+        assert T <= N_POSITIONS, T
+        x = torch.full((args.batch, T), PAD_ID, dtype=torch.long)
+        w = torch.zeros(args.batch, T)
+        for i, (ids, ws) in enumerate(exs):
+            x[i, :len(ids)] = torch.tensor(ids)
+            w[i, :len(ws)] = torch.tensor(ws)
+        for g in opt.param_groups:
+            g["lr"] = lr_at(step, args.steps, args.lr, args.warmup)
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            logits = m.forward_train(x).float()
+        ce = F.cross_entropy(logits[:, :-1].reshape(-1, VOCAB_SIZE), x[:, 1:].reshape(-1), reduction="none")
+        ww = w[:, 1:].reshape(-1)
+        loss = (ce * ww).sum() / ww.sum()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(m.parameters(), 1.0)
+        opt.step()
+        acc_l += float(loss)
+        acc_n += 1
+        if (step + 1) % args.log_every == 0 or step + 1 == args.steps:
+            el = time.time() - t0
+            print(f"step {step + 1}/{args.steps} loss {acc_l / acc_n:.4f} lr {opt.param_groups[0]['lr']:.2e} "
+                  f"{el:.0f}s ({el / (step + 1):.2f}s/step)", flush=True)
+            acc_l, acc_n = 0.0, 0
+    m.eval()
+    return m, time.time() - t0
+
+
+# ---------------------------------------------------------------- evaluation (torch, greedy)
+
+
+@torch.no_grad()
+def greedy(m, prompt: str, max_new: int = 200) -> str:
+    ids = encode(prompt)
+    n0 = len(ids)
+    past = None
+    x = torch.tensor([ids])
+    for _ in range(max_new):
+        L = len(ids)
+        mask = torch.ones(1, L, dtype=torch.long)
+        pos = torch.arange(L - x.shape[1], L).unsqueeze(0)
+        logits, past = m.forward_cached(x, mask, pos, past)
+        t = int(logits[0, -1].argmax())
+        ids.append(t)
+        if t in (END_ID, EOS_ID) or len(ids) >= N_POSITIONS:
+            break
+        x = torch.tensor([[t]])
+    return decode(ids[n0:])
+
+
+@torch.no_grad()
+def p_yes(m, prompt: str) -> float:
+    logits = m.forward_train(torch.tensor([encode(prompt)]))[0, -1]
+    pr = torch.softmax(logits.float(), -1)
+    y, n = float(pr[STOI["Y"]]), float(pr[STOI["N"]])
+    return y / (y + n)
+
+
+def answer_of(text: str):
+    found = re.findall(r"The answer is (-?\d+)\.", text)
+    return int(found[-1]) if found else None
+
+
+def evaluate(m, n_solve: int, n_eval: int, seed: int):
+    rng = random.Random(seed)
+    correct = formatted = 0
+    samples = []
+    for i in range(n_solve):
+        pb = make_problem(rng)
+        out = greedy(m, render([{"role": "user", "content": solve_prompt(pb["question"])}], True))
+        a = answer_of(out)
+        formatted += a is not None and "\n\n" in out
+        correct += a == pb["answer"]
+        if i < 2:
+            samples.append({"question": pb["question"], "answer": pb["answer"], "output": out})
+    sep = 0
+    for _ in range(n_eval):
+        pb = make_problem(rng)
+        s = rng.getstate()
+        good, _ = eval_example(pb, True, rng)
+        rng.setstate(s)  # same prefix, the wrong version
+        bad, _ = eval_example(pb, False, rng)
+        py = p_yes(m, good[:good.rindex("<|assistant|>\n") + 14])
+        pn = p_yes(m, bad[:bad.rindex("<|assistant|>\n") + 14])
+        sep += py > pn
+    return {"solve_accuracy": f"{correct}/{n_solve}", "solve_format": f"{formatted}/{n_solve}",
+            "yes_no_separation": f"{sep}/{n_eval}", "samples": samples}
+
+
+# ---------------------------------------------------------------- export
+
+
+def tokenizer_json():
+    return {
+        "version": "1.0", "truncation": None, "padding": None,
+        "added_tokens": [{"id": i, "content": t, "single_word": False, "lstrip": False, "rstrip": False,
+                          "normalized": False, "special": True} for i, t in enumerate(SPECIALS)],
+        "normalizer": None, "pre_tokenizer": None, "post_processor": None,
+        "decoder": {"type": "Fuse"},
+        "model": {"type": "BPE", "dropout": None, "unk_token": "<unk>", "continuing_subword_prefix": None,
+                  "end_of_word_suffix": None, "fuse_unk": False, "byte_fallback": False, "ignore_merges": False,
+                  "vocab": {t: i for i, t in enumerate(VOCAB)}, "merges": []},
+    }
+
+
+def write_folder(m, info):
+    if os.path.isdir(OUT_DIR):
+        shutil.rmtree(OUT_DIR)
+    os.makedirs(os.path.join(OUT_DIR, "onnx"))
+
+    def dump(name, obj):
+        with open(os.path.join(OUT_DIR, name), "w") as f:
+            json.dump(obj, f, indent=1 if name == "tokenizer.json" else 2, ensure_ascii=False)
+            f.write("\n")
+
+    dump("config.json", {
+        "model_type": "gpt2", "architectures": ["GPT2LMHeadModel"],
+        "n_layer": m.n_layer, "n_head": m.n_head, "n_embd": m.n_embd, "n_inner": 4 * m.n_embd,
+        "vocab_size": VOCAB_SIZE, "n_positions": N_POSITIONS, "n_ctx": N_POSITIONS,
+        "activation_function": "gelu", "layer_norm_epsilon": 1e-5, "tie_word_embeddings": True,
+        "bos_token_id": EOS_ID, "eos_token_id": EOS_ID, "pad_token_id": PAD_ID, "use_cache": True,
+    })
+    dump("generation_config.json", {"bos_token_id": EOS_ID, "eos_token_id": [END_ID, EOS_ID],
+                                    "pad_token_id": PAD_ID, "max_length": N_POSITIONS, "do_sample": False})
+    dump("tokenizer.json", tokenizer_json())
+    dump("tokenizer_config.json", {
+        "tokenizer_class": "PreTrainedTokenizerFast", "padding_side": "left",
+        "bos_token": None, "eos_token": "<|endoftext|>", "pad_token": "<pad>", "unk_token": "<unk>",
+        "additional_special_tokens": ["<|user|>", "<|assistant|>", "<|end|>"],
+        "add_bos_token": False, "add_eos_token": False, "clean_up_tokenization_spaces": False,
+        "model_max_length": N_POSITIONS, "chat_template": CHAT_TEMPLATE,
+    })
+
+    L, H, hd = m.n_layer, m.n_head, m.n_embd // m.n_head
+    seqs = [encode("<|user|>\nHi there<|end|>\n<|assistant|>\n"), encode("<|user|>\nA<|end|>\n<|assistant|>\n")]
+    T = max(len(s) for s in seqs)
+    ids = torch.tensor([[PAD_ID] * (T - len(s)) + s for s in seqs])
+    real = torch.tensor([[0] * (T - len(s)) + [1] * len(s) for s in seqs])
+    mask = torch.cat([torch.ones(2, 3, dtype=torch.long), real], 1)
+    pos = (mask.cumsum(1) - 1)[:, 3:].masked_fill(real == 0, 1)
+    past = []
+    for _ in range(L):
+        past += [torch.zeros(2, H, 3, hd), torch.zeros(2, H, 3, hd)]
+    names_in, names_out = ["input_ids", "attention_mask", "position_ids"], ["logits"]
+    dyn = {"input_ids": {0: "batch_size", 1: "sequence_length"},
+           "attention_mask": {0: "batch_size", 1: "total_sequence_length"},
+           "position_ids": {0: "batch_size", 1: "sequence_length"},
+           "logits": {0: "batch_size", 1: "sequence_length"}}
+    for i in range(L):
+        for kv in ("key", "value"):
+            names_in.append(f"past_key_values.{i}.{kv}")
+            names_out.append(f"present.{i}.{kv}")
+            dyn[f"past_key_values.{i}.{kv}"] = {0: "batch_size", 2: "past_sequence_length"}
+            dyn[f"present.{i}.{kv}"] = {0: "batch_size", 2: "total_sequence_length"}
+    path = os.path.join(OUT_DIR, "onnx", "model.onnx")
+    torch.onnx.export(PolicyGraph(m), (ids, mask, pos, *past), path, input_names=names_in,
+                      output_names=names_out, dynamic_axes=dyn, opset_version=14, do_constant_folding=True)
+    n_q = quantize(path, os.path.join(OUT_DIR, "onnx", "model_quantized.onnx"))
+
+    ev = info["eval"]
+    readme = f"""# tiny-math-chat (test fixture)
+
+A tiny chat ("instruct") model made by this project to stand in for a hub chat model such as
+`onnx-community/Qwen2.5-0.5B-Instruct` in tests of the natural-language math task. **It is a test
+fixture, not a useful model**: it has only learned the answer format (steps as paragraphs separated by
+a blank line, a last paragraph "The answer is N.") and a rough Yes/No self-evaluation.
+
+- Architecture: GPT-2 style decoder (pre-LN, learned positions, tied embeddings), {m.n_layer} layers,
+  d_model {m.n_embd}, {m.n_head} heads, {N_POSITIONS} positions, {info['params']} parameters.
+- Tokenizer: one token per character (printable ASCII and newline) plus the special tokens
+  `<pad>` 0, `<unk>` 1, `<|endoftext|>` 2 (eos), `<|user|>` 3, `<|assistant|>` 4, `<|end|>` 5.
+  `generation_config.json` stops at `<|end|>` or `<|endoftext|>`.
+- Chat template: each message as `<|role|>\\n{{content}}<|end|>\\n`; the generation prompt is
+  `<|assistant|>\\n`.
+- Files: `onnx/model.onnx` (fp32, `dtype: 'fp32'`) and `onnx/model_quantized.onnx` (8-bit weights,
+  {n_q} MatMuls, `dtype: 'q8'`); inputs `input_ids`, `attention_mask`, `position_ids`,
+  `past_key_values.{{i}}.key|value`; outputs `logits`, `present.{{i}}.key|value`.
+- Training data: synthetic grade-school word problems generated by the script (random names, objects
+  and numbers; +, - and *, one or two steps), no benchmark text. Half the examples are solutions, half
+  self-evaluations ("Steps so far: ... Are the steps so far correct? Answer Yes or No." answered "No"
+  when the last step has a deliberate arithmetic error). {info['steps']} steps x batch {info['batch']},
+  seed {info['seed']}, {info['train_seconds']} s on 2 CPU threads (bfloat16 autocast).
+- Measured with torch on fresh synthetic problems (greedy): answer correct {ev['solve_accuracy']},
+  format followed {ev['solve_format']}; P(Yes) higher for the correct than for the wrong version of
+  the same steps on {ev['yes_no_separation']} pairs.
+
+Regenerate: `/usr/bin/python3 training/make_fixture_chat_model.py`, then check with transformers.js:
+`node training/check_fixture_chat_model.mjs`.
+"""
+    with open(os.path.join(OUT_DIR, "README.md"), "w") as f:
+        f.write(readme)
+    total = 0
+    for dp, _, fs in os.walk(OUT_DIR):
+        for fn in fs:
+            total += os.path.getsize(os.path.join(dp, fn))
+    print(f"{OUT_DIR}: {total / 1e6:.2f} MB in all; fp32 {os.path.getsize(path) / 1e6:.2f} MB, "
+          f"q8 {os.path.getsize(os.path.join(OUT_DIR, 'onnx', 'model_quantized.onnx')) / 1e6:.2f} MB", flush=True)
+
+
+def check_paths(m):
+    """The exported (cached, left-padded) path agrees with the training path."""
+    with torch.no_grad():
+        text = render([{"role": "user", "content": solve_prompt("Sara has 7 apples. She buys 5 more.")}], True)
+        ids = encode(text)
+        full = m.forward_train(torch.tensor([ids]))
+        k = 3
+        mask = torch.ones(1, len(ids), dtype=torch.long)
+        l1, past = m.forward_cached(torch.tensor([ids[:-k]]), mask[:, :-k], torch.arange(len(ids) - k)[None], None)
+        l2, _ = m.forward_cached(torch.tensor([ids[-k:]]), mask, torch.arange(len(ids) - k, len(ids))[None], past)
+        assert (torch.cat([l1, l2], 1) - full).abs().max() < 1e-3, "cached path disagrees"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--steps", type=int, default=700)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--layers", type=int, default=4)
+    ap.add_argument("--d", type=int, default=96)
+    ap.add_argument("--heads", type=int, default=4)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--warmup", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=20261)
+    ap.add_argument("--log-every", type=int, default=25)
+    ap.add_argument("--eval-solve", type=int, default=20)
+    ap.add_argument("--eval-pairs", type=int, default=40)
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    m, secs = train(args)
+    check_paths(m)
+    ev = evaluate(m, args.eval_solve, args.eval_pairs, seed=args.seed + 1)
+    print(json.dumps(ev, indent=1), flush=True)
+    info = dict(params=m.num_params(), steps=args.steps, batch=args.batch, seed=args.seed,
+                train_seconds=round(secs), eval=ev)
+    write_folder(m, info)
+
+
+if __name__ == "__main__":
+    main()
