@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 const debianChromium = '/usr/lib/chromium/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 const port = 4317;
+export const hubPort = 4318;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,10 +20,19 @@ export default defineConfig({
     },
   },
   // The production bundle, as users get it (the dev server runs React's slower development build).
-  webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    // A stand-in for the Hugging Face hub, serving the project's own fixture model (e2e/hub.spec.ts).
+    {
+      command: `npx tsx e2e/hub/hub-server.ts --root e2e/fixtures/hub --port ${hubPort}`,
+      url: `http://127.0.0.1:${hubPort}/__hub/requests`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

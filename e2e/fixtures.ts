@@ -6,18 +6,24 @@ import { test as base, expect, type Page } from '@playwright/test';
  */
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
-    const allowed = new URL(baseURL ?? 'http://127.0.0.1').host;
+    // The app's server and the stand-in hub both live on 127.0.0.1: nothing may leave it.
+    const allowed = new URL(baseURL ?? 'http://127.0.0.1').hostname;
     const foreign: string[] = [];
     const pageErrors: string[] = [];
     await page.context().route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if (url.host === allowed) return route.continue();
+      if (url.hostname === allowed) return route.continue();
       foreign.push(url.href);
       return route.abort('internetdisconnected');
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+      // The stand-in hub fails on purpose in some tests: the browser logs those failed fetches.
+      if (
+        m.type() === 'error' &&
+        !new URL(m.location().url || baseURL || 'http://x').port.startsWith(HUB_PORT)
+      )
+        pageErrors.push(`console: ${m.text()}`);
     });
     await use(page);
     expect(foreign, 'requests that left the test server').toEqual([]);
@@ -26,6 +32,10 @@ export const test = base.extend({
 });
 
 export { expect };
+
+/** The stand-in hub's port (playwright.config.ts starts it). */
+export const HUB_PORT = '4318';
+export const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
 
 /** Opens a setup and waits until the models are loaded. */
 export async function openReady(page: Page, query: string, timeout = 60_000): Promise<void> {

@@ -6,7 +6,7 @@
  *
  * Layout: `{root}/{owner}/{name}/{file path}` (the revision is ignored: every revision serves the
  * same files). Control endpoints, under `/__hub/`:
- *   POST /__hub/mode      `{ "mode": "ok" | "404" | "500" | "cut" | "html", "match"?: "path substring" }`
+ *   POST /__hub/mode      `{ "mode": "ok" | "404" | "500" | "cut" | "html" | "slow", "match"?: "path substring" }`
  *   GET  /__hub/mode      the current mode
  *   GET  /__hub/requests  request counts per file path: `{ get, range, head, options }`, plus totals
  *   POST /__hub/reset     zero the counts, mode back to "ok"
@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const HUB_MODES = ['ok', '404', '500', 'cut', 'html'] as const;
+export const HUB_MODES = ['ok', '404', '500', 'cut', 'html', 'slow'] as const;
 export type HubMode = (typeof HUB_MODES)[number];
 
 export interface HubModeState {
@@ -267,6 +267,18 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
       stream.on('end', () => {
         res.write('', () => setTimeout(() => res.socket?.destroy(), 50));
       });
+      return;
+    }
+
+    // "slow": the body goes out in 16 KB pieces 40 ms apart, so a download's progress can be watched.
+    if (affected && state.mode === 'slow' && length > 1) {
+      const stream = createReadStream(file, { start, end, highWaterMark: 16 * 1024 });
+      stream.on('error', () => res.destroy());
+      stream.on('data', (chunk) => {
+        stream.pause();
+        res.write(chunk, () => setTimeout(() => stream.resume(), 40));
+      });
+      stream.on('end', () => res.end());
       return;
     }
 

@@ -3,6 +3,7 @@ import { PhaseNote } from './controls/PhaseNote';
 import { Timeline } from './controls/Timeline';
 import { NodeInspector } from './inspector/NodeInspector';
 import { TreeCanvas } from './layout/TreeCanvas';
+import { ModelPanel } from './panels/ModelPanel';
 import { ProblemPanel } from './panels/ProblemPanel';
 import { StrategyPanel } from './panels/StrategyPanel';
 import { StatusBar } from './status/StatusBar';
@@ -18,6 +19,7 @@ export function App() {
       </header>
       <aside className="app-setup">
         <ProblemPanel />
+        <ModelPanel />
         <StrategyPanel />
       </aside>
       <main className="app-main">

@@ -1,10 +1,18 @@
 import { useShallow } from 'zustand/react/shallow';
+import type { TaskName } from '../../state/setup';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
+import { MathProblemForm } from './MathProblemForm';
 import { PRESETS, presetFor } from './presets';
 import './panels.css';
 
+const TASKS: readonly { readonly task: TaskName; readonly label: string }[] = [
+  { task: 'countdown', label: 'Countdown / Game of 24' },
+  { task: 'math', label: 'Math word problem' },
+];
+
 const selectProblem = (s: PlaygroundState) => ({
+  task: s.setup.task,
   numbers: s.setup.numbers,
   target: s.setup.target,
   numbersError: s.setupErrors.numbers ?? s.urlErrors.numbers,
@@ -16,12 +24,15 @@ const selectSetProblem = (s: PlaygroundState) => s.setProblem;
 const selectRandomPuzzle = (s: PlaygroundState) => s.randomPuzzle;
 
 /**
- * The puzzle: Countdown numbers and a target (Game of 24 is the target 24). Fields keep the text
- * as typed so that an invalid value stays visible beside its message; the store validates it
- * (solvability included) and resets the search on every change.
+ * The task, then its problem: Countdown numbers and a target (Game of 24 is the target 24), or a
+ * math word problem (MathProblemForm). Fields keep the text as typed so that an invalid value
+ * stays visible beside its message; the store validates it (solvability included) and resets the
+ * search on every change.
  */
 export function ProblemPanel() {
-  const { numbers, target, numbersError, targetError, taskError } = usePlayground(useShallow(selectProblem));
+  const { task, numbers, target, numbersError, targetError, taskError } = usePlayground(
+    useShallow(selectProblem),
+  );
   const setField = usePlayground(selectSetField);
   const setProblem = usePlayground(selectSetProblem);
   const randomPuzzle = usePlayground(selectRandomPuzzle);
@@ -32,18 +43,15 @@ export function ProblemPanel() {
     const chosen = PRESETS.find((p) => p.id === id);
     if (chosen) setProblem(chosen.numbers, chosen.target);
   };
+  // Narrowing by lookup keeps the select's value typed without a cast.
+  const chooseTask = (value: string) => {
+    const found = TASKS.find((t) => t.task === value);
+    if (found) setField('task', found.task);
+  };
+  const badge = task === 'math' ? 'Math' : game24 ? 'Game of 24' : 'Countdown';
 
-  return (
-    <section className="panel" aria-labelledby="problem-panel-title">
-      <h2 className="panel__title" id="problem-panel-title">
-        Problem <span className="panel__badge">{game24 ? 'Game of 24' : 'Countdown'}</span>
-      </h2>
-      {taskError && (
-        <p className="panel__error" role="alert" data-testid="error-task">
-          {taskError}
-        </p>
-      )}
-
+  const countdownFields = (
+    <>
       <div className="panel__field">
         <label className="panel__label" htmlFor="problem-preset">
           Preset
@@ -124,6 +132,42 @@ export function ProblemPanel() {
           {game24 ? 'a solvable Game of 24 puzzle' : 'a solvable puzzle with a random target'}
         </span>
       </div>
+    </>
+  );
+
+  return (
+    <section className="panel" aria-labelledby="problem-panel-title">
+      <h2 className="panel__title" id="problem-panel-title">
+        Problem <span className="panel__badge">{badge}</span>
+      </h2>
+
+      <div className="panel__field">
+        <label className="panel__label" htmlFor="problem-task">
+          Task
+        </label>
+        <select
+          id="problem-task"
+          className="panel__input"
+          data-testid="select-task"
+          value={task}
+          aria-invalid={taskError !== undefined}
+          aria-describedby={taskError ? 'error-task' : undefined}
+          onChange={(e) => chooseTask(e.target.value)}
+        >
+          {TASKS.map((t) => (
+            <option key={t.task} value={t.task}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+        {taskError && (
+          <span className="panel__error" role="alert" id="error-task" data-testid="error-task">
+            {taskError}
+          </span>
+        )}
+      </div>
+
+      {task === 'math' ? <MathProblemForm /> : countdownFields}
     </section>
   );
 }

@@ -9,16 +9,30 @@ const selectErrors = (s: PlaygroundState) => ({
   // WASM is the way out when WebGPU (chosen, or picked by 'auto') fails to load the models.
   offerWasm: s.modelError !== null && s.setup.backend !== 'wasm',
   setField: s.setField,
+  retryModels: s.retryModels,
 });
 
 /** The search's or the models' error; rendered only while there is one. */
 export function ErrorBanner() {
-  const { searchError, modelError, offerWasm, setField } = usePlayground(useShallow(selectErrors));
+  const { searchError, modelError, offerWasm, setField, retryModels } = usePlayground(
+    useShallow(selectErrors),
+  );
   if (searchError === null && modelError === null) return null;
   return (
     <div className="error-banner" data-testid="error" role="alert">
       {modelError !== null && <p className="error-banner__message">Models: {modelError}</p>}
       {searchError !== null && <p className="error-banner__message">Search: {searchError}</p>}
+      {modelError !== null && (
+        <button
+          type="button"
+          className="error-banner__button"
+          data-testid="btn-retry"
+          title="Load the same models again (a dropped download often succeeds the second time)"
+          onClick={retryModels}
+        >
+          Retry
+        </button>
+      )}
       {offerWasm && (
         <button
           type="button"

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import type { LoadProgress } from '../../state/model-provider';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import './status.css';
@@ -9,7 +10,22 @@ const selectModel = (s: PlaygroundState) => ({
   error: s.modelError,
 });
 
-/** Where the models are: not loaded, loading (with the file being fetched), ready, or failed. */
+const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** "x.x of y.y MB" where the bytes are known, else the share done; nothing before the first report. */
+function totalText(progress: LoadProgress | null): string {
+  if (!progress) return '';
+  const { loadedBytes, totalBytes } = progress;
+  if (loadedBytes !== undefined && totalBytes !== undefined && totalBytes > 0)
+    return `${megabytes(loadedBytes)} of ${megabytes(totalBytes)} MB`;
+  return `${Math.round(progress.totalProgress * 100)}%`;
+}
+
+/**
+ * Where the models are: not loaded, loading, ready, or failed. While loading, one bar follows the
+ * file being fetched and one the whole download; without a value a bar is indeterminate, since
+ * nothing is known before the first report.
+ */
 export function ModelStatus() {
   const { status, progress, error } = usePlayground(useShallow(selectModel));
   return (
@@ -21,19 +37,30 @@ export function ModelStatus() {
       {status === 'loading' && (
         <>
           models loading
-          {/* Without a value the bar is indeterminate: nothing is known before the first report. */}
-          <progress
-            className="model-status__progress"
-            data-testid="load-progress"
-            max={1}
-            value={progress?.totalProgress}
-            aria-label="Model download"
-          />
-          {progress && (
-            <span className="model-status__file" title={progress.file}>
-              {Math.round(progress.totalProgress * 100)}% · {progress.file}
+          <span className="download-progress" data-testid="download-progress">
+            <span className="download-progress__row">
+              <progress
+                className="model-status__progress model-status__progress--file"
+                data-testid="download-progress-file"
+                max={1}
+                value={progress?.fileProgress}
+                aria-label="Current file download"
+              />
+              <span className="model-status__file" title={progress?.file}>
+                {progress?.file ?? 'starting…'}
+              </span>
             </span>
-          )}
+            <span className="download-progress__row" data-testid="load-progress">
+              <progress
+                className="model-status__progress"
+                data-testid="download-progress-total"
+                max={1}
+                value={progress?.totalProgress}
+                aria-label="Model download"
+              />
+              <span className="model-status__file">{totalText(progress)}</span>
+            </span>
+          </span>
         </>
       )}
     </span>

@@ -8,7 +8,7 @@ import { checkPath, crossPath, edgeWidth, nodeRadius, ringWidth, scoreColour } f
 const STOPS = [0, 0.25, 0.5, 0.75, 1];
 const SAMPLE_VISITS = [1, 10, 100];
 
-function marker(state: 'terminal-solved' | 'terminal-failed' | 'pruned') {
+function marker(state: 'terminal-solved' | 'terminal-failed' | 'terminal-answered' | 'pruned') {
   const r = nodeRadius(1);
   return (
     <svg width={24} height={22} viewBox="-12 -11 24 22" aria-hidden="true">
@@ -16,7 +16,8 @@ function marker(state: 'terminal-solved' | 'terminal-failed' | 'pruned') {
         <circle
           className="tree-node__core"
           r={r}
-          fill={scoreColour(state === 'terminal-solved' ? 1 : 0.1)}
+          // An unchecked answer keeps its value's colour in the tree; a middling one stands for it here.
+          fill={scoreColour(state === 'terminal-solved' ? 1 : state === 'terminal-answered' ? 0.5 : 0.1)}
           strokeWidth={ringWidth(1)}
         />
         {state === 'terminal-solved' && (
@@ -26,6 +27,7 @@ function marker(state: 'terminal-solved' | 'terminal-failed' | 'pruned') {
           </>
         )}
         {state === 'terminal-failed' && <path className="tree-node__mark" d={crossPath(r)} />}
+        {state === 'terminal-answered' && <circle className="tree-node__answered-ring" r={r + 3} />}
       </g>
     </svg>
   );
@@ -76,6 +78,14 @@ function TreeLegendImpl() {
       <span className="tree-legend__item">
         {marker('terminal-failed')}
         failed
+      </span>
+      <span
+        className="tree-legend__item"
+        data-testid="legend-answered"
+        title="A final answer with no known answer to check it against"
+      >
+        {marker('terminal-answered')}
+        answer (unchecked)
       </span>
       <span className="tree-legend__item">
         {marker('pruned')}
