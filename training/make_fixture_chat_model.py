@@ -203,22 +203,51 @@ def eval_example(pb, correct: bool, rng: random.Random):
                    {"role": "assistant", "content": "Yes" if correct else "No"}]), steps
 
 
-def example(rng: random.Random):
-    """(token ids, loss weights): loss on the assistant reply only; the Yes/No letter weighs more."""
+SOLVE_PREFIX = encode(render([{"role": "user", "content": solve_prompt("")}]))[:-2]  # up to "Problem: "
+
+
+def example(rng: random.Random, solve: bool):
+    """(token ids, loss weights): loss on the assistant reply only; the Yes/No letter weighs more.
+    Solve examples are returned without SOLVE_PREFIX (shared by all of them, computed once a step)."""
     pb = make_problem(rng)
-    if rng.random() < 0.5:
-        text, yes_no = solve_example(pb), False
+    if solve:
+        text = solve_example(pb)
     else:
         text, _ = eval_example(pb, rng.random() < 0.5, rng)
-        yes_no = True
     ids = encode(text) + [EOS_ID]
+    if solve:
+        assert ids[:len(SOLVE_PREFIX)] == SOLVE_PREFIX
+        ids = ids[len(SOLVE_PREFIX):]
     start = max(i for i, t in enumerate(ids) if t == ASSISTANT_ID) + 2  # after "<|assistant|>\n"
-    w = [0.0] * len(ids)
-    for i in range(start, len(ids)):
-        w[i] = 1.0
-    if yes_no:
-        w[start] = 12.0
+    w = [0.0] * start + [1.0] * (len(ids) - start)
+    if not solve:
+        w[start] = YES_NO_WEIGHT
     return ids, w
+
+
+YES_NO_WEIGHT = 12.0
+
+
+def batches(rng: random.Random, solve: bool, size: int):
+    """Endless batches of examples of similar length (less padding)."""
+    while True:
+        pool = sorted((example(rng, solve) for _ in range(size * 16)), key=lambda e: len(e[0]))
+        chunks = [pool[i:i + size] for i in range(0, len(pool), size)]
+        rng.shuffle(chunks)
+        for c in chunks:
+            T = max(len(ids) for ids, _ in c)
+            x = torch.full((size, T), PAD_ID, dtype=torch.long)
+            w = torch.zeros(size, T)
+            for i, (ids, ws) in enumerate(c):
+                x[i, :len(ids)] = torch.tensor(ids)
+                w[i, :len(ws)] = torch.tensor(ws)
+            yield x, w
+
+
+def weighted_ce(logits, x, w):
+    ce = F.cross_entropy(logits[:, :-1].reshape(-1, VOCAB_SIZE), x[:, 1:].reshape(-1), reduction="none")
+    ww = w[:, 1:].reshape(-1)
+    return (ce * ww).sum(), ww.sum()
 
 
 # ---------------------------------------------------------------- training
@@ -239,37 +268,39 @@ def train(args):
     no_decay = [p for _, p in m.named_parameters() if p.dim() < 2]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
                             lr=args.lr, betas=(0.9, 0.98), eps=1e-8)
-    print(f"{m.num_params()} parameters, {args.steps} steps x batch {args.batch}", flush=True)
+    print(f"{m.num_params()} parameters, {args.steps} steps x ({args.batch} solve + {args.batch} self-eval)",
+          flush=True)
+    solve_b, eval_b = batches(rng, True, args.batch), batches(rng, False, args.batch)
+    prefix = torch.tensor([SOLVE_PREFIX])
+    P = prefix.shape[1]
     t0 = time.time()
-    acc_l, acc_n = 0.0, 0
+    acc = [0.0, 0.0, 0.0, 0.0]
     m.train()
     for step in range(args.steps):
-        exs = [example(rng) for _ in range(args.batch)]
-        T = max(len(ids) for ids, _ in exs)
-        assert T <= N_POSITIONS, T
-        x = torch.full((args.batch, T), PAD_ID, dtype=torch.long)
-        w = torch.zeros(args.batch, T)
-        for i, (ids, ws) in enumerate(exs):
-            x[i, :len(ids)] = torch.tensor(ids)
-            w[i, :len(ws)] = torch.tensor(ws)
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.steps, args.lr, args.warmup)
-        with torch.autocast("cpu", dtype=torch.bfloat16):
-            logits = m.forward_train(x).float()
-        ce = F.cross_entropy(logits[:, :-1].reshape(-1, VOCAB_SIZE), x[:, 1:].reshape(-1), reduction="none")
-        ww = w[:, 1:].reshape(-1)
-        loss = (ce * ww).sum() / ww.sum()
+        # solve examples: the shared prefix once, then every suffix from its (expanded) key/value cache
+        xs, ws = next(solve_b)
+        B, T = xs.shape
+        _, past = m.forward_cached(prefix, torch.ones(1, P, dtype=torch.long), torch.arange(P)[None], None)
+        past = [(k.expand(B, -1, -1, -1), v.expand(B, -1, -1, -1)) for k, v in past]
+        ls, _ = m.forward_cached(xs, torch.ones(B, P + T, dtype=torch.long),
+                                 torch.arange(P, P + T)[None].expand(B, -1), past)
+        s_sum, s_n = weighted_ce(ls, xs, ws)
+        xe, we = next(eval_b)
+        e_sum, e_n = weighted_ce(m.forward_train(xe), xe, we)
+        loss = s_sum / s_n + e_sum / e_n
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(m.parameters(), 1.0)
         opt.step()
-        acc_l += float(loss)
-        acc_n += 1
+        acc = [acc[0] + float(s_sum), acc[1] + float(s_n), acc[2] + float(e_sum), acc[3] + float(e_n)]
         if (step + 1) % args.log_every == 0 or step + 1 == args.steps:
             el = time.time() - t0
-            print(f"step {step + 1}/{args.steps} loss {acc_l / acc_n:.4f} lr {opt.param_groups[0]['lr']:.2e} "
-                  f"{el:.0f}s ({el / (step + 1):.2f}s/step)", flush=True)
-            acc_l, acc_n = 0.0, 0
+            print(f"step {step + 1}/{args.steps} solve loss {acc[0] / acc[1]:.4f} self-eval loss "
+                  f"{acc[2] / acc[3]:.4f} lr {opt.param_groups[0]['lr']:.2e} {el:.0f}s "
+                  f"({el / (step + 1):.2f}s/step)", flush=True)
+            acc = [0.0, 0.0, 0.0, 0.0]
     m.eval()
     return m, time.time() - t0
 
@@ -461,10 +492,10 @@ def check_paths(m):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--steps", type=int, default=700)
-    ap.add_argument("--batch", type=int, default=32)
-    ap.add_argument("--layers", type=int, default=4)
-    ap.add_argument("--d", type=int, default=96)
-    ap.add_argument("--heads", type=int, default=4)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--layers", type=int, default=3)
+    ap.add_argument("--d", type=int, default=64)
+    ap.add_argument("--heads", type=int, default=2)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--warmup", type=int, default=50)
     ap.add_argument("--seed", type=int, default=20261)

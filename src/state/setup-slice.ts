@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { Rng } from '../core/rng';
 import { CountdownSolver } from '../core/tasks/countdown-solver';
-import { setupFromQuery, TASK_MODELS, type Setup, type SetupField } from './setup';
+import { setupFromQuery, TASK_MODELS, TASK_SEARCH, type Setup, type SetupField } from './setup';
 import { validateSetup } from './setup-validate';
 import type { PlaygroundState, SetupSlice, StoreDeps } from './store-types';
 
@@ -46,10 +46,16 @@ export function createSetupSlice(deps: StoreDeps): StateCreator<PlaygroundState,
         if (field === 'task' && value !== before.task) {
           const old = TASK_MODELS[before.task];
           const fresh = TASK_MODELS[setup.task];
+          const oldSearch = TASK_SEARCH[before.task];
+          const freshSearch = TASK_SEARCH[setup.task];
           setup = {
             ...setup,
             policy: before.policy === old.policy ? fresh.policy : before.policy,
             value: before.value === old.value ? fresh.value : before.value,
+            sims: before.sims === oldSearch.sims ? freshSearch.sims : before.sims,
+            k: before.k === oldSearch.k ? freshSearch.k : before.k,
+            temperature:
+              before.temperature === oldSearch.temperature ? freshSearch.temperature : before.temperature,
           };
         }
         change(setup, MODEL_FIELDS.has(field) && modelsChanged(before, setup));

@@ -50,4 +50,50 @@ describe('the setup in the URL', () => {
     expect(valid).toBeUndefined();
     expect(errors.target).toMatch(/unsolvable/);
   });
+
+  it('opens a math problem with its own models and budgets, and writes only what the task uses', () => {
+    const { setup, urlErrors } = setupFromQuery('?task=math&problem=m07&value=rollout');
+    expect(urlErrors).toEqual({});
+    expect(setup).toMatchObject({ task: 'math', problem: 'm07', value: 'rollout', sims: '16', k: '4' });
+    expect(setup.policy).toBe('onnx-community/Qwen2.5-0.5B-Instruct');
+    const query = setupToQuery(setup);
+    expect(query).toContain('task=math');
+    expect(query).toContain('value=rollout');
+    expect(query).not.toContain('numbers=');
+    expect(setupFromQuery(query).setup).toEqual(setup);
+    const { valid } = validateSetup(setup);
+    expect(valid?.task).toBe('math');
+    expect(valid?.models.value).toEqual({ kind: 'rollout' });
+    expect(valid?.config.maxStepTokens).toBeGreaterThan(100);
+  });
+
+  it('keeps a custom question and answer in the URL, and names bad ones', () => {
+    const setup = {
+      ...DEFAULT_SETUP,
+      task: 'math' as const,
+      problem: 'custom',
+      question: 'A box holds 6 pencils. How many in 7 boxes?',
+      answer: '42',
+    };
+    expect(setupFromQuery(setupToQuery(setup)).setup.question).toBe(setup.question);
+    expect(validateSetup({ ...setup, answer: 'many' }).errors.answer).toMatch(/must be a number/);
+    expect(validateSetup({ ...setup, question: 'hi' }).errors.question).toMatch(/at least 10/);
+    expect(validateSetup({ ...setup, problem: 'm99' }).errors.problem).toMatch(/no built-in problem/);
+  });
+
+  it('refuses model ids, value options and hub addresses that cannot work, with a reason', () => {
+    const math = {
+      ...DEFAULT_SETUP,
+      task: 'math' as const,
+      policy: 'onnx-community/Qwen2.5-0.5B-Instruct',
+      value: 'self-eval',
+    };
+    expect(validateSetup({ ...math, policy: 'countdown-policy' }).errors.policy).toMatch(/instruct model/);
+    expect(validateSetup({ ...math, policy: 'not a model' }).errors.policy).toMatch(/not a model id/);
+    expect(validateSetup({ ...math, value: 'countdown-value' }).errors.value).toMatch(/self-eval or rollout/);
+    expect(validateSetup({ ...math, hub: 'ftp://example.org' }).errors.hub).toMatch(/not an http/);
+    expect(
+      validateSetup({ ...DEFAULT_SETUP, policy: 'onnx-community/Qwen2.5-0.5B-Instruct' }).errors.policy,
+    ).toMatch(/embedded/);
+  });
 });

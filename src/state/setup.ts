@@ -20,6 +20,15 @@ export const TASK_MODELS: Readonly<Record<TaskName, { policy: string; value: str
   math: { policy: 'onnx-community/Qwen2.5-0.5B-Instruct', value: 'self-eval' },
 };
 
+/**
+ * Search budgets each task starts with: a Countdown step is a few tokens of a tiny model, a math
+ * step a paragraph of an LLM, so math starts with fewer, narrower expansions.
+ */
+export const TASK_SEARCH: Readonly<Record<TaskName, { sims: string; k: string; temperature: string }>> = {
+  countdown: { sims: '64', k: '16', temperature: '1.3' },
+  math: { sims: '16', k: '4', temperature: '0.8' },
+};
+
 export interface Setup {
   readonly task: TaskName;
   readonly numbers: string;
@@ -121,6 +130,7 @@ export function setupFromQuery(query: string): ParsedSetup {
     ...DEFAULT_SETUP,
     task: taskName,
     ...TASK_MODELS[taskName],
+    ...TASK_SEARCH[taskName],
     ...(task === 'game24' && !params.has('target') ? { target: '24' } : {}),
     ...definedOnly({
       numbers: text('numbers'),
