@@ -8,6 +8,7 @@ import { SelfEvalValue } from '../self-eval-value';
 import { loadCausalLm, loadValueModel, type LoadedModel, type ModelDtype } from '../transformers-models';
 import { TransformersValue } from '../value';
 import { describeLoadError, isHubModel } from './load-errors';
+import { preflight } from './preflight';
 import { ProgressTotals, type LoadProgressReport } from './progress-totals';
 import type { Backend, BackendChoice, ModelSpec } from './protocol';
 
@@ -89,6 +90,7 @@ export interface BrowserModels {
 }
 
 async function loadOne<T>(id: string, hub: string, load: () => Promise<T>): Promise<T> {
+  await preflight(id, hub, embeddedPath);
   pointEnvAt(id, hub);
   try {
     return await load();

@@ -12,7 +12,7 @@ export function describeLoadError(e: unknown, id: string, hub: string): string {
   if (/Unexpected token '?<'?|<!doctype|is not valid JSON/i.test(raw)) {
     return `${id}: the hub at ${hub} answered with an HTML page instead of the model files (is the hub address right?)`;
   }
-  if (/\b404\b|could not locate file|not found/i.test(raw)) {
+  if (/\b404\b|could not locate file|not found|tokenizer_class/i.test(raw)) {
     return `${id}: not found ${where} (${raw})`;
   }
   if (/\b(401|403)\b/.test(raw)) return `${id}: access denied ${where}: a gated or private model (${raw})`;

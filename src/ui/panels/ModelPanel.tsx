@@ -1,22 +1,15 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import {
-  CATALOGUE,
-  catalogueEntry,
-  displayDtype,
-  fitsDevice,
-  type CatalogueEntry,
-} from '../../state/catalogue';
+import { CATALOGUE, catalogueEntry, displayDtype, fitsDevice } from '../../state/catalogue';
 import type { SetupField, TaskName } from '../../state/setup';
 import type { ValueChoice } from '../../state/setup-validate';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
+import { ModelSizes, sizeText } from './ModelSizes';
 import './panels.css';
 
-type Dtype = ReturnType<typeof displayDtype>;
 type ModelField = Extract<SetupField, 'policy' | 'value' | 'hub'>;
 
-const DTYPES: readonly Dtype[] = ['q4f16', 'q4', 'q8', 'fp16', 'fp32'];
 const OTHER = 'other';
 
 type ValueOption = { readonly value: string; readonly label: string; readonly help: string };
@@ -76,16 +69,6 @@ const selectModels = (s: PlaygroundState) => ({
   setField: s.setField,
 });
 
-function formatMb(mb: number): string {
-  if (mb >= 1000) return `${(mb / 1000).toFixed(1)} GB`;
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
-}
-
-function sizeText(entry: CatalogueEntry, dtype: Dtype): string | null {
-  const mb = entry.sizesMb[dtype];
-  return mb === undefined ? null : `${entry.estimated ? '≈' : ''}${formatMb(mb)}`;
-}
-
 /** deviceMemory is Chromium-only (and rounded down to a power of two); elsewhere it is unknown. */
 function deviceMemoryGb(): number | undefined {
   if (typeof navigator === 'undefined' || !('deviceMemory' in navigator)) return undefined;
@@ -95,33 +78,6 @@ function deviceMemoryGb(): number | undefined {
 
 function valueName(value: ValueChoice): string {
   return value.kind === 'model' ? value.id : value.kind;
-}
-
-/** The chosen model's download size per dtype, the one it loads with marked. */
-function sizeTable(entry: CatalogueEntry, inUse: Dtype) {
-  const mark = (d: Dtype) => (d === inUse ? 'model-sizes__in-use' : undefined);
-  return (
-    <table className="model-sizes" data-testid="model-sizes">
-      <thead>
-        <tr>
-          {DTYPES.map((d) => (
-            <th key={d} scope="col" className={mark(d)}>
-              {d}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          {DTYPES.map((d) => (
-            <td key={d} className={mark(d)} data-in-use={d === inUse ? 'true' : undefined}>
-              {sizeText(entry, d) ?? '–'}
-            </td>
-          ))}
-        </tr>
-      </tbody>
-    </table>
-  );
 }
 
 /**
@@ -231,7 +187,7 @@ export function ModelPanel() {
         {entry ? (
           <>
             <span className="panel__hint">{entry.note}</span>
-            {sizeTable(entry, inUse)}
+            <ModelSizes entry={entry} inUse={inUse} />
           </>
         ) : (
           <span className="panel__hint">its size is unknown until it downloads</span>
