@@ -98,3 +98,11 @@ test('an unknown model id is refused with a message, and the loaded model keeps 
   await page.getByTestId('btn-step').click();
   await expect(page.getByTestId('search-status')).toContainText('2 /', { timeout: 30_000 });
 });
+
+test('a model of an architecture transformers.js does not support is refused with a message', async ({
+  page,
+}) => {
+  await page.goto(`/${SETUP.replace(MODEL, 'rlm-playground/unsupported-arch')}`);
+  await expect(page.getByTestId('error')).toContainText('unsupported architecture', { timeout: 60_000 });
+  await expect(page.getByTestId('model-status')).toContainText('error');
+});

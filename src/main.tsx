@@ -14,6 +14,11 @@ const store = createPlaygroundStore({
   provider: createWorkerModelProvider(),
   query: window.location.search,
   onSetupChange: (setup) => window.history.replaceState(null, '', `?${setupToQuery(setup)}`),
+  // Chromium only (rounded to a power of two); elsewhere the device's memory is unknown.
+  deviceMemoryGb: () =>
+    'deviceMemory' in navigator && typeof navigator.deviceMemory === 'number'
+      ? navigator.deviceMemory
+      : undefined,
 });
 window.history.replaceState(null, '', `?${setupToQuery(store.getState().setup)}`);
 void store.getState().loadModels();

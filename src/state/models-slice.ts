@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { CancelledError } from '../inference/errors';
 import type { LoadedModels } from './model-provider';
+import { catalogueEntry, displayDtype, fitsDevice } from './catalogue';
 import { modelChoice } from './setup-validate';
 import type { SetupErrors } from './setup';
 import type { ModelsSlice, PlaygroundState, StoreDeps } from './store-types';
@@ -8,6 +9,18 @@ import type { ModelsSlice, PlaygroundState, StoreDeps } from './store-types';
 /** The loaded models live here, outside the state: they are not data to render. */
 export interface ModelHolder {
   current: LoadedModels | null;
+}
+
+/** Why a catalogue model will not fit this device at the dtype it would load with, if so. */
+function tooBigFor(id: string, backend: 'webgpu' | 'wasm', deps: StoreDeps): string | null {
+  const entry = catalogueEntry(id);
+  const size = entry?.sizesMb[displayDtype(id, backend, false)];
+  if (size === undefined) return null;
+  const why = fitsDevice(size, {
+    backend,
+    ...(deps.deviceMemoryGb?.() !== undefined ? { memoryGb: deps.deviceMemoryGb() } : {}),
+  });
+  return why ? `${id} is too big for this device: ${why}. Pick a smaller model.` : null;
 }
 
 export function createModelsSlice(
@@ -30,6 +43,16 @@ export function createModelsSlice(
       const models = modelChoice(get().setup, errors);
       // A bad model id or hub address is shown beside its field; nothing is fetched for it.
       if (errors.policy || errors.value || errors.hub) return;
+      const tooBig = tooBigFor(
+        models.policy,
+        choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm'),
+        deps,
+      );
+      if (tooBig) {
+        // Refused before any download; whatever is loaded stays in use.
+        set({ modelError: tooBig, modelStatus: holder.current ? 'ready' : 'error' });
+        return;
+      }
       const mine = ++loads;
       set({ modelStatus: 'loading', modelError: null, progress: null, loadingModels: models.policy });
       try {

@@ -82,6 +82,8 @@ export interface StoreDeps {
   readonly query: string;
   /** Called whenever the setup changes (the page writes the URL). */
   readonly onSetupChange?: (setup: Setup) => void;
+  /** The device's memory in GB when known (navigator.deviceMemory): too-big models are refused. */
+  readonly deviceMemoryGb?: () => number | undefined;
   /** Waits between phases while running; the page yields to rendering here. */
   readonly wait?: (ms: number) => Promise<void>;
 }

@@ -178,4 +178,25 @@ describe('the playground store', () => {
     expect(store.getState().setupErrors).toEqual({});
     expect(store.getState().setup.numbers).not.toBe('4,5,6,10');
   });
+
+  it('refuses a catalogue model too big for the device before downloading, keeping what is loaded', async () => {
+    let loads = 0;
+    const provider: ModelProvider = {
+      ...fakeProvider(),
+      load: async (...args) => (loads++, fakeProvider().load(...args)),
+    };
+    const store = createPlaygroundStore({ provider, query: '?backend=wasm', deviceMemoryGb: () => 2 });
+    await store.getState().loadModels();
+    expect(loads).toBe(1);
+    const runner = store.getState().runner;
+    store.getState().setField('task', 'math');
+    await store.getState().loadModels();
+    const before = loads;
+    store.getState().setField('policy', 'onnx-community/Qwen2.5-Math-1.5B-Instruct');
+    await Promise.resolve();
+    expect(store.getState().modelError).toMatch(/too big for this device/);
+    expect(loads).toBe(before);
+    expect(store.getState().modelStatus).toBe('ready');
+    expect(runner).not.toBeNull();
+  });
 });
