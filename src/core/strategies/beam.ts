@@ -9,20 +9,11 @@ import {
   type NodeId,
   type TreeNode,
 } from '../tree';
-import {
-  finish,
-  snapshotState,
-  type Phase,
-  type SearchConfig,
-  type SearchResult,
-  type Strategy,
-  type StrategySnapshot,
-} from './strategy';
+import { StatefulStrategy, type BaseState } from './stateful-strategy';
+import { finish, type Phase, type SearchConfig } from './strategy';
 
 /** The strategy's mutable state, kept together so that a snapshot copies all of it. */
-interface State {
-  phase: Phase;
-  result: SearchResult | undefined;
+interface State extends BaseState {
   beam: NodeId[];
   added: NodeId[][];
   evaluations: Evaluation[];
@@ -34,36 +25,21 @@ interface State {
  * expand (k samples per beam node, one batched call), evaluate (all new children, one batch),
  * backpropagate, and select (the new beam).
  */
-export class BeamStrategy<P> implements Strategy {
+export class BeamStrategy<P> extends StatefulStrategy<State> {
   readonly name = 'beam';
-  private s: State = {
-    phase: 'expand',
-    result: undefined,
-    beam: [ROOT_ID],
-    added: [],
-    evaluations: [],
-    depth: 0,
-  };
 
   constructor(
     private readonly session: SearchSession<P>,
     private readonly config: SearchConfig,
-  ) {}
-
-  get phase(): Phase {
-    return this.s.phase;
-  }
-
-  get result(): SearchResult | undefined {
-    return this.s.result;
-  }
-
-  snapshot(): StrategySnapshot {
-    return { strategy: this.name, state: structuredClone(this.s) };
-  }
-
-  restore(snapshot: StrategySnapshot): void {
-    this.s = snapshotState<State>(this.name, snapshot);
+  ) {
+    super({
+      phase: 'expand',
+      result: undefined,
+      beam: [ROOT_ID],
+      added: [],
+      evaluations: [],
+      depth: 0,
+    });
   }
 
   async step(): Promise<Phase> {

@@ -9,20 +9,11 @@ import {
   ROOT_ID,
   type NodeId,
 } from '../tree';
-import {
-  finish,
-  snapshotState,
-  type Phase,
-  type SearchConfig,
-  type SearchResult,
-  type Strategy,
-  type StrategySnapshot,
-} from './strategy';
+import { StatefulStrategy, type BaseState } from './stateful-strategy';
+import { finish, type Phase, type SearchConfig } from './strategy';
 
 /** The strategy's mutable state, kept together so that a snapshot copies all of it. */
-interface State {
-  phase: Phase;
-  result: SearchResult | undefined;
+interface State extends BaseState {
   frontier: Map<NodeId, number>;
   finished: Map<NodeId, number>;
   added: NodeId[][];
@@ -36,17 +27,8 @@ interface State {
  * answer: a chain the verifier accepts if there is one, else the majority vote of the chains'
  * final answers. Phases: expand, evaluate, backpropagate, then aggregate once all chains ended.
  */
-export class BestOfNStrategy<P> implements Strategy {
+export class BestOfNStrategy<P> extends StatefulStrategy<State> {
   readonly name = 'bon';
-  private s: State = {
-    phase: 'expand',
-    result: undefined,
-    frontier: new Map<NodeId, number>(),
-    finished: new Map<NodeId, number>(),
-    added: [],
-    evaluations: [],
-    depth: 0,
-  };
   /** Open nodes where chains stand, with how many chains stand there. */
   /** Chains that ended on a terminal node, per node. */
 
@@ -54,23 +36,16 @@ export class BestOfNStrategy<P> implements Strategy {
     private readonly session: SearchSession<P>,
     private readonly config: SearchConfig,
   ) {
+    super({
+      phase: 'expand',
+      result: undefined,
+      frontier: new Map<NodeId, number>(),
+      finished: new Map<NodeId, number>(),
+      added: [],
+      evaluations: [],
+      depth: 0,
+    });
     this.s.frontier.set(ROOT_ID, config.simulations);
-  }
-
-  get phase(): Phase {
-    return this.s.phase;
-  }
-
-  get result(): SearchResult | undefined {
-    return this.s.result;
-  }
-
-  snapshot(): StrategySnapshot {
-    return { strategy: this.name, state: structuredClone(this.s) };
-  }
-
-  restore(snapshot: StrategySnapshot): void {
-    this.s = snapshotState<State>(this.name, snapshot);
   }
 
   async step(): Promise<Phase> {

@@ -1,20 +1,11 @@
 import type { Evaluation } from '../events';
 import type { SearchSession } from '../session';
 import { getNode, pathTo, ROOT_ID, type NodeId } from '../tree';
-import {
-  finish,
-  snapshotState,
-  type Phase,
-  type SearchConfig,
-  type SearchResult,
-  type Strategy,
-  type StrategySnapshot,
-} from './strategy';
+import { StatefulStrategy, type BaseState } from './stateful-strategy';
+import { finish, type Phase, type SearchConfig } from './strategy';
 
 /** The strategy's mutable state, kept together so that a snapshot copies all of it. */
-interface State {
-  phase: Phase;
-  result: SearchResult | undefined;
+interface State extends BaseState {
   current: NodeId;
   added: NodeId[];
   evaluations: Evaluation[];
@@ -25,36 +16,21 @@ interface State {
  * The plain chain (CoT): one greedy step at a time (temperature 0), never branching and never
  * going back; it ends at the first terminal or invalid step. Phases: expand, evaluate, backpropagate.
  */
-export class ChainStrategy<P> implements Strategy {
+export class ChainStrategy<P> extends StatefulStrategy<State> {
   readonly name = 'cot';
-  private s: State = {
-    phase: 'expand',
-    result: undefined,
-    current: ROOT_ID,
-    added: [],
-    evaluations: [],
-    depth: 0,
-  };
 
   constructor(
     private readonly session: SearchSession<P>,
     private readonly config: SearchConfig,
-  ) {}
-
-  get phase(): Phase {
-    return this.s.phase;
-  }
-
-  get result(): SearchResult | undefined {
-    return this.s.result;
-  }
-
-  snapshot(): StrategySnapshot {
-    return { strategy: this.name, state: structuredClone(this.s) };
-  }
-
-  restore(snapshot: StrategySnapshot): void {
-    this.s = snapshotState<State>(this.name, snapshot);
+  ) {
+    super({
+      phase: 'expand',
+      result: undefined,
+      current: ROOT_ID,
+      added: [],
+      evaluations: [],
+      depth: 0,
+    });
   }
 
   async step(): Promise<Phase> {

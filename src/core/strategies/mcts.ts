@@ -2,20 +2,11 @@ import type { Evaluation } from '../events';
 import type { SearchSession } from '../session';
 import { firstSolvedNode, getNode, liveChildren, mostVisitedPath, ROOT_ID, type NodeId } from '../tree';
 import { bestChild } from './selection';
-import {
-  finish,
-  snapshotState,
-  type Phase,
-  type SearchConfig,
-  type SearchResult,
-  type Strategy,
-  type StrategySnapshot,
-} from './strategy';
+import { StatefulStrategy, type BaseState } from './stateful-strategy';
+import { finish, type Phase, type SearchConfig } from './strategy';
 
 /** The strategy's mutable state, kept together so that a snapshot copies all of it. */
-interface State {
-  phase: Phase;
-  result: SearchResult | undefined;
+interface State extends BaseState {
   path: NodeId[];
   toEvaluate: NodeId[];
   evaluations: Evaluation[];
@@ -30,36 +21,21 @@ interface State {
  *  backpropagate add those visits and values to every node on the selected path.
  * A selected terminal is re-evaluated by the verifier instead of expanded.
  */
-export class MctsStrategy<P> implements Strategy {
+export class MctsStrategy<P> extends StatefulStrategy<State> {
   readonly name = 'mcts';
-  private s: State = {
-    phase: 'select',
-    result: undefined,
-    path: [],
-    toEvaluate: [],
-    evaluations: [],
-    simulations: 0,
-  };
 
   constructor(
     private readonly session: SearchSession<P>,
     private readonly config: SearchConfig,
-  ) {}
-
-  get phase(): Phase {
-    return this.s.phase;
-  }
-
-  get result(): SearchResult | undefined {
-    return this.s.result;
-  }
-
-  snapshot(): StrategySnapshot {
-    return { strategy: this.name, state: structuredClone(this.s) };
-  }
-
-  restore(snapshot: StrategySnapshot): void {
-    this.s = snapshotState<State>(this.name, snapshot);
+  ) {
+    super({
+      phase: 'select',
+      result: undefined,
+      path: [],
+      toEvaluate: [],
+      evaluations: [],
+      simulations: 0,
+    });
   }
 
   async step(): Promise<Phase> {
