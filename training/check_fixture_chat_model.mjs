@@ -39,33 +39,33 @@ const BOXES = ['boxes', 'bags', 'jars', 'baskets', 'bowls', 'trays'];
 const TEMPLATES = {
   add: [
     ['{N} has {a} {obj}. {P} buys {b} more. How many {obj} does {p} have now?',
-      ['{N} starts with {a} {obj}.', '{P} buys {b} more, so {a} + {b} = {c}.']],
+      ['First, {N} has {a} {obj}.', 'Then {p} buys {b} more, so {a} + {b} = {c}.']],
     ['{N} picked {a} {obj} in the morning and {b} {obj} in the afternoon. How many {obj} did {p} pick in all?',
-      ['In the morning {N} picked {a} {obj}.', 'In the afternoon {p} picked {b} more, so {a} + {b} = {c}.']],
+      ['First, {N} picked {a} {obj} in the morning.', 'Then {p} picked {b} more, so {a} + {b} = {c}.']],
     ['There are {a} {obj} in a basket. {N} puts in {b} more. How many {obj} are in the basket now?',
-      ['The basket has {a} {obj}.', '{N} puts in {b} more, so {a} + {b} = {c}.']],
+      ['First, the basket has {a} {obj}.', 'Then {N} puts in {b} more, so {a} + {b} = {c}.']],
   ],
   sub: [
     ['{N} has {a} {obj} and gives {b} to {F}. How many {obj} does {p} have left?',
-      ['{N} starts with {a} {obj}.', '{P} gives {b} to {F}, so {a} - {b} = {c}.']],
+      ['First, {N} has {a} {obj}.', 'Then {p} gives {b} to {F}, so {a} - {b} = {c}.']],
     ['{N} had {a} {obj}. {P} lost {b} of them. How many {obj} does {p} have now?',
-      ['{N} had {a} {obj}.', '{P} lost {b}, so {a} - {b} = {c}.']],
+      ['First, {N} had {a} {obj}.', 'Then {p} lost {b}, so {a} - {b} = {c}.']],
   ],
   mul: [
     ['{N} has {a} {box} with {b} {obj} in each. How many {obj} does {p} have?',
-      ['There are {a} {box} with {b} {obj} each.', 'So {N} has {a} * {b} = {c} {obj}.']],
+      ['First, there are {a} {box} with {b} {obj} each.', 'Then {N} has {a} * {b} = {c} {obj}.']],
     ['{N} buys {a} packs of {obj}. Each pack has {b} {obj}. How many {obj} does {p} buy?',
-      ['{N} buys {a} packs.', 'Each pack has {b} {obj}, so {a} * {b} = {c}.']],
+      ['First, {N} buys {a} packs.', 'Then each pack has {b} {obj}, so {a} * {b} = {c}.']],
   ],
   addsub: [
     ['{N} has {a} {obj}. {P} buys {b} more and then gives {d} to {F}. How many {obj} does {p} have now?',
-      ['{N} starts with {a} {obj}.', '{P} buys {b} more, so {a} + {b} = {s}.',
-        '{P} gives {d} to {F}, so {s} - {d} = {c}.']],
+      ['First, {N} has {a} {obj}.', 'Then {p} buys {b} more, so {a} + {b} = {s}.',
+        'Next {p} gives {d} to {F}, so {s} - {d} = {c}.']],
   ],
   muladd: [
     ['{N} has {a} {box} with {b} {obj} in each and {d} more {obj} on the table. How many {obj} does {p} have in all?',
-      ['There are {a} {box} with {b} {obj} each, so {a} * {b} = {s}.',
-        'Adding the {d} on the table gives {s} + {d} = {c}.']],
+      ['First, there are {a} {box} with {b} {obj} each, so {a} * {b} = {s}.',
+        'Then adding the {d} on the table gives {s} + {d} = {c}.']],
   ],
 };
 

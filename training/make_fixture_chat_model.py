@@ -108,33 +108,33 @@ BOXES = ["boxes", "bags", "jars", "baskets", "bowls", "trays"]
 TEMPLATES = {
     "add": [
         ("{N} has {a} {obj}. {P} buys {b} more. How many {obj} does {p} have now?",
-         ["{N} starts with {a} {obj}.", "{P} buys {b} more, so {a} + {b} = {c}."]),
+         ["First, {N} has {a} {obj}.", "Then {p} buys {b} more, so {a} + {b} = {c}."]),
         ("{N} picked {a} {obj} in the morning and {b} {obj} in the afternoon. How many {obj} did {p} pick in all?",
-         ["In the morning {N} picked {a} {obj}.", "In the afternoon {p} picked {b} more, so {a} + {b} = {c}."]),
+         ["First, {N} picked {a} {obj} in the morning.", "Then {p} picked {b} more, so {a} + {b} = {c}."]),
         ("There are {a} {obj} in a basket. {N} puts in {b} more. How many {obj} are in the basket now?",
-         ["The basket has {a} {obj}.", "{N} puts in {b} more, so {a} + {b} = {c}."]),
+         ["First, the basket has {a} {obj}.", "Then {N} puts in {b} more, so {a} + {b} = {c}."]),
     ],
     "sub": [
         ("{N} has {a} {obj} and gives {b} to {F}. How many {obj} does {p} have left?",
-         ["{N} starts with {a} {obj}.", "{P} gives {b} to {F}, so {a} - {b} = {c}."]),
+         ["First, {N} has {a} {obj}.", "Then {p} gives {b} to {F}, so {a} - {b} = {c}."]),
         ("{N} had {a} {obj}. {P} lost {b} of them. How many {obj} does {p} have now?",
-         ["{N} had {a} {obj}.", "{P} lost {b}, so {a} - {b} = {c}."]),
+         ["First, {N} had {a} {obj}.", "Then {p} lost {b}, so {a} - {b} = {c}."]),
     ],
     "mul": [
         ("{N} has {a} {box} with {b} {obj} in each. How many {obj} does {p} have?",
-         ["There are {a} {box} with {b} {obj} each.", "So {N} has {a} * {b} = {c} {obj}."]),
+         ["First, there are {a} {box} with {b} {obj} each.", "Then {N} has {a} * {b} = {c} {obj}."]),
         ("{N} buys {a} packs of {obj}. Each pack has {b} {obj}. How many {obj} does {p} buy?",
-         ["{N} buys {a} packs.", "Each pack has {b} {obj}, so {a} * {b} = {c}."]),
+         ["First, {N} buys {a} packs.", "Then each pack has {b} {obj}, so {a} * {b} = {c}."]),
     ],
     "addsub": [
         ("{N} has {a} {obj}. {P} buys {b} more and then gives {d} to {F}. How many {obj} does {p} have now?",
-         ["{N} starts with {a} {obj}.", "{P} buys {b} more, so {a} + {b} = {s}.",
-          "{P} gives {d} to {F}, so {s} - {d} = {c}."]),
+         ["First, {N} has {a} {obj}.", "Then {p} buys {b} more, so {a} + {b} = {s}.",
+          "Next {p} gives {d} to {F}, so {s} - {d} = {c}."]),
     ],
     "muladd": [
         ("{N} has {a} {box} with {b} {obj} in each and {d} more {obj} on the table. How many {obj} does {p} have in all?",
-         ["There are {a} {box} with {b} {obj} each, so {a} * {b} = {s}.",
-          "Adding the {d} on the table gives {s} + {d} = {c}."]),
+         ["First, there are {a} {box} with {b} {obj} each, so {a} * {b} = {s}.",
+          "Then adding the {d} on the table gives {s} + {d} = {c}."]),
     ],
 }
 KINDS = ["add", "sub", "mul", "addsub", "muladd"]
@@ -270,6 +270,15 @@ def train(args):
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     m = GPT(args.layers, args.heads, args.d, "lm", vocab_size=VOCAB_SIZE, n_positions=N_POSITIONS)
+    if args.sin_pos:
+        # start the learned positions from (small) sinusoids: relative attention ("the token before",
+        # "copy what follows") is then reachable at once instead of being learned position by position
+        pos = torch.arange(N_POSITIONS, dtype=torch.float32)[:, None]
+        freq = torch.exp(-math.log(10000.0) * torch.arange(0, args.d, 2, dtype=torch.float32) / args.d)
+        pe = torch.zeros(N_POSITIONS, args.d)
+        pe[:, 0::2], pe[:, 1::2] = torch.sin(pos * freq), torch.cos(pos * freq)
+        with torch.no_grad():
+            m.wpe.weight.copy_(pe * args.sin_pos / math.sqrt(args.d / 2))
     decay = [p for _, p in m.named_parameters() if p.dim() >= 2]
     no_decay = [p for _, p in m.named_parameters() if p.dim() < 2]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
@@ -307,6 +316,12 @@ def train(args):
                   f"{acc[2] / acc[3]:.4f} lr {opt.param_groups[0]['lr']:.2e} {el:.0f}s "
                   f"({el / (step + 1):.2f}s/step)", flush=True)
             acc = [0.0, 0.0, 0.0, 0.0]
+        if args.sample_every and (step + 1) % args.sample_every == 0:
+            m.eval()
+            pb = make_problem(random.Random(0))
+            out = greedy(m, render([{"role": "user", "content": solve_prompt(pb["question"])}], True), 120)
+            print(f"  sample: {pb['question']} -> {out!r}", flush=True)
+            m.train()
     m.eval()
     return m, time.time() - t0
 
@@ -508,6 +523,8 @@ def main():
     ap.add_argument("--warmup", type=int, default=50)
     ap.add_argument("--seed", type=int, default=20261)
     ap.add_argument("--log-every", type=int, default=25)
+    ap.add_argument("--sample-every", type=int, default=0)
+    ap.add_argument("--sin-pos", type=float, default=0.0, help="norm of the sinusoidal position init (0: GPT-2's)")
     ap.add_argument("--eval-solve", type=int, default=20)
     ap.add_argument("--eval-pairs", type=int, default=40)
     args = ap.parse_args()
