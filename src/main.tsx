@@ -1,32 +1,50 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { columnQuery, parseCompare, playgroundQuery, shareProvider } from './state/compare';
 import { setupToQuery } from './state/setup';
 import { createPlaygroundStore } from './state/store';
+import type { StoreDeps } from './state/store-types';
 import { createWorkerModelProvider } from './state/worker-model-provider';
 import { App } from './ui/App';
+import { CompareApp } from './ui/compare/CompareApp';
 import { StoreProvider } from './ui/store-context';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The URL is the setup: it opens the page, and every change of the setup is written back to it.
-const store = createPlaygroundStore({
-  provider: createWorkerModelProvider(),
-  query: window.location.search,
-  onSetupChange: (setup) => window.history.replaceState(null, '', `?${setupToQuery(setup)}`),
-  // Chromium only (rounded to a power of two); elsewhere the device's memory is unknown.
-  deviceMemoryGb: () =>
-    'deviceMemory' in navigator && typeof navigator.deviceMemory === 'number'
-      ? navigator.deviceMemory
-      : undefined,
-});
-window.history.replaceState(null, '', `?${setupToQuery(store.getState().setup)}`);
-void store.getState().loadModels();
+// Chromium only (rounded to a power of two); elsewhere the device's memory is unknown.
+const deviceMemoryGb: StoreDeps['deviceMemoryGb'] = () =>
+  'deviceMemory' in navigator && typeof navigator.deviceMemory === 'number' ? navigator.deviceMemory : undefined;
 
-createRoot(root).render(
-  <StrictMode>
+const query = window.location.search;
+const compare = parseCompare(query);
+const provider = createWorkerModelProvider();
+
+function playground(): ReactNode {
+  // The URL is the setup: it opens the page, and every change of the setup is written back to it.
+  const store = createPlaygroundStore({
+    provider,
+    query: compare?.error !== undefined ? playgroundQuery(query) : query,
+    onSetupChange: (setup) => window.history.replaceState(null, '', `?${setupToQuery(setup)}`),
+    deviceMemoryGb,
+    ...(compare?.error !== undefined ? { openingError: compare.error } : {}),
+  });
+  window.history.replaceState(null, '', `?${setupToQuery(store.getState().setup)}`);
+  void store.getState().loadModels();
+  return (
     <StoreProvider store={store}>
       <App />
     </StoreProvider>
-  </StrictMode>,
-);
+  );
+}
+
+function compareView(pair: NonNullable<typeof compare>['pair'] & object): ReactNode {
+  const shared = shareProvider(provider);
+  const open = (i: 0 | 1) =>
+    createPlaygroundStore({ provider: shared.forColumn, query: columnQuery(query, pair[i]), deviceMemoryGb });
+  const stores = [open(0), open(1)] as const;
+  stores.forEach((s) => void s.getState().loadModels());
+  return <CompareApp query={query} pair={pair} stores={stores} cancelAll={shared.cancelAll} />;
+}
+
+createRoot(root).render(<StrictMode>{compare?.pair ? compareView(compare.pair) : playground()}</StrictMode>);

@@ -85,6 +85,16 @@ export class SearchSession<P> {
     this.valueCalls = checkpoint.valueCalls;
   }
 
+  /**
+   * Takes over a whole saved log (an imported session) and stands at `checkpoint` in it: the tree
+   * is rebuilt by replaying, so it is exactly the tree the log describes.
+   */
+  restoreLog(events: readonly SearchEvent[], checkpoint: SessionCheckpoint): void {
+    this.events.length = 0;
+    this.events.push(...events);
+    this.rewind(checkpoint);
+  }
+
   /** Called after every applied event (the UI's store subscribes here). */
   onEvent(listener: (event: SearchEvent) => void): () => void {
     this.listeners.add(listener);

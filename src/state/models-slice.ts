@@ -37,6 +37,7 @@ export function createModelsSlice(
     modelError: null,
     loadedModels: null,
     loadingModels: null,
+    sessionModels: () => holder.current?.models ?? null,
     loadModels: async (backend) => {
       const choice = backend ?? get().setup.backend;
       const errors: SetupErrors = {};

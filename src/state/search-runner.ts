@@ -89,6 +89,31 @@ export class SearchRunner {
     this.mark('start');
   }
 
+  /**
+   * A runner standing where a saved one stood: its log replayed, its strategy restored from the
+   * last checkpoint, and every checkpoint kept, so the timeline and backtracking work as before.
+   * Throws when the checkpoints do not fit the log or the strategy is not the setup's.
+   */
+  static restore(
+    setup: ValidSetup,
+    models: SessionModels,
+    saved: { readonly events: readonly SearchEvent[]; readonly checkpoints: readonly Checkpoint[] },
+  ): SearchRunner {
+    const last = saved.checkpoints.at(-1);
+    if (!last) throw new RangeError('a saved search needs at least its start checkpoint');
+    if (last.session.eventCount !== saved.events.length) {
+      throw new RangeError(
+        `the last checkpoint stands at event ${last.session.eventCount}, but the log holds ${saved.events.length}`,
+      );
+    }
+    const runner = new SearchRunner(setup, models);
+    runner.session.restoreLog(saved.events, last.session);
+    runner.strategy.restore(last.strategy);
+    runner.checkpoints.length = 0;
+    runner.checkpoints.push(...saved.checkpoints);
+    return runner;
+  }
+
   get phase(): Phase {
     return this.strategy.phase;
   }

@@ -128,6 +128,7 @@ export function createSearchSlice(
           searchError: null,
           selectedId: null,
           collapsed: new Set(),
+          imported: null,
         });
       },
 
@@ -183,8 +184,8 @@ export function createSearchSlice(
       },
 
       seek: (index) => {
-        const { runner, busy, running } = get();
-        if (!runner || busy || running) return;
+        const { runner, busy, running, imported } = get();
+        if (!runner || busy || running || imported) return;
         const last = runner.checkpoints.length - 1;
         const i = Math.max(0, Math.min(last, Math.round(index)));
         const checkpoint = runner.checkpoints[i];

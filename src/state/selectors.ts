@@ -6,7 +6,7 @@ import type { PlaygroundState } from './store-types';
  * `version` too and re-reads the tree when it changes.
  */
 export const selectDisplayedTree = (s: PlaygroundState): ReasoningTree | null =>
-  s.pastTree ?? s.runner?.session.tree ?? null;
+  s.pastTree ?? s.imported?.tree ?? s.runner?.session.tree ?? null;
 
 /** The checkpoint shown: the timeline cursor, or the present. */
 const shownIndex = (s: PlaygroundState): number => s.cursor ?? (s.runner?.checkpoints.length ?? 1) - 1;

@@ -60,6 +60,11 @@ export function createSetupSlice(deps: StoreDeps): StateCreator<PlaygroundState,
         }
         change(setup, MODEL_FIELDS.has(field) && modelsChanged(before, setup));
       },
+      applySetup: (patch) => {
+        const before = get().setup;
+        const setup: Setup = { ...before, ...patch };
+        change(setup, modelsChanged(before, setup));
+      },
       retryModels: () => void get().loadModels(),
       setProblem: (numbers, target) =>
         change({ ...get().setup, numbers: numbers.join(','), target: String(target) }),

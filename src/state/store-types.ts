@@ -1,4 +1,6 @@
+import type { SessionModels } from '../core/session';
 import type { ReasoningTree, NodeId } from '../core/tree';
+import type { SessionFile } from './files/session-file';
 import type { LoadProgress, ModelProvider } from './model-provider';
 import type { PhaseNote } from './phase-notes';
 import type { SearchRunner } from './search-runner';
@@ -13,6 +15,8 @@ export interface SetupSlice {
   /** Values in the opening URL that could not be used (their defaults were kept). */
   readonly urlErrors: SetupErrors;
   setField<F extends SetupField>(field: F, value: Setup[F]): void;
+  /** Several fields at once, with one reset (or one model load when the models change). */
+  applySetup(patch: Partial<Setup>): void;
   /** Loads the models again after a failed download (the same setup). */
   retryModels(): void;
   setProblem(numbers: readonly number[], target: number): void;
@@ -34,6 +38,8 @@ export interface ModelsSlice {
   readonly loadingModels: string | null;
   /** Loads (or reloads) the models on the backend setting given, or the setup's. */
   loadModels(backend?: BackendSetting): Promise<void>;
+  /** The loaded models, for searches of their own beside the store's (the lesson's batches). */
+  sessionModels(): SessionModels | null;
 }
 
 export interface SearchSlice {
@@ -74,7 +80,54 @@ export interface ViewSlice {
   fit(): void;
 }
 
-export type PlaygroundState = SetupSlice & ModelsSlice & SearchSlice & ViewSlice;
+export type LessonStatus =
+  | { readonly state: 'entering' | 'ready' }
+  | { readonly state: 'error'; readonly message: string };
+
+/** The guided lesson and the presenter view (the steps themselves live in ui/lesson/). */
+export interface LessonSlice {
+  readonly lessonOpen: boolean;
+  /** The current step's index (the lesson panel clamps it to its steps). */
+  readonly lessonStep: number;
+  /** Large type, high contrast, only the canvas and the lesson. */
+  readonly presenter: boolean;
+  /** Whether the current step has finished driving the playground to its point. */
+  readonly lessonStatus: LessonStatus;
+  setLessonStatus(status: LessonStatus): void;
+  openLesson(step?: number): void;
+  closeLesson(): void;
+  goToLessonStep(step: number): void;
+  setPresenter(on: boolean): void;
+}
+
+/** A tree brought in from x1: shown and inspected, not searched (it has no log to go on from). */
+export interface ImportedTree {
+  readonly tree: ReasoningTree;
+  /** Our node id -> x1's node id. */
+  readonly x1Ids: Readonly<Record<NodeId, string>>;
+  readonly stats: { readonly nodes: number; readonly maxDepth: number; readonly rootVisits: number; readonly terminals: number };
+  readonly title: string;
+}
+
+export interface FilesSlice {
+  /** An x1 tree on show instead of the search; null = the search. */
+  readonly imported: ImportedTree | null;
+  /** An error not tied to the search or the models: a refused import, an unusable link. */
+  readonly appError: string | null;
+  dismissError(): void;
+  /** The session as our JSON format (docs/tree-format.md); null when there is no search. */
+  exportSession(): SessionFile | null;
+  /** Imports our JSON or an x1 tree; a refused file changes nothing and sets appError. */
+  importText(text: string, fileName?: string): Promise<void>;
+  closeImported(): void;
+}
+
+export type PlaygroundState = SetupSlice &
+  ModelsSlice &
+  SearchSlice &
+  ViewSlice &
+  LessonSlice &
+  FilesSlice;
 
 export interface StoreDeps {
   readonly provider: ModelProvider;
@@ -86,4 +139,6 @@ export interface StoreDeps {
   readonly deviceMemoryGb?: () => number | undefined;
   /** Waits between phases while running; the page yields to rendering here. */
   readonly wait?: (ms: number) => Promise<void>;
+  /** A problem found while opening the page (an unusable compare link), shown as appError. */
+  readonly openingError?: string;
 }

@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createFilesSlice } from './files-slice';
+import { createLessonSlice } from './lesson-slice';
 import { createModelsSlice, type ModelHolder } from './models-slice';
 import { createSearchSlice } from './search-slice';
 import { createSetupSlice } from './setup-slice';
@@ -15,5 +17,7 @@ export function createPlaygroundStore(deps: StoreDeps): PlaygroundStore {
     ...createModelsSlice(deps, holder)(...a),
     ...createSearchSlice(deps, holder)(...a),
     ...createViewSlice(...a),
+    ...createLessonSlice(...a),
+    ...createFilesSlice(deps)(...a),
   }));
 }

@@ -1,21 +1,33 @@
 import { Controls } from './controls/Controls';
 import { PhaseNote } from './controls/PhaseNote';
 import { Timeline } from './controls/Timeline';
+import { ImportedBanner } from './files/ImportedBanner';
 import { NodeInspector } from './inspector/NodeInspector';
+import { HeaderActions } from './layout/HeaderActions';
 import { TreeCanvas } from './layout/TreeCanvas';
+import { LessonPanel } from './lesson/LessonPanel';
 import { ModelPanel } from './panels/ModelPanel';
 import { ProblemPanel } from './panels/ProblemPanel';
 import { StrategyPanel } from './panels/StrategyPanel';
 import { StatusBar } from './status/StatusBar';
+import { usePlayground } from './store-context';
 import './app.css';
+import './presenter.css';
 
-/** The playground: setup on the left, the tree and its controls in the middle, the inspector on the right. */
+/**
+ * The playground: setup on the left, the tree and its controls in the middle, the lesson and the
+ * inspector on the right. The presenter view keeps only the canvas and the lesson, in large type.
+ */
 export function App() {
+  const presenter = usePlayground((s) => s.presenter && s.lessonOpen);
+  const lessonOpen = usePlayground((s) => s.lessonOpen);
+  const className = ['app', presenter ? 'presenter' : '', lessonOpen ? 'app--lesson' : ''].filter(Boolean).join(' ');
   return (
-    <div className="app">
+    <div className={className} data-testid="app" data-presenter={presenter}>
       <header className="app-header">
         <h1>RLM Playground</h1>
         <StatusBar />
+        <HeaderActions />
       </header>
       <aside className="app-setup">
         <ProblemPanel />
@@ -24,11 +36,13 @@ export function App() {
       </aside>
       <main className="app-main">
         <Controls />
+        <ImportedBanner />
         <PhaseNote />
         <TreeCanvas />
         <Timeline />
       </main>
       <aside className="app-inspector">
+        <LessonPanel />
         <NodeInspector />
       </aside>
     </div>

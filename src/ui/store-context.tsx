@@ -15,3 +15,10 @@ export function usePlayground<T>(selector: (state: PlaygroundState) => T): T {
   if (!store) throw new Error('usePlayground needs a <StoreProvider> above it');
   return useStore(store, selector);
 }
+
+/** The store itself, for code that drives it over time (the lesson) rather than rendering from it. */
+export function usePlaygroundStore(): PlaygroundStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('usePlaygroundStore needs a <StoreProvider> above it');
+  return store;
+}

@@ -21,7 +21,9 @@ const selectTimeline = (s: PlaygroundState) => {
     index,
     operator: s.runner?.checkpoints[index]?.operator ?? null,
     past: s.cursor !== null,
-    locked: s.running
+    locked: s.imported
+      ? 'An imported x1 tree has no history'
+      : s.running
       ? 'Pause the search to move along the timeline'
       : s.busy
         ? 'A phase is in progress'

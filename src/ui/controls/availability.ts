@@ -39,6 +39,7 @@ function modelsReason(s: PlaygroundState): string | null {
 
 /** Why no search can act at all, if so: the models, the setup, a run or a phase in flight. */
 function searchReason(s: PlaygroundState): string | null {
+  if (s.imported) return 'Showing an imported x1 tree: close it to search';
   const models = modelsReason(s);
   if (models) return models;
   if (!s.runner) {

@@ -40,6 +40,8 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 const selectTimeline = (s: PlaygroundState) => ({
+  // In the presenter view the arrow keys move through the lesson instead (useLessonKeys).
+  presenting: s.presenter && s.lessonOpen,
   cursor: s.cursor,
   last: s.runner ? s.runner.checkpoints.length - 1 : -1,
 });
@@ -92,7 +94,7 @@ export function useKeyboardShortcuts(): void {
     if (isTyping(event.target)) return;
     const key = event.key.toLowerCase();
     if (key === 'arrowleft' || key === 'arrowright') {
-      if (timeline.last < 1) return;
+      if (timeline.last < 1 || timeline.presenting) return;
       event.preventDefault();
       actions.seek((timeline.cursor ?? timeline.last) + (key === 'arrowleft' ? -1 : 1));
       return;

@@ -2,14 +2,8 @@ import { STRATEGY_NAMES, type StrategyName } from '../../core/strategies/strateg
 import { BACKEND_SETTINGS, type BackendSetting, type SetupField } from '../../state/setup';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
+import { STRATEGY_LABELS } from '../strategy-labels';
 import './panels.css';
-
-const STRATEGY_LABELS: Record<StrategyName, string> = {
-  cot: 'Chain (CoT)',
-  bon: 'Best-of-N',
-  beam: 'Beam search',
-  mcts: 'MCTS',
-};
 
 const BACKEND_LABELS: Record<BackendSetting, string> = { auto: 'Auto', webgpu: 'WebGPU', wasm: 'WASM' };
 

@@ -6,6 +6,8 @@ import './status.css';
 const selectErrors = (s: PlaygroundState) => ({
   searchError: s.searchError,
   modelError: s.modelError,
+  appError: s.appError,
+  dismissError: s.dismissError,
   // WASM is the way out when WebGPU (chosen, or picked by 'auto') fails to load the models.
   offerWasm: s.modelError !== null && s.setup.backend !== 'wasm',
   setField: s.setField,
@@ -14,14 +16,28 @@ const selectErrors = (s: PlaygroundState) => ({
 
 /** The search's or the models' error; rendered only while there is one. */
 export function ErrorBanner() {
-  const { searchError, modelError, offerWasm, setField, retryModels } = usePlayground(
+  const { searchError, modelError, appError, dismissError, offerWasm, setField, retryModels } = usePlayground(
     useShallow(selectErrors),
   );
-  if (searchError === null && modelError === null) return null;
+  if (searchError === null && modelError === null && appError === null) return null;
   return (
     <div className="error-banner" data-testid="error" role="alert">
       {modelError !== null && <p className="error-banner__message">Models: {modelError}</p>}
       {searchError !== null && <p className="error-banner__message">Search: {searchError}</p>}
+      {appError !== null && (
+        <p className="error-banner__message" data-testid="app-error">
+          {appError}{' '}
+          <button
+            type="button"
+            className="error-banner__button"
+            data-testid="btn-dismiss-error"
+            title="Close this message"
+            onClick={dismissError}
+          >
+            Dismiss
+          </button>
+        </p>
+      )}
       {modelError !== null && (
         <button
           type="button"

@@ -1,0 +1,52 @@
+import { expect, openReady, test } from './fixtures';
+
+const PUZZLE = 'numbers=1,8,10,11&target=24&seed=1&backend=wasm';
+
+test('compare view: MCTS and the chain side by side on the same puzzle, each with its tree, answer and tokens', async ({
+  page,
+}) => {
+  await page.goto(`/?${PUZZLE}&compare=mcts,cot`);
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  const columns = page.getByTestId('compare-column');
+  await expect(columns).toHaveCount(2);
+  const mcts = page.locator('[data-testid="compare-column"][data-strategy="mcts"]');
+  const cot = page.locator('[data-testid="compare-column"][data-strategy="cot"]');
+  await expect(page.getByTestId('compare-problem')).toContainText('reach 24 with 1, 8, 10, 11');
+  for (const column of [mcts, cot]) {
+    await expect(column.getByTestId('model-status')).toContainText('ready', { timeout: 60_000 });
+    await expect(column).toHaveAttribute('data-state', 'idle');
+  }
+  await page.getByTestId('btn-compare-run').click();
+  for (const column of [mcts, cot]) await expect(column).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+
+  // The chain is greedy: one step per depth, so its tree is a single path.
+  const cotNodes = await cot.getByTestId('tree-node').count();
+  expect(cotNodes).toBeLessThanOrEqual(4);
+  expect(await mcts.getByTestId('tree-node').count()).toBeGreaterThan(cotNodes);
+  await expect(mcts.getByTestId('compare-answer')).toHaveAttribute('data-solved', 'true');
+  await expect(mcts.getByTestId('compare-answer')).toContainText('24');
+  await expect(cot.getByTestId('compare-answer')).toHaveAttribute('data-solved', /true|false/);
+  const tokens = async (c: typeof mcts) => Number(await c.getByTestId('compare-tokens').textContent());
+  expect(await tokens(cot)).toBeGreaterThan(0);
+  expect(await tokens(mcts)).toBeGreaterThan(await tokens(cot));
+
+  // Choosing another strategy keeps the puzzle and the seed.
+  await page.getByTestId('compare-right').selectOption('beam');
+  await expect(page.locator('[data-testid="compare-column"][data-strategy="beam"]')).toBeVisible();
+  expect(page.url()).toContain('compare=mcts,beam');
+  expect(page.url()).toContain('numbers=1,8,10,11');
+});
+
+test('the playground opens the compare view for its own setup, and a bad compare link says why', async ({ page }) => {
+  await openReady(page, `?${PUZZLE}&strategy=beam`);
+  await page.getByTestId('btn-compare').click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await expect(page.locator('[data-testid="compare-column"][data-strategy="beam"]')).toBeVisible();
+  await expect(page.locator('[data-testid="compare-column"][data-strategy="cot"]')).toBeVisible();
+
+  await openReady(page, `?${PUZZLE}&compare=mcts,nonsense`);
+  await expect(page.getByTestId('app-error')).toContainText('compare needs two strategies');
+  await page.getByTestId('btn-dismiss-error').click();
+  await expect(page.getByTestId('app-error')).toHaveCount(0);
+  await expect(page.getByTestId('btn-run')).toBeEnabled();
+});

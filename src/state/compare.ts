@@ -1,0 +1,79 @@
+import { STRATEGY_NAMES, type StrategyName } from '../core/strategies/strategy';
+import type { ModelProvider } from './model-provider';
+import { setupFromQuery, setupToQuery, type Setup } from './setup';
+
+/**
+ * The compare view: two strategies side by side on the same problem, seed and models. Its URL is
+ * the playground's setup plus `compare=a,b`; each column is a store of its own opened on the setup
+ * with the strategy replaced, over one shared model provider.
+ */
+export type ComparePair = readonly [StrategyName, StrategyName];
+
+export type CompareParse =
+  | { readonly pair: ComparePair; readonly error?: undefined }
+  | { readonly pair?: undefined; readonly error: string }
+  | null;
+
+/** The `compare` parameter of a query: null when absent, an error message when unusable. */
+export function parseCompare(query: string): CompareParse {
+  const raw = new URLSearchParams(query).get('compare');
+  if (raw === null) return null;
+  const names = raw.split(',').map((n) => n.trim());
+  const known = names.map((n) => STRATEGY_NAMES.find((s) => s === n));
+  const [a, b] = known;
+  if (names.length !== 2 || a === undefined || b === undefined) {
+    return {
+      error: `compare needs two strategies, e.g. compare=mcts,cot (each one of ${STRATEGY_NAMES.join(', ')}); got "${raw}"`,
+    };
+  }
+  return { pair: [a, b] };
+}
+
+/** The query that opens one column: the shared setup with that column's strategy. */
+export function columnQuery(query: string, strategy: StrategyName): string {
+  const { setup } = setupFromQuery(query);
+  return setupToQuery({ ...setup, strategy });
+}
+
+/** The compare view's address for a setup and a pair of strategies. */
+export function compareQuery(setup: Setup, pair: ComparePair): string {
+  return `${setupToQuery(setup)}&compare=${pair.join(',')}`;
+}
+
+/** The playground's address for the same setup (leaving the compare view). */
+export function playgroundQuery(query: string): string {
+  return setupToQuery(setupFromQuery(query).setup);
+}
+
+export interface SharedProvider {
+  /** The provider each column's store gets: loads are shared, cancels are the view's to make. */
+  readonly forColumn: ModelProvider;
+  /** Stops every model request of both columns (Reset both). */
+  cancelAll(): void;
+}
+
+/**
+ * One set of models for both columns: the same load request returns the same promise, so the
+ * models are fetched and held once. A column's own reset must not cancel the other column's
+ * requests in the shared worker, so its cancelAll does nothing; the view cancels both at once.
+ */
+export function shareProvider(provider: ModelProvider): SharedProvider {
+  const loads = new Map<string, ReturnType<ModelProvider['load']>>();
+  return {
+    forColumn: {
+      load: (backend, models, onProgress) => {
+        const key = JSON.stringify([backend, models]);
+        let load = loads.get(key);
+        if (!load) {
+          load = provider.load(backend, models, onProgress);
+          loads.set(key, load);
+          // A failed load may be retried; only successful ones are shared from then on.
+          load.catch(() => loads.delete(key));
+        }
+        return load;
+      },
+      cancelAll: () => undefined,
+    },
+    cancelAll: () => provider.cancelAll(),
+  };
+}

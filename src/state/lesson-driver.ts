@@ -1,0 +1,103 @@
+import type { Phase } from '../core/strategies/strategy';
+import { getNode } from '../core/tree';
+import { TASK_MODELS, TASK_SEARCH, type Setup } from './setup';
+import type { PlaygroundStore } from './store';
+
+/**
+ * What the guided lesson does to the playground: the real store, the real models, the real
+ * engine. Each function brings the playground at least to a point of the lesson and returns when
+ * it is there, so stepping forward through the lesson drives the search and going back does not
+ * undo it.
+ */
+
+/** ToT test puzzle #907: the greedy chain and the beam miss it, MCTS finds it in a few simulations. */
+export const LESSON_SETUP: Partial<Setup> = {
+  task: 'countdown',
+  numbers: '1,8,10,11',
+  target: '24',
+  ...TASK_MODELS.countdown,
+  ...TASK_SEARCH.countdown,
+  strategy: 'mcts',
+  c: '1',
+  seed: '1',
+  selection: 'puct',
+  stop: 'solved',
+};
+
+export class LessonStoppedError extends Error {
+  override readonly name = 'LessonStoppedError';
+}
+
+/** Resolves once a search is ready to act on (models loaded, no phase in flight). */
+export function whenSearchReady(store: PlaygroundStore): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const s = store.getState();
+      if (s.modelStatus === 'error' && s.runner === null) {
+        reject(new LessonStoppedError(`the models failed to load: ${s.modelError ?? 'unknown error'}`));
+        return true;
+      }
+      if (s.runner !== null && s.modelStatus === 'ready' && !s.busy && !s.running) {
+        resolve();
+        return true;
+      }
+      return false;
+    };
+    if (check()) return;
+    const off = store.subscribe(() => {
+      if (check()) off();
+    });
+  });
+}
+
+/** Opens the lesson's puzzle and settings on a fresh search (and the embedded models). */
+export async function startLessonSearch(store: PlaygroundStore): Promise<void> {
+  const s = store.getState();
+  s.pause();
+  const differs = (Object.keys(LESSON_SETUP) as (keyof Setup)[]).some((k) => s.setup[k] !== LESSON_SETUP[k]);
+  if (differs) s.applySetup(LESSON_SETUP);
+  else s.reset();
+  await whenSearchReady(store);
+}
+
+/**
+ * Runs the search a phase at a time until `until` holds for the phase just run (or the search
+ * ends). At most `limit` phases, so a lesson step can never spin.
+ */
+export async function stepPhasesUntil(
+  store: PlaygroundStore,
+  until: (ran: Phase, store: PlaygroundStore) => boolean,
+  limit = 64,
+): Promise<void> {
+  await whenSearchReady(store);
+  for (let i = 0; i < limit; i++) {
+    const before = store.getState();
+    if (!before.runner || before.runner.done) return;
+    await before.stepPhase();
+    const after = store.getState();
+    if (after.searchError) throw new LessonStoppedError(after.searchError);
+    const ran = after.note.phase;
+    if (ran !== 'start' && ran !== 'prune' && ran !== 'expand-here' && until(ran, store)) return;
+  }
+}
+
+/** Until the phase the strategy runs next is `phase` (the lesson shows the moment before it). */
+export async function stepPhasesTo(store: PlaygroundStore, phase: Phase): Promise<void> {
+  await whenSearchReady(store);
+  const next = () => store.getState().runner?.phase;
+  if (next() === phase) return;
+  await stepPhasesUntil(store, () => next() === phase);
+}
+
+/** The root has been expanded (the policy's first proposals are on the tree). */
+export function rootExpanded(store: PlaygroundStore): boolean {
+  const runner = store.getState().runner;
+  return runner !== null && getNode(runner.session.tree, runner.session.tree.rootId).status !== 'open';
+}
+
+/** Lets the search run to its end (a verified solution, or the budget), as Run does. */
+export async function runToEnd(store: PlaygroundStore): Promise<void> {
+  await whenSearchReady(store);
+  const s = store.getState();
+  if (s.runner && !s.runner.done) await s.run();
+}
