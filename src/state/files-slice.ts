@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { parseImportText } from './files/import-file';
+import { checkImportSize, parseImportText } from './files/import-file';
 import { sessionFile, type SessionFile } from './files/session-file';
 import { SearchRunner } from './search-runner';
 import { validateSetup } from './setup-validate';
@@ -102,6 +102,15 @@ export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState,
           version: s.version + 1,
           fitSignal: s.fitSignal + 1,
         }));
+      },
+
+      importFile: async (file) => {
+        try {
+          checkImportSize(file.size);
+        } catch (e) {
+          return refuse(file.name, message(e));
+        }
+        await get().importText(await file.text(), file.name);
       },
 
       closeImported: () =>

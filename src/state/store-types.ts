@@ -119,6 +119,8 @@ export interface FilesSlice {
   exportSession(): SessionFile | null;
   /** Imports our JSON or an x1 tree; a refused file changes nothing and sets appError. */
   importText(text: string, fileName?: string): Promise<void>;
+  /** The same for a picked file; one too big is refused before it is read into memory. */
+  importFile(file: { readonly name: string; readonly size: number; text(): Promise<string> }): Promise<void>;
   closeImported(): void;
 }
 

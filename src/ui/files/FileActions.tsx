@@ -13,7 +13,7 @@ const selectFiles = (s: PlaygroundState) => ({
   hasTree: s.runner !== null || s.imported !== null,
   busy: s.busy,
   exportSession: s.exportSession,
-  importText: s.importText,
+  importFile: s.importFile,
 });
 
 /** The tree's drawing on the page: the one tree view of the playground. */
@@ -56,7 +56,7 @@ export function FileActions() {
     const file = event.target.files?.[0];
     // The same file chosen twice in a row must fire again.
     event.target.value = '';
-    if (file) await f.importText(await file.text(), file.name);
+    if (file) await f.importFile(file);
   };
 
   return (
