@@ -25,11 +25,13 @@ export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState,
       const before = get().setup;
       const key = JSON.stringify(valid.models);
       if (get().loadedModels?.key !== key) {
-        // The file was grown on other models: load those first (the current ones stay on failure).
-        get().applySetup(file.setup);
+        // The file was grown on other models: load those first. The setup is set without the
+        // setup slice's own load-and-reset, and put back the same way when the load fails: the
+        // models held before are still loaded, so the search stays exactly as it was.
+        set({ setup: file.setup, setupErrors: errors });
         await get().loadModels();
         if (get().loadedModels?.key !== key) {
-          get().applySetup(before);
+          set({ setup: before, setupErrors: validateSetup(before).errors });
           return refuse(fileName, `its models (${valid.models.policy}) could not be loaded`);
         }
       }

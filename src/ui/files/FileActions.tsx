@@ -14,7 +14,12 @@ const selectFiles = (s: PlaygroundState) => ({
   busy: s.busy,
   exportSession: s.exportSession,
   importFile: s.importFile,
+  fit: s.fit,
 });
+
+/** Two frames: React has rendered the fitted view and the browser has laid it out. */
+const nextFrames = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 
 /** The tree's drawing on the page: the one tree view of the playground. */
 function treeSvg(): SVGSVGElement | null {
@@ -40,6 +45,10 @@ export function FileActions() {
   };
 
   const exportDrawing = async (kind: 'svg' | 'png') => {
+    // Labels are drawn only for nodes in view: fit the whole tree first, so the figure has the
+    // labels the whole tree shows at that scale.
+    f.fit();
+    await nextFrames();
     const svg = treeSvg();
     if (!svg) return;
     const drawing = exportSvgDocument(svg);
