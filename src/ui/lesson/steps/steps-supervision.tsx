@@ -1,44 +1,37 @@
 import { useEffect } from 'react';
-import { getNode, isInPrunedSubtree, pathTo, type ReasoningTree, type TreeNode } from '../../../core/tree';
+import type { CountdownProblem } from '../../../core/tasks/countdown';
+import { failingBranch } from '../../../state/failing-branch';
+import type { Setup } from '../../../state/setup';
 import type { LessonStepDef } from '../lesson-step';
 import { fmt, useLessonView } from '../useLessonView';
 
-/**
- * A branch that failed, to read its steps' scores: the deepest failed terminal (a wrong final
- * number teaches more than a first-step slip), else the leaf with the lowest value.
- */
-export function failingLeaf(tree: ReasoningTree): TreeNode | undefined {
-  const nodes = Object.values(tree.nodes).filter((n) => !isInPrunedSubtree(tree, n.id));
-  const failed = nodes.filter((n) => n.status === 'failed').sort((a, b) => b.depth - a.depth);
-  if (failed[0]) return failed[0];
-  const leaves = nodes.filter((n) => n.childIds.length === 0 && n.value !== undefined && n.parentId !== null);
-  return leaves.sort((a, b) => (a.value ?? 0) - (b.value ?? 0))[0];
+/** The lesson's countdown puzzle from the setup, for judging dead ends (null for other tasks). */
+function countdownProblem(setup: Setup): CountdownProblem | null {
+  if (setup.task !== 'countdown') return null;
+  const numbers = setup.numbers.split(',').map(Number);
+  const target = Number(setup.target);
+  return numbers.every(Number.isInteger) && Number.isInteger(target) ? { numbers, target } : null;
 }
 
 function Supervision() {
-  const { tree, select, version } = useLessonView();
-  const leaf = tree ? failingLeaf(tree) : undefined;
-  const leafId = leaf?.id ?? null;
+  const { tree, select, version, setup } = useLessonView();
+  const branch = tree ? failingBranch(tree, countdownProblem(setup)) : undefined;
+  const leafId = branch?.leaf.id ?? null;
   useEffect(() => {
     if (leafId) select(leafId);
   }, [leafId, select, version]);
-  if (!tree || !leaf) return <p>No branch has been scored yet: run the search first.</p>;
-
-  const outcome = leaf.status === 'solved' ? 1 : 0;
-  const steps = pathTo(tree, leaf.id)
-    .slice(1)
-    .map((id) => getNode(tree, id));
-  const drop = steps.find((n) => (n.value ?? 1) < 0.5);
+  if (!tree || !branch) return <p>No failed branch has been scored yet: run the search first.</p>;
+  const { steps, drop } = branch;
   return (
     <>
       <p>
-        A failed branch, selected on the tree{leaf.reason ? ` (${leaf.reason})` : ''}. How should a model
-        learn from it? <strong>Outcome-based supervision</strong> sees only the end: every step of the branch
-        gets the final reward, {outcome}. <strong>Process-based supervision</strong> scores each step: the
-        value model here was trained that way (each state labelled by an exhaustive solver: can the target
-        still be reached?), so its numbers say <em>where</em> the branch went wrong.
+        A failed branch, selected on the tree: {branch.why}. How should a model learn from it?{' '}
+        <strong>Outcome-based supervision</strong> sees only the end: every step of the branch gets the final
+        reward, 0. <strong>Process-based supervision</strong> scores each step: the value model here was
+        trained that way (each state labelled by an exhaustive solver: can the target still be reached?), so
+        its numbers say <em>where</em> the branch went wrong.
       </p>
-      <table className="lesson__table" data-testid="lesson-supervision">
+      <table className="lesson__table" data-testid="lesson-supervision" data-leaf-id={branch.leaf.id}>
         <thead>
           <tr>
             <th>step</th>
@@ -57,15 +50,15 @@ function Supervision() {
                   ? `${fmt(n.value, 0)} (verifier)`
                   : fmt(n.value)}
               </td>
-              <td>{outcome}</td>
+              <td>0</td>
             </tr>
           ))}
         </tbody>
       </table>
       {drop && (
         <p>
-          The value model already doubted the branch at <code>{drop.text}</code> (v {fmt(drop.value)}): a
-          process signal points at that step, an outcome signal blames all of them alike.
+          The value model&apos;s estimate fell at <code>{drop.text}</code> (to v {fmt(drop.value)}): a process
+          signal points at that step, an outcome signal blames every step alike.
         </p>
       )}
     </>
