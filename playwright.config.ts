@@ -4,8 +4,9 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium when present (CI installs it); otherwise Playwright's own browser.
 const debianChromium = '/usr/lib/chromium/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
-const port = 4317;
-export const hubPort = 4318;
+// E2E_PORT / E2E_HUB_PORT let a second run go beside the first (each needs its own two ports).
+const port = Number(process.env.E2E_PORT ?? 4317);
+export const hubPort = Number(process.env.E2E_HUB_PORT ?? 4318);
 
 export default defineConfig({
   testDir: 'e2e',

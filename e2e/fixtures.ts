@@ -34,7 +34,7 @@ export const test = base.extend({
 export { expect };
 
 /** The stand-in hub's port (playwright.config.ts starts it). */
-export const HUB_PORT = '4318';
+export const HUB_PORT = process.env.E2E_HUB_PORT ?? '4318';
 export const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
 
 /** Opens a setup and waits until the models are loaded. */
