@@ -31,9 +31,15 @@ export interface NodeModels {
   dispose(): Promise<void>;
 }
 
+export interface CountdownModelOptions {
+  /** Reuse keys/values of contexts seen before (default on). */
+  readonly prefixCache?: boolean;
+}
+
 export async function loadCountdownModels(
   dtype: ModelDtype = 'q8',
   modelsDir = DEFAULT_MODELS_DIR,
+  options: CountdownModelOptions = {},
 ): Promise<NodeModels> {
   checkModelFolder(modelsDir, COUNTDOWN_POLICY, dtype);
   checkModelFolder(modelsDir, COUNTDOWN_VALUE, dtype);
@@ -45,8 +51,8 @@ export async function loadCountdownModels(
     loadValueModel(COUNTDOWN_VALUE, { dtype, device: 'cpu' }),
   ]);
   return {
-    policy: new TransformersPolicy(policyModel),
-    value: new TransformersValue(valueModel),
+    policy: new TransformersPolicy(policyModel, { prefixCache: options.prefixCache ?? true }),
+    value: new TransformersValue(valueModel, { prefixCache: options.prefixCache ?? true }),
     dispose: async () => {
       await Promise.all([policyModel.dispose(), valueModel.dispose()]);
     },

@@ -2,10 +2,19 @@ import type { Tensor } from '@huggingface/transformers';
 import type { Policy, PolicyInput, StepSample } from '../core/models';
 import { Rng } from '../core/rng';
 import { int64Tensor, leftPad } from './batch';
+import { decodeShared, type DecodeHooks } from './shared-decode';
+import { PolicyCache } from './policy-cache';
 import { CancelledError } from './errors';
 import { chooseToken, logSoftmax } from './sampling';
 import { contextText, traceText } from './trace-text';
 import { encodePlain, type ForwardInputs, type LoadedModel } from './transformers-models';
+
+export interface PolicyOptions {
+  /** Reuse the keys/values of contexts seen before (default on). */
+  readonly prefixCache?: boolean;
+  /** The cache's budget in bytes (least-recently-used entries go beyond it). */
+  readonly cacheBytes?: number;
+}
 
 /**
  * The policy over a causal LM: all requests' k samples decode together as one left-padded batch,
@@ -24,7 +33,15 @@ export class TransformersPolicy implements Policy {
   /** Per token id: whether its text holds the separator's last character (only then a stop is possible). */
   private readonly mayStop = new Map<string, boolean>();
 
-  constructor(private readonly model: LoadedModel) {
+  /** The prefix cache, or null when it is off (every context is fed whole, k times). */
+  private readonly cache: PolicyCache | null;
+  private readonly decodeHooks: DecodeHooks;
+
+  constructor(
+    private readonly model: LoadedModel,
+    options: PolicyOptions = {},
+  ) {
+    this.cache = options.prefixCache === false ? null : new PolicyCache(model, options.cacheBytes);
     const newline = encodePlain(model.tokenizer, '\n');
     this.newlineId = newline.length === 1 ? newline[0] : undefined;
     const eos = model.config.eos_token_id;
@@ -36,6 +53,21 @@ export class TransformersPolicy implements Policy {
         (id) => !this.eosIds.has(id),
       ),
     );
+    this.decodeHooks = {
+      model,
+      banned: this.banned,
+      isEnd: (ids, tok, separator) => this.eosIds.has(tok) || this.endsStep(ids, tok, separator),
+      count: (kind, n) => {
+        if (kind === 'forward') this.forwardCalls += n;
+        else if (kind === 'prefill') this.prefillTokens += n;
+        else this.generatedTokens += n;
+      },
+    };
+  }
+
+  /** The prefix cache's figures (null when it is off or still empty). */
+  get cacheStats() {
+    return this.cache?.stats ?? null;
   }
 
   /** `signal` stops the decoding between two tokens (it then throws CancelledError). */
@@ -49,7 +81,10 @@ export class TransformersPolicy implements Policy {
     });
     if (owners.length === 0) return input.requests.map(() => []);
     const rows = owners.map((i) => contexts[i] ?? []);
-    const generated = await this.decode(rows, input, new Rng(input.seed), signal);
+    const rng = new Rng(input.seed);
+    const generated = this.cache
+      ? await decodeShared(this.cache, this.decodeHooks, contexts, owners, input, rng, signal)
+      : await this.decodeWhole(rows, input, rng, signal);
     const out: StepSample[][] = input.requests.map(() => []);
     const separator = input.stepSeparator ?? '\n';
     generated.forEach((g, row) => {
@@ -110,7 +145,8 @@ export class TransformersPolicy implements Policy {
     return may && this.decodeText(ids).includes(separator);
   }
 
-  private async decode(
+  /** The baseline without a cache: every row's whole context goes through the model. */
+  private async decodeWhole(
     rows: number[][],
     input: PolicyInput,
     rng: Rng,

@@ -39,6 +39,8 @@ export interface LoadedModel {
   readonly name: string;
   readonly tokenizer: PreTrainedTokenizer;
   readonly forward: ForwardFn;
+  /** The graph's input names (a graph with past_key_values.* inputs can continue from a cache). */
+  readonly inputNames: readonly string[];
   readonly config: {
     readonly n_layer?: number;
     readonly model_type?: string;
@@ -56,6 +58,8 @@ function wrap(name: string, tokenizer: PreTrainedTokenizer, model: PreTrainedMod
     // transformers.js types forward() as any -> any; our graphs take and return named tensors.
     forward: (inputs) => model.forward(inputs) as Promise<Record<string, Tensor>>,
     config: model.config as LoadedModel['config'],
+    // transformers.js keeps the ONNX sessions by name; a plain model's graph is 'model'.
+    inputNames: (model as unknown as { sessions?: Record<string, { inputNames?: string[] }> }).sessions?.model?.inputNames ?? [],
     dispose: async () => {
       await model.dispose();
     },

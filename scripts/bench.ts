@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { runBench, type BenchReport } from '../src/bench/bench-workload';
+import { loadBenchModels } from './lib/bench-node-models';
+import { readPuzzleFile } from './lib/puzzle-file';
+
+const USAGE = `npm run bench -- [--puzzles N] [--simulations N] [--dtype fp32|q8] [--json FILE]
+  The fixed MCTS workload (the first N puzzles of benchmarks/game24/tot-test-901-1000.jsonl,
+  seed 1, the whole budget spent) with the prefix cache off, then on. Defaults: 20 puzzles x 64.`;
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function positive(name: string, fallback: number): number {
+  const raw = flag(name);
+  const n = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} needs a positive integer, got ${raw}`);
+  return n;
+}
+
+export function formatBench(r: BenchReport): string {
+  const row = (name: string, s: BenchReport['cacheOn']) =>
+    `${name.padEnd(10)} ${s.simsPerSec.toFixed(1).padStart(8)} ${s.prefillTokensPerSim.toFixed(1).padStart(12)} ${s.generatedTokensPerSec.toFixed(0).padStart(12)} ${s.forwardShare.toFixed(2).padStart(8)} ${s.peakMemoryMB.toFixed(0).padStart(8)} ${s.seconds.toFixed(1).padStart(8)} ${s.forwardSeconds.toFixed(1).padStart(10)}`;
+  return [
+    `workload: ${r.workload.puzzles} puzzles x ${r.workload.simulations} simulations, seed ${r.workload.seed}`,
+    `${'side'.padEnd(10)} ${'sims/s'.padStart(8)} ${'prefill/sim'.padStart(12)} ${'gen tok/s'.padStart(12)} ${'fwd share'.padStart(8)} ${'peak MB'.padStart(8)} ${'seconds'.padStart(8)} ${'fwd s (lb)'.padStart(10)}`,
+    row('cache off', r.cacheOff),
+    row('cache on', r.cacheOn),
+    `speedup ${r.speedup.toFixed(2)}x · prefillRatio ${r.prefillRatio.toFixed(3)} · identicalTrees ${r.identicalTrees}`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help')) return void console.log(USAGE);
+  const count = positive('puzzles', 20);
+  const simulations = positive('simulations', 64);
+  const puzzles = readPuzzleFile('benchmarks/game24/tot-test-901-1000.jsonl').slice(0, count);
+  const dtype = flag('dtype') ?? 'fp32';
+  if (dtype !== 'fp32' && dtype !== 'q8') throw new Error(`--dtype is fp32 or q8, got ${dtype}`);
+  const report = await runBench((cache) => loadBenchModels(cache, dtype), puzzles, simulations, (line) =>
+    process.stderr.write(`${line}\n`),
+  );
+  console.log(formatBench(report));
+  const json = flag('json');
+  if (json) {
+    writeFileSync(json, JSON.stringify(report, null, 2));
+    console.log(`wrote ${json}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? `error: ${e.message}` : e);
+  process.exit(2);
+});

@@ -1,0 +1,31 @@
+import { env } from '@huggingface/transformers';
+import { timedModel } from '../../src/bench/timed-model';
+import type { BenchModels } from '../../src/bench/bench-workload';
+import { COUNTDOWN_POLICY, COUNTDOWN_VALUE } from '../../src/inference/model-files';
+import { checkModelFolder, DEFAULT_MODELS_DIR } from '../../src/inference/node-models';
+import { TransformersPolicy } from '../../src/inference/policy';
+import { loadCausalLm, loadValueModel, type ModelDtype } from '../../src/inference/transformers-models';
+import { TransformersValue } from '../../src/inference/value';
+
+/** The embedded models in-process, their forward passes timed, the prefix cache on or off. */
+export async function loadBenchModels(prefixCache: boolean, dtype: ModelDtype = 'q8'): Promise<BenchModels> {
+  checkModelFolder(DEFAULT_MODELS_DIR, COUNTDOWN_POLICY, dtype);
+  checkModelFolder(DEFAULT_MODELS_DIR, COUNTDOWN_VALUE, dtype);
+  env.allowLocalModels = true;
+  env.allowRemoteModels = false;
+  env.localModelPath = `${DEFAULT_MODELS_DIR}/`;
+  const clock = { ms: 0 };
+  const [policyModel, valueModel] = await Promise.all([
+    loadCausalLm(COUNTDOWN_POLICY, { dtype, device: 'cpu' }),
+    loadValueModel(COUNTDOWN_VALUE, { dtype, device: 'cpu' }),
+  ]);
+  return {
+    policy: new TransformersPolicy(timedModel(policyModel, clock), { prefixCache }),
+    value: new TransformersValue(timedModel(valueModel, clock), { prefixCache }),
+    forwardMs: () => clock.ms,
+    memoryMB: () => process.memoryUsage().rss / (1024 * 1024),
+    dispose: async () => {
+      await Promise.all([policyModel.dispose(), valueModel.dispose()]);
+    },
+  };
+}

@@ -1,0 +1,209 @@
+import type { Tensor } from '@huggingface/transformers';
+import type { PolicyInput } from '../core/models';
+import type { Rng } from '../core/rng';
+import { int64Tensor } from './batch';
+import { CancelledError } from './errors';
+import { buildPast, gatherRows, readPresent, type KvLayout, type PresentBlock } from './kv';
+import type { PolicyCache, Prefilled } from './policy-cache';
+import { chooseToken, logSoftmax } from './sampling';
+import type { LoadedModel } from './transformers-models';
+
+/** What the shared decoding needs from the policy that runs it. */
+export interface DecodeHooks {
+  readonly model: LoadedModel;
+  readonly banned: ReadonlySet<number>;
+  /** The row ends after `tok` (an end of sequence, or the step's separator). */
+  isEnd(ids: readonly number[], tok: number, separator: string): boolean;
+  count(kind: 'forward' | 'prefill' | 'generated', n: number): void;
+}
+
+/** Rows that share their request and every token so far: one row of keys/values for all of them. */
+interface Group {
+  readonly owner: number;
+  readonly rows: readonly number[];
+  /** Left padding of its keys/values row. */
+  readonly pad: number;
+}
+
+type Sample = { ids: number[]; logProb: number };
+
+/**
+ * Decoding with prefixes shared, as a radix tree shares them: each request's context starts from
+ * the prefix cache, and its k rows are one row of the batch for as long as they have drawn the
+ * same tokens; a group splits when its rows draw differently, and leaves the batch when all of
+ * them have ended. Tokens are drawn row by row in row order, as without sharing, so the same
+ * seed draws the same samples. What the model computed goes back into the cache.
+ */
+export async function decodeShared(
+  cache: PolicyCache,
+  hooks: DecodeHooks,
+  contexts: readonly (readonly number[])[],
+  owners: readonly number[],
+  input: PolicyInput,
+  rng: Rng,
+  signal?: AbortSignal,
+): Promise<Sample[]> {
+  const separator = input.stepSeparator ?? '\n';
+  const results: Sample[] = owners.map(() => ({ ids: [], logProb: 0 }));
+  const done = owners.map(() => false);
+  const prefilled: Prefilled[] = [];
+  for (const ids of contexts) {
+    const p = await cache.prefill(ids);
+    hooks.count('forward', 1);
+    hooks.count('prefill', p.fed);
+    prefilled.push(p);
+  }
+  const layout = cache.layout as KvLayout;
+  const draw = (rowLogits: (b: number) => Float64Array) => {
+    for (let b = 0; b < owners.length; b++) {
+      if (done[b]) continue;
+      const lp = rowLogits(b);
+      const tok = chooseToken(lp, input.temperature, rng, hooks.banned);
+      const r = results[b] as Sample;
+      r.ids.push(tok);
+      r.logProb += lp[tok] ?? 0;
+      hooks.count('generated', 1);
+      if (hooks.isEnd(r.ids, tok, separator)) done[b] = true;
+    }
+  };
+
+  // The first token of every row comes from its request's prefill.
+  const firstOf = new Map<number, Float64Array>();
+  draw((b) => {
+    const owner = owners[b] as number;
+    let lp = firstOf.get(owner);
+    if (!lp) {
+      const logits = (prefilled[owner] as Prefilled).logits;
+      lp = logSoftmax(logits, 0, logits.length);
+      firstOf.set(owner, lp);
+    }
+    return lp;
+  });
+  const requestGroups: Group[] = contexts.map((_, owner) => ({
+    owner,
+    rows: owners.flatMap((o, b) => (o === owner ? [b] : [])),
+    pad: 0,
+  }));
+  const { past: firstPast, width } = buildPast(
+    layout,
+    requestGroups.map((g) => [(prefilled[g.owner] as Prefilled).run]),
+  );
+  let groups = requestGroups.map((g) => ({ ...g, pad: width - (contexts[g.owner]?.length ?? 0) }));
+  let parents = groups.map((_, i) => i);
+  let split = splitGroups(groups, results, done);
+  let block: PresentBlock | null = null;
+  let past: Record<string, Tensor> = firstPast;
+  let pastWidth = width;
+
+  try {
+    for (let t = 1; t < input.maxStepTokens && split.groups.length > 0; t++) {
+      if (signal?.aborted) throw new CancelledError('generation cancelled');
+      // This step's groups and their keys/values rows: the parents' rows, gathered when the
+      // groups changed (a split or an end), else the last present as it is.
+      const next = split.groups;
+      const from = split.parents.map((p) => parents[p] as number);
+      if (!(from.length === groups.length && from.every((p, i) => p === i))) {
+        const rows = block ?? (await readPresent(renamed(past, 'present'), layout.layers));
+        const gathered = gatherRows(rows, from);
+        for (const tensor of Object.values(past)) tensor.dispose();
+        past = gathered;
+      }
+      groups = next;
+      const n = groups.length;
+      const tokens = groups.map((g) => (results[g.rows[0] as number] as Sample).ids.at(-1) as number);
+      const out = await hooks.model.forward({
+        input_ids: int64Tensor(tokens, [n, 1]),
+        attention_mask: int64Tensor(
+          groups.flatMap((g) => [...new Array<number>(g.pad).fill(0), ...new Array<number>(pastWidth + 1 - g.pad).fill(1)]),
+          [n, pastWidth + 1],
+        ),
+        position_ids: int64Tensor(
+          groups.map((g) => (contexts[g.owner]?.length ?? 0) + (results[g.rows[0] as number] as Sample).ids.length - 1),
+          [n, 1],
+        ),
+        past_key_values: past,
+      });
+      hooks.count('forward', 1);
+      for (const tensor of Object.values(past)) tensor.dispose();
+      pastWidth++;
+      const logits = out.logits;
+      if (!logits) throw new Error(`policy model ${hooks.model.name} returned no "logits" output`);
+      const vocab = logits.dims[2] ?? 1;
+      const data = logits.data as Float32Array;
+      const rowGroup = new Map<number, number>();
+      groups.forEach((g, i) => g.rows.forEach((b) => rowGroup.set(b, i)));
+      const perGroup = new Map<number, Float64Array>();
+      draw((b) => {
+        const g = rowGroup.get(b) as number;
+        let lp = perGroup.get(g);
+        if (!lp) {
+          lp = logSoftmax(data, g * vocab, vocab);
+          perGroup.set(g, lp);
+        }
+        return lp;
+      });
+      past = renamed(out, 'past_key_values');
+      logits.dispose();
+      block = await readPresent(out, layout.layers);
+      // Rows that just ended leave the batch: their keys/values (context and every token fed so
+      // far) go into the cache before their group row is dropped.
+      split = splitGroups(groups, results, done);
+      storeEnded(cache, block, groups, split.parents, contexts, results);
+      parents = groups.map((_, i) => i);
+    }
+    if (block) storeEnded(cache, block, groups, [], contexts, results);
+  } finally {
+    for (const tensor of Object.values(past)) tensor.dispose();
+  }
+  return results;
+}
+
+/** The next step's groups: each live group split by the token its rows just drew; ended rows out. */
+function splitGroups(groups: readonly Group[], results: readonly Sample[], done: readonly boolean[]) {
+  const next: Group[] = [];
+  const parents: number[] = [];
+  groups.forEach((g, i) => {
+    const byToken = new Map<number, number[]>();
+    for (const b of g.rows) {
+      if (done[b]) continue;
+      const tok = (results[b] as Sample).ids.at(-1) as number;
+      byToken.set(tok, [...(byToken.get(tok) ?? []), b]);
+    }
+    for (const rows of byToken.values()) {
+      next.push({ owner: g.owner, rows, pad: g.pad });
+      parents.push(i);
+    }
+  });
+  return { groups: next, parents };
+}
+
+/** Stores the groups that have no successor in `kept` (every row ended, or the decoding stopped). */
+function storeEnded(
+  cache: PolicyCache,
+  block: PresentBlock,
+  groups: readonly Group[],
+  kept: readonly number[],
+  contexts: readonly (readonly number[])[],
+  results: readonly Sample[],
+): void {
+  const live = new Set(kept);
+  const ended = groups.flatMap((g, i) => (live.has(i) ? [] : [{ g, i }]));
+  cache.store(
+    block,
+    ended.map(({ g, i }) => {
+      const ids = (results[g.rows[0] as number] as Sample).ids;
+      // The last token drawn was never fed: the block holds the context and the tokens before it.
+      return { ids: [...(contexts[g.owner] ?? []), ...ids.slice(0, -1)], pad: g.pad, row: i };
+    }),
+  );
+}
+
+/** present.* outputs as past_key_values.* inputs, or back. */
+function renamed(tensors: Record<string, Tensor>, to: 'present' | 'past_key_values'): Record<string, Tensor> {
+  const from = to === 'present' ? 'past_key_values' : 'present';
+  return Object.fromEntries(
+    Object.entries(tensors)
+      .filter(([name]) => name.startsWith(from))
+      .map(([name, t]) => [name.replace(from, to), t]),
+  );
+}
