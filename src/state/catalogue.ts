@@ -76,8 +76,9 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
 
 /** The dtype a model will load with on a device (the worker's rule, mirrored for display). */
 export function displayDtype(id: string, backend: 'webgpu' | 'wasm', f16: boolean): ModelDtype {
-  if (backend === 'wasm') return 'q8';
+  // As the worker's dtypeFor: the embedded models always in fp32.
   if (!id.includes('/')) return 'fp32';
+  if (backend === 'wasm') return 'q8';
   return f16 ? 'q4f16' : 'q4';
 }
 

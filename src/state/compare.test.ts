@@ -10,6 +10,7 @@ const CHOICE: ModelChoice = {
   policy: 'countdown-policy',
   value: { kind: 'none' },
   hub: 'https://huggingface.co',
+  prefixCache: true,
 };
 
 describe('the compare parameter', () => {

@@ -16,10 +16,12 @@ export function drawSolvablePuzzle(rng: Rng, target24: boolean): { numbers: numb
   }
 }
 
-const MODEL_FIELDS: ReadonlySet<SetupField> = new Set(['task', 'policy', 'value', 'hub', 'backend']);
+const MODEL_FIELDS: ReadonlySet<SetupField> = new Set(['task', 'policy', 'value', 'hub', 'backend', 'cache']);
 
 function modelsChanged(a: Setup, b: Setup): boolean {
-  return a.policy !== b.policy || a.value !== b.value || a.hub !== b.hub || a.backend !== b.backend;
+  return (
+    a.policy !== b.policy || a.value !== b.value || a.hub !== b.hub || a.backend !== b.backend || a.cache !== b.cache
+  );
 }
 
 export function createSetupSlice(deps: StoreDeps): StateCreator<PlaygroundState, [], [], SetupSlice> {

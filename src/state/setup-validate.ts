@@ -22,6 +22,8 @@ export interface ModelChoice {
   readonly policy: string;
   readonly value: ValueChoice;
   readonly hub: string;
+  /** The prefix cache on the models' side (the worker's). */
+  readonly prefixCache: boolean;
 }
 
 export type ValidProblem =
@@ -115,7 +117,7 @@ export function modelChoice(setup: Setup, errors: SetupErrors): ModelChoice {
   } catch {
     errors.hub = `"${hub}" is not an http(s) address`;
   }
-  return { policy, value, hub };
+  return { policy, value, hub, prefixCache: setup.cache === 'on' };
 }
 
 /**

@@ -53,6 +53,8 @@ export interface Setup {
   readonly backend: BackendSetting;
   /** Stop at the first verified solution, or spend the whole budget (to watch the search go on). */
   readonly stop: 'solved' | 'budget';
+  /** Reuse the models' keys/values of contexts seen before (the prefix cache). */
+  readonly cache: 'on' | 'off';
 }
 
 export type SetupField = keyof Setup;
@@ -77,6 +79,7 @@ export const DEFAULT_SETUP: Setup = {
   selection: DEFAULT_CONFIG.selection,
   backend: 'auto',
   stop: 'solved',
+  cache: 'on',
 };
 
 /** URL parameter of each field (the issue's names: sims, temp). */
@@ -99,6 +102,7 @@ const PARAM: Record<SetupField, string> = {
   selection: 'selection',
   backend: 'backend',
   stop: 'stop',
+  cache: 'cache',
 };
 
 export interface ParsedSetup {
@@ -150,6 +154,7 @@ export function setupFromQuery(query: string): ParsedSetup {
       selection: pick(params.get('selection'), ['puct', 'uct'] as const, 'selection', errors),
       backend: pick(params.get('backend'), BACKEND_SETTINGS, 'backend', errors),
       stop: pick(params.get('stop'), ['solved', 'budget'] as const, 'stop', errors),
+      cache: pick(params.get('cache'), ['on', 'off'] as const, 'cache', errors),
     }),
   };
   return { setup, urlErrors: errors };
@@ -170,6 +175,8 @@ function writes(setup: Setup, field: SetupField): boolean {
       return setup.backend !== 'auto';
     case 'stop':
       return setup.stop !== 'solved';
+    case 'cache':
+      return setup.cache !== 'on';
     case 'hub':
       return setup.hub !== DEFAULT_HUB;
     case 'numbers':

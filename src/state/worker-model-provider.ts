@@ -17,7 +17,7 @@ export function createWorkerModelProvider(): ModelProvider {
           : ({ kind: 'none' } as const);
       const loaded = await client.load(
         backend,
-        { policy: choice.policy, value, hub: choice.hub },
+        { policy: choice.policy, value, hub: choice.hub, prefixCache: choice.prefixCache },
         onProgress,
       );
       return {

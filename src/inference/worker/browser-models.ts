@@ -75,8 +75,11 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendDecis
  * q4 on WebGPU without it, and q8 on WASM.
  */
 export function dtypeFor(id: string, decision: Pick<BackendDecision, 'backend' | 'f16'>): ModelDtype {
-  if (decision.backend === 'wasm') return 'q8';
+  // The embedded models are tiny: fp32 runs them faster than 8-bit on the CPU, and exactly the
+  // same whatever else is in the batch (8-bit quantizes activations per batch), so the prefix
+  // cache grows the very tree a search without it grows.
   if (!isHubModel(id)) return 'fp32';
+  if (decision.backend === 'wasm') return 'q8';
   return decision.f16 ? 'q4f16' : 'q4';
 }
 
@@ -126,12 +129,12 @@ export async function loadBrowserModels(
       const id = spec.value.id;
       const valueModel = await loadOne(id, spec.hub, () => loadValueModel(id, options(id)));
       loaded.push(valueModel);
-      value = new TransformersValue(valueModel);
+      value = new TransformersValue(valueModel, { prefixCache: spec.prefixCache ?? true });
     } else if (spec.value.kind === 'self-eval') {
       value = new SelfEvalValue(policyModel);
     }
     return {
-      policy: new TransformersPolicy(policyModel),
+      policy: new TransformersPolicy(policyModel, { prefixCache: spec.prefixCache ?? true }),
       value,
       dtype,
       names: loaded.map((m) => m.name),

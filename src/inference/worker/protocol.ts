@@ -23,6 +23,8 @@ export interface ModelSpec {
     | { readonly kind: 'none' };
   /** The hub's address, e.g. https://huggingface.co. */
   readonly hub: string;
+  /** Keep the models' keys/values of contexts seen before (default on). */
+  readonly prefixCache?: boolean;
 }
 
 export interface LoadRequest {

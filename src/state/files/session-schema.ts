@@ -52,6 +52,8 @@ export const setupSchema: z.ZodType<Setup> = z.object({
   selection: z.enum(['puct', 'uct']),
   backend: z.enum(BACKEND_SETTINGS),
   stop: z.enum(['solved', 'budget']),
+  // Added after version 1 was first written: older files mean the default, on.
+  cache: z.enum(['on', 'off']).default('on'),
 });
 
 export const treeNodeSchema: z.ZodType<TreeNode> = z.object({

@@ -194,6 +194,19 @@ export function StrategyPanel() {
         {errorLine('backend')}
       </div>
 
+      <div className="panel__field">
+        <label className="panel__check" title="Keep the models' keys and values of every context seen: a child's step starts where its parent's left off">
+          <input
+            type="checkbox"
+            data-testid="input-cache"
+            checked={setup.cache === 'on'}
+            onChange={(e) => setField('cache', e.target.checked ? 'on' : 'off')}
+          />
+          Prefix cache (reuse what the models computed)
+        </label>
+        {errorLine('cache')}
+      </div>
+
       <p className="panel__hint">Changing any of these starts the search over.</p>
     </section>
   );
