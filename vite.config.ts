@@ -12,4 +12,6 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
+  // bench.html: the benchmark's workload in the browser (npm run bench:browser).
+  build: { rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } } },
 });

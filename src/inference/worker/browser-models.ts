@@ -70,9 +70,9 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendDecis
 }
 
 /**
- * The weights follow the device: our small embedded models run 8-bit on WASM and fp32 on WebGPU
- * (whose kernels lack the 8-bit MatMulInteger); hub models run q4f16 on WebGPU with shader-f16,
- * q4 on WebGPU without it, and q8 on WASM.
+ * The weights follow the device: our small embedded models run fp32 everywhere (WebGPU's kernels
+ * lack the 8-bit MatMulInteger in any case); hub models run q4f16 on WebGPU with shader-f16, q4
+ * on WebGPU without it, and q8 on WASM.
  */
 export function dtypeFor(id: string, decision: Pick<BackendDecision, 'backend' | 'f16'>): ModelDtype {
   // The embedded models are tiny: fp32 runs them faster than 8-bit on the CPU, and exactly the

@@ -1,0 +1,15 @@
+import type { BenchReport } from '../../src/bench/bench-workload';
+
+/** The benchmark's report as a table, for the terminal. */
+export function formatBench(r: BenchReport): string {
+  const row = (name: string, s: BenchReport['cacheOn']) =>
+    `${name.padEnd(10)} ${s.simsPerSec.toFixed(1).padStart(8)} ${s.prefillTokensPerSim.toFixed(1).padStart(12)} ${s.generatedTokensPerSec.toFixed(0).padStart(12)} ${s.forwardShare.toFixed(2).padStart(8)} ${s.peakMemoryMB.toFixed(0).padStart(8)} ${s.seconds.toFixed(1).padStart(8)} ${s.forwardSeconds.toFixed(1).padStart(10)}`;
+  return [
+    `workload: ${r.workload.puzzles} puzzles x ${r.workload.simulations} simulations, seed ${r.workload.seed}`,
+    `${'side'.padEnd(10)} ${'sims/s'.padStart(8)} ${'prefill/sim'.padStart(12)} ${'gen tok/s'.padStart(12)} ${'fwd share'.padStart(8)} ${'peak MB'.padStart(8)} ${'seconds'.padStart(8)} ${'fwd s (lb)'.padStart(10)}`,
+    row('cache off', r.cacheOff),
+    row('cache on', r.cacheOn),
+    `speedup ${r.speedup.toFixed(2)}x · prefillRatio ${r.prefillRatio.toFixed(3)} · identicalTrees ${r.identicalTrees}`,
+  ].join('\n');
+}
+
