@@ -9,6 +9,12 @@ export function formatBench(r: BenchReport): string {
     `${'side'.padEnd(10)} ${'sims/s'.padStart(8)} ${'prefill/sim'.padStart(12)} ${'gen tok/s'.padStart(12)} ${'fwd share'.padStart(8)} ${'peak MB'.padStart(8)} ${'seconds'.padStart(8)} ${'fwd s (lb)'.padStart(10)}`,
     row('cache off', r.cacheOff),
     row('cache on', r.cacheOn),
+    ...(['cacheOff', 'cacheOn'] as const).map((k) => {
+      const s = r[k];
+      const trace = s.memoryTraceMB.filter(Number.isFinite);
+      const memory = trace.length > 0 ? `memory ${trace[0]?.toFixed(0)} -> ${trace.at(-1)?.toFixed(0)} MB over the puzzles` : 'memory not measured';
+      return `${k}: ${s.expansions} expansions, ${s.solved} solved, caches hold ${s.cacheMB.toFixed(1)} MB at the end, ${memory}`;
+    }),
     `speedup ${r.speedup.toFixed(2)}x · prefillRatio ${r.prefillRatio.toFixed(3)} · identicalTrees ${r.identicalTrees}`,
   ].join('\n');
 }

@@ -12,8 +12,12 @@ import type { ReasoningTree } from '../core/tree';
  * rates and ratios from one run.
  */
 export interface BenchModels {
-  readonly policy: Policy & { readonly prefillTokens: number; readonly generatedTokens: number };
-  readonly value: Value & { readonly tokensFed: number };
+  readonly policy: Policy & {
+    readonly prefillTokens: number;
+    readonly generatedTokens: number;
+    readonly cacheStats: { readonly bytes: number } | null;
+  };
+  readonly value: Value & { readonly tokensFed: number; readonly cacheStats: { readonly bytes: number } | null };
   /** Milliseconds spent inside model calls so far. */
   forwardMs(): number;
   /** Memory in use now, in MB (process RSS in Node, the JS heap in the browser). */
@@ -36,6 +40,12 @@ export interface BenchSide {
   readonly prefillTokens: number;
   readonly generatedTokens: number;
   readonly solved: number;
+  /** Policy calls (expansions) over the whole side. */
+  readonly expansions: number;
+  /** Memory after each puzzle, in MB: flat when nothing leaks as the caches fill and evict. */
+  readonly memoryTraceMB: readonly number[];
+  /** Bytes held by the policy's and the value's prefix caches at the end, in MB (0 with it off). */
+  readonly cacheMB: number;
 }
 
 export interface BenchReport {
@@ -63,6 +73,8 @@ export async function runSide(
   const trees: string[] = [];
   let simulations = 0;
   let solved = 0;
+  let expansions = 0;
+  const memoryTraceMB: number[] = [];
   let peak = models.memoryMB();
   const p0 = models.policy.prefillTokens + models.value.tokensFed;
   const g0 = models.policy.generatedTokens;
@@ -73,8 +85,10 @@ export async function runSide(
     const strategy = createStrategy(session, config);
     const result = await runToEnd(strategy);
     simulations += result.iterations;
+    expansions += session.policyCalls;
     if (result.solved) solved++;
     trees.push(treeFingerprint(session.tree));
+    memoryTraceMB.push(models.memoryMB());
     peak = Math.max(peak, models.memoryMB());
     onPuzzle?.(i);
   }
@@ -96,6 +110,9 @@ export async function runSide(
       prefillTokens,
       generatedTokens,
       solved,
+      expansions,
+      memoryTraceMB,
+      cacheMB: ((models.policy.cacheStats?.bytes ?? 0) + (models.value.cacheStats?.bytes ?? 0)) / (1024 * 1024),
     },
   };
 }
