@@ -144,14 +144,20 @@ export async function decodeShared(
       });
       past = renamed(out, 'past_key_values');
       logits.dispose();
-      block = await readPresent(out, layout.layers);
-      // Rows that just ended leave the batch: their keys/values (context and every token fed so
-      // far) go into the cache before their group row is dropped.
       split = splitGroups(groups, results, done);
-      storeEnded(cache, block, groups, split.parents, contexts, results);
+      // The keys/values are read back (downloaded, on a GPU) only when the groups change: rows
+      // that just ended leave the batch, their context and every token fed so far going into the
+      // cache first, and split groups need their rows copied.
+      const changed = split.parents.length !== groups.length || split.parents.some((p, i) => p !== i);
+      block = changed ? await readPresent(out, layout.layers) : null;
+      if (block) storeEnded(cache, block, groups, split.parents, contexts, results);
       parents = groups.map((_, i) => i);
     }
-    if (block) storeEnded(cache, block, groups, [], contexts, results);
+    // Stopped at the token cap: the rows still going are stored as they stand.
+    if (split.groups.length > 0) {
+      const last = block ?? (await readPresent(renamed(past, 'present'), layout.layers));
+      storeEnded(cache, last, groups, [], contexts, results);
+    }
   } finally {
     for (const tensor of Object.values(past)) tensor.dispose();
   }
