@@ -4,7 +4,8 @@
 //
 // Reads training/out/onnx_reference.json (written by export_onnx.py). Exits 1 on any mismatch:
 // tokenizer ids / round trip, policy logits (left-padded batch, empty cache, then a two-token
-// step from the returned cache), greedy generate() of one step line, value logits (left-padded).
+// step from the returned cache), greedy generate() of one step line, value logits (left-padded
+// batch, empty cache: the logit at each row's last token; then one step line per row from the cache).
 // fp32 must match torch to FP32_TOL; q8 is held to looser bounds.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -121,13 +122,40 @@ async function checkPolicy(dtype, tok) {
   await model.dispose();
 }
 
+const lastColumn = (t) => {
+  const [B, T] = t.dims;
+  return { dims: [B, 1], data: Array.from({ length: B }, (_, b) => t.data[b * T + T - 1]) };
+};
+
 async function checkValue(dtype) {
   const v = ref.value;
   const model = await AutoModel.from_pretrained('countdown-value', { dtype });
-  const out = await model({ input_ids: i64(v.input_ids), attention_mask: i64(v.attention_mask) });
-  compare('value logits [batch, 1], left-padded', out.logits, v.logits, [v.input_ids.length, 1], null, dtype);
-  const probs = Array.from(out.logits.data).map((z) => (1 / (1 + Math.exp(-z))).toFixed(3));
+  // first call: no past_key_values (transformers.js feeds an empty cache [batch, heads, 0, head_dim])
+  const out = await model.forward({
+    input_ids: i64(v.input_ids),
+    attention_mask: i64(v.attention_mask),
+    position_ids: i64(v.position_ids),
+  });
+  const B = v.input_ids.length;
+  const T = v.input_ids[0].length;
+  if (JSON.stringify(out.logits.dims) !== JSON.stringify([B, T])) fail(`value logits dims ${JSON.stringify(out.logits.dims)} != [${B}, ${T}]`);
+  const last = lastColumn(out.logits);
+  compare('value logit at the last token, left-padded', last, v.logits, [B, 1], null, dtype);
+  const probs = last.data.map((z) => (1 / (1 + Math.exp(-z))).toFixed(3));
   console.log(`     value P(reachable) [${dtype}]: ${v.texts.map((t, i) => `${JSON.stringify(t.split('\n').at(-2))}=${probs[i]}`).join(', ')}`);
+
+  const past = {};
+  for (const k of Object.keys(out)) {
+    if (k.startsWith('present.')) past[k.replace('present.', 'past_key_values.')] = out[k];
+  }
+  const out2 = await model.forward({
+    input_ids: i64(v.next_ids),
+    attention_mask: i64(v.next_attention_mask),
+    position_ids: i64(v.next_position_ids),
+    past_key_values: past,
+  });
+  // (q8 quantizes activations per call, so from the cache its numbers are not the full forward's)
+  compare('value of each row continued by a step line, from the cache', lastColumn(out2.logits), v.next_logits, [B, 1], null, dtype);
   await model.dispose();
 }
 

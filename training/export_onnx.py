@@ -3,7 +3,12 @@
   public/models/countdown-policy/  config.json generation_config.json tokenizer.json
   public/models/countdown-value/   tokenizer_config.json onnx/model.onnx onnx/model_quantized.onnx
 
+Both graphs take and return a key/value cache (inputs input_ids, attention_mask, position_ids,
+past_key_values.{i}.key|value; outputs logits, present.{i}.key|value): the policy's logits are
+[batch, seq, vocab], the value model's [batch, seq] (the value logit at every position).
+
 Also writes training/out/onnx_reference.json: torch outputs that check_onnx.mjs compares against.
+(reexport_value_cached.py re-exports the shipped value model in this layout without a checkpoint.)
 """
 
 from __future__ import annotations
@@ -41,13 +46,23 @@ class PolicyGraph(torch.nn.Module):
         return tuple(out)
 
 
-class ValueGraph(torch.nn.Module):
+class ValueCachedGraph(torch.nn.Module):
+    """The value graph, with the policy's interface: a key/value cache in and out, and the value
+    logit at every position ([batch, seq]; a trace's value is the logit at its last real token), so
+    that a child state can be scored from its parent's cached keys/values."""
+
     def __init__(self, m):
         super().__init__()
+        assert m.head_kind == "value"
         self.m = m
 
-    def forward(self, input_ids, attention_mask):
-        return self.m.forward_value_padded(input_ids, attention_mask)
+    def forward(self, input_ids, attention_mask, position_ids, *past_flat):
+        past = [(past_flat[2 * i], past_flat[2 * i + 1]) for i in range(self.m.n_layer)]
+        logits, presents = self.m.forward_cached(input_ids, attention_mask, position_ids, past)
+        out = [logits]
+        for k, v in presents:
+            out += [k, v]
+        return tuple(out)
 
 
 def tokenizer_json():
@@ -97,11 +112,12 @@ def model_config(m, kind: str):
         "tie_word_embeddings": kind == "policy",
         "bos_token_id": EOS_ID, "eos_token_id": EOS_ID, "pad_token_id": PAD_ID,
         "newline_token_id": NL_ID,
-        "use_cache": kind == "policy",
+        "use_cache": True,
     }
     if kind == "value":
-        cfg["value_head"] = ("logits [batch, 1] = logit at the last position; sigmoid(logit) = "
-                             "P(target still reachable from the numbers left)")
+        cfg["value_head"] = ("logits [batch, seq] = the value logit at every position; a trace's value is the "
+                             "logit at its last real token (the last column with left padding); sigmoid(logit) = "
+                             "P(target still reachable from the numbers left). Cache in/out as the policy's.")
     return cfg
 
 
@@ -119,13 +135,18 @@ def write_common(folder: str, m, kind: str):
         json.dump(tokenizer_config(), f, indent=2)
 
 
-def export_policy(m, folder: str):
+def _export_cached(graph, m, folder: str, texts):
+    """torch.onnx.export of a graph with the cache interface (inputs input_ids, attention_mask,
+    position_ids, past_key_values.{i}.key|value; outputs logits [batch, seq, ...], present.{i}.*).
+    Head count and head size stay fixed numbers in the graph: transformers.js builds the empty first
+    cache from the declared shapes (batch_size -> batch, any other symbol -> 0)."""
     L, H, hd = m.n_layer, m.n_head, m.n_embd // m.n_head
-    ids, mask, pos = left_pad([encode("4 5 6 10 -> 24\n10"), encode("1 2 3 -> 6\n")])
+    ids, mask, pos = left_pad([encode(t) for t in texts])
+    B = ids.shape[0]
     past = []
     for _ in range(L):
-        past += [torch.zeros(2, H, 3, hd), torch.zeros(2, H, 3, hd)]
-    mask = torch.cat([torch.ones(2, 3, dtype=torch.long), mask], 1)
+        past += [torch.zeros(B, H, 3, hd), torch.zeros(B, H, 3, hd)]
+    mask = torch.cat([torch.ones(B, 3, dtype=torch.long), mask], 1)
     names_in = ["input_ids", "attention_mask", "position_ids"]
     names_out = ["logits"]
     dyn = {"input_ids": {0: "batch_size", 1: "sequence_length"},
@@ -139,21 +160,18 @@ def export_policy(m, folder: str):
             dyn[f"past_key_values.{i}.{kv}"] = {0: "batch_size", 2: "past_sequence_length"}
             dyn[f"present.{i}.{kv}"] = {0: "batch_size", 2: "total_sequence_length"}
     path = os.path.join(folder, "onnx", "model.onnx")
-    torch.onnx.export(PolicyGraph(m), (ids, mask, pos, *past), path, input_names=names_in,
+    torch.onnx.export(graph, (ids, mask, pos, *past), path, input_names=names_in,
                       output_names=names_out, dynamic_axes=dyn, opset_version=14, do_constant_folding=True)
     return path
 
 
-def export_value(m, folder: str):
-    ids, mask, _ = left_pad([encode("4 5 6 10 -> 24\n"), encode("1 2 3 -> 6\n3-2=1 (left: 1 1)\n")])
-    path = os.path.join(folder, "onnx", "model.onnx")
-    torch.onnx.export(ValueGraph(m), (ids, mask), path, input_names=["input_ids", "attention_mask"],
-                      output_names=["logits"],
-                      dynamic_axes={"input_ids": {0: "batch_size", 1: "sequence_length"},
-                                    "attention_mask": {0: "batch_size", 1: "sequence_length"},
-                                    "logits": {0: "batch_size"}},
-                      opset_version=14, do_constant_folding=True)
-    return path
+def export_policy(m, folder: str):
+    return _export_cached(PolicyGraph(m), m, folder, ["4 5 6 10 -> 24\n10", "1 2 3 -> 6\n"])
+
+
+def export_value_cached(m, folder: str):
+    """Value graph with a key/value cache: logits [batch, seq] (value logit at every position)."""
+    return _export_cached(ValueCachedGraph(m), m, folder, ["4 5 6 10 -> 24\n", "1 2 3 -> 6\n3-2=1 (left: 1 1)\n"])
 
 
 def greedy_line(m, text: str, max_new: int = 40) -> str:
@@ -205,14 +223,29 @@ def reference(policy, value):
         }
         vtexts = [trace_full, "1 2 3 -> 6\n", "1 1 1 1 -> 24\n", prompt_line([4, 5, 6, 10], 24) + sols[1][0],
                   "2 3 -> 6\n3*2=6 (left: 6)\n"]
-        vids, vmask, _ = left_pad([encode(t) for t in vtexts])
+        vids, vmask, vpos = left_pad([encode(t) for t in vtexts])
         vlog = value.forward_value_padded(vids, vmask)
         singles = [float(value.forward_value_padded(torch.tensor([encode(t)]),
                                                     torch.ones(1, len(t), dtype=torch.long))[0, 0])
                    for t in vtexts]
         assert max(abs(a - b) for a, b in zip(singles, vlog[:, 0].tolist())) < 1e-4, "value padding disagrees"
+        # the exported (cached) graph: the value logit at every position, the last column = vlog
+        vall, vpresents = value.forward_cached(vids, vmask, vpos, None)
+        assert (vall[:, -1:] - vlog).abs().max() < 1e-4, "value cache graph disagrees"
+        # children: each row continued by a step line of its own length (left-padded chunk), from the cache
+        extras = ["1+1=2 (left: 2)\n", "3+2=5 (left: 1 5)\n", "1+1=2 (left: 1 1 2)\n", sols[1][1], "6-1=5\n"]
+        nids, nmask, _ = left_pad([encode(t) for t in extras])
+        vmask2 = torch.cat([vmask, nmask], 1)
+        vpos2 = (vmask.sum(1, keepdim=True) + nmask.cumsum(1) - 1).masked_fill(nmask == 0, 1)
+        vnext, _ = value.forward_cached(nids, vmask2, vpos2, vpresents)
+        child = [float(value.forward_value_padded(torch.tensor([encode(t + e)]),
+                                                  torch.ones(1, len(t + e), dtype=torch.long))[0, 0])
+                 for t, e in zip(vtexts, extras)]
+        assert max(abs(a - b) for a, b in zip(child, vnext[:, -1].tolist())) < 1e-4, "value cache path disagrees"
         ref["value"] = {"texts": vtexts, "input_ids": vids.tolist(), "attention_mask": vmask.tolist(),
-                        "logits": vlog.tolist()}
+                        "position_ids": vpos.tolist(), "logits": vlog.tolist(),
+                        "next_texts": extras, "next_ids": nids.tolist(), "next_attention_mask": vmask2.tolist(),
+                        "next_position_ids": vpos2.tolist(), "next_logits": vnext[:, -1:].tolist()}
     return ref
 
 
@@ -226,7 +259,7 @@ def main() -> None:
     policy, value = load_checkpoint(args.policy), load_checkpoint(args.value)
     sizes = {}
     for name, m, kind, fn in (("countdown-policy", policy, "policy", export_policy),
-                              ("countdown-value", value, "value", export_value)):
+                              ("countdown-value", value, "value", export_value_cached)):
         folder = os.path.normpath(os.path.join(args.models, name))
         if os.path.isdir(os.path.join(folder, "onnx")):
             shutil.rmtree(os.path.join(folder, "onnx"))

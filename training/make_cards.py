@@ -1,14 +1,23 @@
 """Write public/models/countdown-{policy,value}/MODEL_CARD.md from the figures of the last run
-(training/out/*.json)."""
+(training/out/*.json).
+
+The figures each card was made from are also kept in training/card_figures.json (in git), so that a
+card can be remade without the training run's out/ folder, e.g. after reexport_value_cached.py
+(weights unchanged): then the figures come from that file and the file sizes from the .onnx files.
+
+  python3 training/make_cards.py [--only countdown-value]
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "out")
 MODELS = os.path.normpath(os.path.join(HERE, "..", "public", "models"))
+FIGURES = os.path.join(HERE, "card_figures.json")
 
 SET_NAMES = {
     "val_game24": "validation, Game of 24 (4 numbers, target 24)",
@@ -162,7 +171,7 @@ The held-out figures are for reporting only; those puzzles were never trained on
 """
 
 
-def value_card(info, sizes, metrics, stats, timing):
+def value_card(info, sizes, metrics, stats, timing, reexport=None):
     v = metrics.get("value", {})
 
     def table(rep):
@@ -177,6 +186,17 @@ def value_card(info, sizes, metrics, stats, timing):
         return "| states | n | reachable | accuracy | AUC |\n|---|---|---|---|---|\n" + "\n".join(rows)
 
     s = sizes.get("countdown-value", {})
+    heads = info.get("heads")
+    hd = (info.get("d") or 0) // max(1, heads or 1)
+    last = (info.get("layers") or 1) - 1
+    reexport_txt = ""
+    if reexport:
+        layout = "value-only" if reexport.get("source_layout") == "value_only" else "cached"
+        reexport_txt = ("\n- These graphs were re-exported with the key/value cache by "
+                        "`training/reexport_value_cached.py`, without retraining: the weights were read back "
+                        f"from the shipped fp32 graph ({layout} layout), and reproduce its values within "
+                        f"{reexport['recovery_max_abs_diff']:.0e} on {reexport['traces']} traces. The figures "
+                        "below are those of the original training run.")
     init_txt = ("The trunk starts from the trained policy's weights (same sizes; the policy's "
                 "language-model head is dropped): from scratch the value model learned far more slowly "
                 "(in a run of 2,200 steps from scratch: 65% / 69% accuracy on 3- / 2-number validation "
@@ -199,15 +219,35 @@ position. {info.get('params', 0):,} parameters. {init_txt}
 ## Files and graph
 
 - `onnx/model.onnx` fp32 ({mb(s.get('model.onnx', 0))}), `onnx/model_quantized.onnx` 8-bit weights
-  ({mb(s.get('model_quantized.onnx', 0))}, the same MatMul rewrite as the policy).
-- Inputs: `input_ids`, `attention_mask` [batch, seq] int64, left padded. Positions are computed in
-  the graph (cumsum(mask) - 1, clamped to 0..127). Output: `logits` [batch, 1], the logit at the last
-  position (with left padding the last real token). Feed traces that end with a newline: the model
-  was trained on newline positions only. Roots in training have 3 or 4 numbers: other sizes are out
-  of distribution (`2 3 -> 6\\n3*2=6 (left: 6)\\n` scores 0.08 although it is solved).
+  ({mb(s.get('model_quantized.onnx', 0))}, the same MatMul rewrite as the policy).{reexport_txt}
+- The policy's graph interface, with a key/value cache. Inputs: `input_ids` [batch, seq] int64,
+  `attention_mask` [batch, past + seq] int64 (left padding), `position_ids` [batch, seq] int64 (count
+  of real tokens before each token; clamped to 0..127 inside the graph, so any value on padding is
+  fine), `past_key_values.{{i}}.key|value` [batch, {heads}, past, {hd}] (past may be 0), i = 0..{last}.
+  Outputs: `logits` [batch, seq], the value logit at every position, and `present.{{i}}.key|value`
+  [batch, {heads}, past + seq, {hd}]. Masking uses -1e9, so all-padding rows give finite numbers.
+- The value of a trace is sigmoid(logit at its last real token): the last column with left padding.
+  Feed traces that end with a newline: the model was trained on newline positions only (the logit
+  at each earlier newline is the value of that earlier state). Roots in training have 3 or 4
+  numbers: other sizes are out of distribution (`2 3 -> 6\\n3*2=6 (left: 6)\\n` scores 0.08 although
+  it is solved).
+- Scoring a child from its parent's cache: run the parent, keep its `present.*`; then feed only the
+  child's new tokens, with `attention_mask` covering past + new, `position_ids` continuing the count,
+  and `past_key_values` = the parent's `present.*` renamed. Caches of different lengths can share a
+  batch left-padded with zeros (attention_mask 0 there). In fp32 this gives the full forward's value
+  (within 1e-5). In 8-bit, activations are quantized per call (DynamicQuantizeLinear, one scale per
+  tensor), so a value depends a little on the other rows, the padding and where a cache splits the
+  trace (measured up to about 0.4 in logit; the earlier value-only 8-bit graph already moved by up
+  to 0.5 between a batched and a one-row call).
 - `config.json` says `model_type: "gpt2"`: load with `AutoModel.from_pretrained('countdown-value',
-  {{ dtype: 'fp32' | 'q8' }})` and call `model({{ input_ids, attention_mask }})`; apply the sigmoid
-  yourself (a text-classification pipeline would softmax a single logit to 1).
+  {{ dtype: 'fp32' | 'q8' }})` and call `model.forward({{ input_ids, attention_mask, position_ids,
+  past_key_values }})`. On a first call (no cache) leave `past_key_values` out (transformers.js 4.3.1
+  then feeds empty [batch, {heads}, 0, {hd}] tensors built from the graph's declared shapes), or
+  pass such empty tensors yourself, or an empty `DynamicCache`; a plain `{{}}` throws in 4.3.1. Pass a
+  cache as `past_key_values: {{ 'past_key_values.0.key': t, ... }}`: tensors spread as top-level
+  inputs are replaced by an empty cache (the call then fails on mismatched lengths). Without `position_ids`, transformers.js computes them from
+  the mask (same result). Apply the sigmoid yourself (a text-classification pipeline would softmax
+  a single logit to 1).
 
 {data_section(stats, 'value')}
 ## Training
@@ -230,17 +270,53 @@ States of traces of the same mix from the 200 held-out roots (reporting only):
 """
 
 
+def file_sizes(sizes):
+    """The .onnx sizes as shipped (the files on disk win over export_sizes.json)."""
+    out = {k: dict(v) for k, v in sizes.items()}
+    for name in ("countdown-policy", "countdown-value"):
+        for f in ("model.onnx", "model_quantized.onnx"):
+            path = os.path.join(MODELS, name, "onnx", f)
+            if os.path.exists(path):
+                out.setdefault(name, {})[f] = os.path.getsize(path)
+    return out
+
+
 def main() -> None:
-    stats = load("data_stats.json", {})
-    sizes = load("export_sizes.json", {})
-    metrics = load("metrics.json", {})
-    timing = load("timings.json", {})
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", choices=["countdown-policy", "countdown-value"], help="write one card")
+    args = ap.parse_args()
+    sizes = file_sizes(load("export_sizes.json", {}))
+    saved = {}
+    if os.path.exists(FIGURES):
+        with open(FIGURES) as f:
+            saved = json.load(f)
     for name, kind, fn in (("countdown-policy", "policy", policy_card), ("countdown-value", "value", value_card)):
-        info = load(f"{kind}_train_info.json", {})
+        if args.only and name != args.only:
+            continue
+        info = load(f"{kind}_train_info.json")
+        if info is not None:  # a training run's figures: use them and keep them for later re-exports
+            metrics = load("metrics.json", {})
+            keep = ("policy", "mcts") if kind == "policy" else ("value",)
+            figs = {"info": info, "stats": load("data_stats.json", {}), "timing": load("timings.json", {}),
+                    "metrics": {k: v for k, v in metrics.items() if k in keep}}
+            saved[name] = figs
+        else:  # no training run here (training/out is not kept): the figures of the last one
+            figs = saved.get(name, {})
+            if not figs.get("info"):
+                print(f"{name}: no training/out/{kind}_train_info.json and no figures in "
+                      f"{os.path.basename(FIGURES)}: card left as it is")
+                continue
+            print(f"{name}: no training/out/{kind}_train_info.json, using the figures in "
+                  f"{os.path.relpath(FIGURES, os.path.join(HERE, '..'))}")
         path = os.path.join(MODELS, name, "MODEL_CARD.md")
         with open(path, "w") as f:
-            f.write(fn(info, sizes, metrics, stats, timing))
+            args_ = [figs.get(k, {}) for k in ("info", "metrics", "stats", "timing")]
+            extra = {"reexport": figs["reexport"]} if figs.get("reexport") else {}
+            f.write(fn(args_[0], sizes, args_[1], args_[2], args_[3], **extra))
         print("wrote", path)
+    with open(FIGURES, "w") as f:
+        json.dump(saved, f, indent=1, sort_keys=True)
+        f.write("\n")
 
 
 if __name__ == "__main__":
