@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBench } from '../src/bench/bench-workload';
+import { benchConfig, runBench, runSide } from '../src/bench/bench-workload';
 import { loadBenchModels } from './lib/bench-node-models';
 import { readPuzzleFile } from './lib/puzzle-file';
 
@@ -17,5 +17,15 @@ describe('the prefix cache on a small seeded MCTS workload', () => {
     expect(report.cacheOn.generatedTokens).toBe(report.cacheOff.generatedTokens);
     expect(report.prefillRatio).toBeLessThanOrEqual(0.1);
     expect(report.identicalTrees).toBe(true);
+  });
+
+  it('grows the same tree from the same seed whether the cache is cold or already warm', async () => {
+    const puzzles = readPuzzleFile('benchmarks/game24/tot-test-901-1000.jsonl').slice(2, 3);
+    const models = await loadBenchModels(true, 'fp32');
+    const cold = await runSide(models, puzzles, benchConfig(10));
+    const warm = await runSide(models, puzzles, benchConfig(10));
+    await models.dispose();
+    expect(warm.side.prefillTokens).toBeLessThan(cold.side.prefillTokens);
+    expect(warm.trees).toEqual(cold.trees);
   });
 });

@@ -7,10 +7,10 @@ import { PolicyCache } from './policy-cache';
 import { CancelledError } from './errors';
 import { chooseToken, logSoftmax } from './sampling';
 import { contextText, traceText } from './trace-text';
-import { encodePlain, type ForwardInputs, type LoadedModel } from './transformers-models';
+import { batchIndependent, encodePlain, type ForwardInputs, type LoadedModel } from './transformers-models';
 
 export interface PolicyOptions {
-  /** Reuse the keys/values of contexts seen before (default on). */
+  /** Reuse the keys/values of contexts seen before (default on; always off for 8-bit graphs). */
   readonly prefixCache?: boolean;
   /** The cache's budget in bytes (least-recently-used entries go beyond it). */
   readonly cacheBytes?: number;
@@ -41,7 +41,8 @@ export class TransformersPolicy implements Policy {
     private readonly model: LoadedModel,
     options: PolicyOptions = {},
   ) {
-    this.cache = options.prefixCache === false ? null : new PolicyCache(model, options.cacheBytes);
+    this.cache =
+      options.prefixCache === false || !batchIndependent(model) ? null : new PolicyCache(model, options.cacheBytes);
     const newline = encodePlain(model.tokenizer, '\n');
     this.newlineId = newline.length === 1 ? newline[0] : undefined;
     const eos = model.config.eos_token_id;

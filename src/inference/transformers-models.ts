@@ -41,6 +41,8 @@ export interface LoadedModel {
   readonly forward: ForwardFn;
   /** The graph's input names (a graph with past_key_values.* inputs can continue from a cache). */
   readonly inputNames: readonly string[];
+  /** The weights' type it was loaded with. */
+  readonly dtype: ModelDtype;
   readonly config: {
     readonly n_layer?: number;
     readonly model_type?: string;
@@ -51,9 +53,10 @@ export interface LoadedModel {
   dispose(): Promise<void>;
 }
 
-function wrap(name: string, tokenizer: PreTrainedTokenizer, model: PreTrainedModel): LoadedModel {
+function wrap(name: string, tokenizer: PreTrainedTokenizer, model: PreTrainedModel, dtype: ModelDtype): LoadedModel {
   return {
     name,
+    dtype,
     tokenizer,
     // transformers.js types forward() as any -> any; our graphs take and return named tensors.
     forward: (inputs) => model.forward(inputs) as Promise<Record<string, Tensor>>,
@@ -79,7 +82,7 @@ export async function loadCausalLm(name: string, options: LoadOptions): Promise<
     AutoTokenizer.from_pretrained(name, options.onProgress ? { progress_callback: options.onProgress } : {}),
     AutoModelForCausalLM.from_pretrained(name, pretrainedOptions(options)),
   ]);
-  return wrap(name, tokenizer, model);
+  return wrap(name, tokenizer, model, options.dtype);
 }
 
 /** A value model: a graph with input_ids and attention_mask in, logits [batch, 1] out. */
@@ -88,9 +91,18 @@ export async function loadValueModel(name: string, options: LoadOptions): Promis
     AutoTokenizer.from_pretrained(name, options.onProgress ? { progress_callback: options.onProgress } : {}),
     AutoModel.from_pretrained(name, pretrainedOptions(options)),
   ]);
-  return wrap(name, tokenizer, model);
+  return wrap(name, tokenizer, model, options.dtype);
 }
 
 export function encodePlain(tokenizer: PreTrainedTokenizer, text: string): number[] {
   return tokenizer.encode(text, { add_special_tokens: false });
+}
+
+/**
+ * Whether a model's outputs for a sequence are the same whatever else is in the batch. 8-bit
+ * graphs quantize activations per call from the whole input's range, so reusing keys/values
+ * computed in another batch would change what the model says: the prefix cache stays off there.
+ */
+export function batchIndependent(model: Pick<LoadedModel, 'dtype'>): boolean {
+  return model.dtype !== 'q8';
 }

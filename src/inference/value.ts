@@ -4,7 +4,7 @@ import { buildPast, concatRuns, readPresent, sliceRow, type PresentBlock } from 
 import { DEFAULT_CACHE_BYTES } from './policy-cache';
 import { PrefixCache, type PrefixMatch } from './prefix-cache';
 import { contextText } from './trace-text';
-import { encodePlain, type LoadedModel } from './transformers-models';
+import { batchIndependent, encodePlain, type LoadedModel } from './transformers-models';
 
 export interface ValueOptions {
   /** Reuse the keys/values of traces scored before (default on; needs a graph with a cache). */
@@ -28,7 +28,8 @@ export class TransformersValue implements Value {
     private readonly model: LoadedModel,
     private readonly options: ValueOptions = {},
   ) {
-    this.cacheable = options.prefixCache !== false && model.inputNames.includes('past_key_values.0.key');
+    this.cacheable =
+      options.prefixCache !== false && batchIndependent(model) && model.inputNames.includes('past_key_values.0.key');
   }
 
   get cacheStats() {

@@ -1,13 +1,13 @@
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { NodeId, ReasoningTree } from '../../core/tree';
 import { Minimap } from './Minimap';
 import { labelFit } from './node-style';
 import { TreeEdge } from './TreeEdge';
 import { TreeLegend } from './TreeLegend';
 import { TreeNodeGlyph } from './TreeNodeGlyph';
-import { LEVEL_SPACING_Y, NODE_SPACING_X, layoutTree } from './tree-layout';
+import { LEVEL_SPACING_Y, NODE_SPACING_X } from './tree-layout';
 import { TreeLabels } from './TreeLabels';
-import { useThrottledValue } from './use-throttled-value';
+import { useLiveLayout } from './use-live-layout';
 import { useTreeZoom } from './use-tree-zoom';
 import './tree-view.css';
 
@@ -26,29 +26,24 @@ export interface TreeViewProps {
   readonly fitSignal?: number;
 }
 
-const REDRAW_INTERVAL_MS = 150;
-
 /**
- * The live search tree: d3-hierarchy lays it out (once per tree version), React renders memoized
- * glyphs and edges into one SVG, d3-zoom pans and zooms it.
+ * The live search tree: d3-hierarchy lays it out (a few times a second at most while it grows),
+ * React renders memoized glyphs and edges into one SVG, d3-zoom pans and zooms it.
  */
 export function TreeView(props: TreeViewProps) {
   const { tree, selectedId, highlightPath, phase, collapsed, fitSignal } = props;
-  // A search bumps the version many times a second: redraw a few times a second at most, and at
-  // low priority so that input stays responsive while a 600-glyph render runs.
-  const version = useDeferredValue(useThrottledValue(props.version, REDRAW_INTERVAL_MS));
   const { svgRef, transform, size, fit, autoFit, panTo } = useTreeZoom();
   /** Nodes the user unfolded after the node budget folded them: the budget must leave them open. */
   const [opened, setOpened] = useState<ReadonlySet<NodeId>>(() => new Set());
 
-  // The engine mutates the tree in place, so its identity says nothing: this snapshot changes with the version.
-  const snapshot = useMemo(() => ({ tree, version }), [tree, version]);
+  const layout = useLiveLayout({
+    tree,
+    version: props.version,
+    collapsed,
+    pinned: selectedId === null ? [...opened] : [selectedId, ...opened],
+    following: highlightPath,
+  });
   const highlightKey = highlightPath.join(',');
-  const layout = useMemo(() => {
-    const keep = highlightKey === '' ? [...opened] : [...highlightKey.split(','), ...opened];
-    if (selectedId !== null) keep.push(selectedId);
-    return layoutTree(snapshot.tree, { collapsed, keepVisible: keep });
-  }, [snapshot, collapsed, selectedId, highlightKey, opened]);
 
   // The caller may pass fresh closures on every render; the glyphs must get stable ones to stay memoized.
   const latest = useRef({ onSelect: props.onSelect, onToggleCollapse: props.onToggleCollapse, layout });
