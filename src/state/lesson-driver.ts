@@ -10,7 +10,11 @@ import type { PlaygroundStore } from './store';
  * undo it.
  */
 
-/** ToT test puzzle #907: the greedy chain and the beam miss it, MCTS finds it in a few simulations. */
+/**
+ * ToT test puzzle #907: the greedy chain misses it, MCTS finds it in a few simulations. The
+ * search spends its whole (small) budget, so the tree has branches that failed a few steps in
+ * for the supervision step to show.
+ */
 export const LESSON_SETUP: Partial<Setup> = {
   task: 'countdown',
   numbers: '1,8,10,11',
@@ -18,10 +22,11 @@ export const LESSON_SETUP: Partial<Setup> = {
   ...TASK_MODELS.countdown,
   ...TASK_SEARCH.countdown,
   strategy: 'mcts',
+  sims: '32',
   c: '1',
   seed: '1',
   selection: 'puct',
-  stop: 'solved',
+  stop: 'budget',
 };
 
 export class LessonStoppedError extends Error {

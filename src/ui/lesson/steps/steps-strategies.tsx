@@ -16,12 +16,13 @@ function RunToEnd() {
   return (
     <>
       <p>
-        Now the search runs on by itself, simulation after simulation, until a step reaches the target (or the
-        budget of {runner?.config.simulations} simulations is spent).
+        Now the search runs on by itself, simulation after simulation, until its budget of{' '}
+        {runner?.config.simulations} simulations is spent: the lesson keeps it going past the first solution,
+        so that the tree shows more of what was tried.
       </p>
       {result ? (
         <p data-testid="lesson-run-result" data-solved={result.solved}>
-          {result.solved ? 'Solved' : 'Not solved'} after {result.iterations} simulations and{' '}
+          {result.solved ? 'Solved' : 'Not solved'} in {result.iterations} simulations and{' '}
           {result.generatedTokens} generated tokens
           {solved ? (
             <>
