@@ -17,7 +17,7 @@ export interface BenchModels {
     readonly generatedTokens: number;
     readonly cacheStats: { readonly bytes: number } | null;
   };
-  readonly value: Value & { readonly tokensFed: number; readonly cacheStats: { readonly bytes: number } | null };
+  readonly value: Value & { readonly prefillTokens: number; readonly cacheStats: { readonly bytes: number } | null };
   /** Milliseconds spent inside model calls so far. */
   forwardMs(): number;
   /** Memory in use now, in MB (process RSS in Node, the JS heap in the browser). */
@@ -27,7 +27,10 @@ export interface BenchModels {
 
 export interface BenchSide {
   readonly simsPerSec: number;
-  /** Tokens fed through the models that were not newly generated, per simulation (policy + value). */
+  /**
+   * Tokens fed through the models that were not newly generated, per simulation: the policy's
+   * contexts, and the value model's traces less each one's new last step.
+   */
   readonly prefillTokensPerSim: number;
   readonly generatedTokensPerSec: number;
   /** Share of wall time inside model calls. */
@@ -76,7 +79,7 @@ export async function runSide(
   let expansions = 0;
   const memoryTraceMB: number[] = [];
   let peak = models.memoryMB();
-  const p0 = models.policy.prefillTokens + models.value.tokensFed;
+  const p0 = models.policy.prefillTokens + models.value.prefillTokens;
   const g0 = models.policy.generatedTokens;
   const f0 = models.forwardMs();
   const t0 = performance.now();
@@ -94,7 +97,7 @@ export async function runSide(
   }
   const seconds = (performance.now() - t0) / 1000;
   const forwardSeconds = (models.forwardMs() - f0) / 1000;
-  const prefillTokens = models.policy.prefillTokens + models.value.tokensFed - p0;
+  const prefillTokens = models.policy.prefillTokens + models.value.prefillTokens - p0;
   const generatedTokens = models.policy.generatedTokens - g0;
   return {
     trees,

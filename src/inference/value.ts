@@ -21,6 +21,11 @@ export interface ValueOptions {
 export class TransformersValue implements Value {
   forwardCalls = 0;
   tokensFed = 0;
+  /**
+   * Tokens fed that were not newly generated: the part of each trace before its last step (that
+   * step was just written by the policy, so scoring it is new work; the rest was seen before).
+   */
+  prefillTokens = 0;
   private cache: PrefixCache | null = null;
   private readonly cacheable: boolean;
 
@@ -41,8 +46,22 @@ export class TransformersValue implements Value {
     const rows = input.traces.map((steps) =>
       encodePlain(this.model.tokenizer, contextText(this.model.tokenizer, this.model.name, input, steps)),
     );
-    return this.cacheable ? this.scoreCached(rows) : this.scoreWhole(rows);
+    const values = await (this.cacheable ? this.scoreCached(rows) : this.scoreWhole(rows));
+    // What of each row was there before its last step: fed again, that is prefill.
+    input.traces.forEach((steps, b) => {
+      if (steps.length === 0) return void (this.prefillTokens += this.fedOf[b] ?? 0);
+      const before = encodePlain(
+        this.model.tokenizer,
+        contextText(this.model.tokenizer, this.model.name, input, steps.slice(0, -1)),
+      ).length;
+      const fresh = (rows[b]?.length ?? 0) - before;
+      this.prefillTokens += Math.max(0, (this.fedOf[b] ?? 0) - fresh);
+    });
+    return values;
   }
+
+  /** Tokens fed per row in the last call. */
+  private fedOf: number[] = [];
 
   private async scoreWhole(rows: number[][]): Promise<number[]> {
     const batch = leftPad(rows, this.model.config.pad_token_id ?? 0);
@@ -53,6 +72,7 @@ export class TransformersValue implements Value {
     });
     this.forwardCalls++;
     this.tokensFed += rows.reduce((a, r) => a + r.length, 0);
+    this.fedOf = rows.map((r) => r.length);
     const values = this.lastValues(out, rows.length);
     for (const t of Object.values(out)) t.dispose();
     return values;
@@ -93,6 +113,7 @@ export class TransformersValue implements Value {
       for (const t of Object.values(past ?? {})) t.dispose();
       this.forwardCalls++;
       this.tokensFed += fresh.reduce((a, f) => a + f.length, 0);
+      this.fedOf = fresh.map((f) => f.length);
       const values = this.lastValues(out, n);
       const block = await readPresent(out, this.model.config.n_layer ?? 0);
       for (const t of Object.values(out)) t.dispose();
