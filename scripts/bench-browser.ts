@@ -54,6 +54,11 @@ async function main(): Promise<void> {
     const text = (await report.textContent()) ?? '';
     if ((await report.getAttribute('data-state')) !== 'done') throw new Error(`the benchmark failed in the page: ${text}`);
     const result = JSON.parse(text) as BenchReport;
+    const json = flag('json');
+    if (json) {
+      writeFileSync(json, JSON.stringify(result, null, 2));
+      console.log(`wrote ${json}`);
+    }
     console.log(`browser (${backend}):`);
     console.log(formatBench(result));
     const nodeFile = flag('node');
@@ -61,11 +66,6 @@ async function main(): Promise<void> {
       const node = JSON.parse(readFileSync(nodeFile, 'utf8')) as BenchReport;
       const ratio = node.cacheOn.simsPerSec / result.cacheOn.simsPerSec;
       console.log(`Node ${node.cacheOn.simsPerSec.toFixed(1)} sims/s vs browser ${result.cacheOn.simsPerSec.toFixed(1)}: the browser takes ${ratio.toFixed(2)}x Node's time (cache on)`);
-    }
-    const json = flag('json');
-    if (json) {
-      writeFileSync(json, JSON.stringify(result, null, 2));
-      console.log(`wrote ${json}`);
     }
   } finally {
     await browser.close();
