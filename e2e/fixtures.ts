@@ -51,6 +51,8 @@ export interface DrawnNode {
 }
 
 export async function drawnNodes(page: Page): Promise<DrawnNode[]> {
+  // The view lays a growing tree out a moment after the store changes: read it once it has.
+  await expect(page.locator('[data-testid="tree-view"][data-pending]')).toHaveCount(0);
   return page.getByTestId('tree-node').evaluateAll((els) =>
     els.map((el) => ({
       id: el.getAttribute('data-node-id') ?? '',

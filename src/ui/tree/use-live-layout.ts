@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeId, ReasoningTree } from '../../core/tree';
 import { layoutTree, type TreeLayout } from './tree-layout';
 
@@ -43,12 +43,15 @@ function compute(drawn: Drawn): TreeLayout {
  * Growth (the version, the followed path) is laid out at most once per REDRAW_INTERVAL_MS; what
  * the user did (another tree, a fold, a selection) in the next task.
  */
-export function useLiveLayout(input: LiveLayoutInput): TreeLayout {
+export function useLiveLayout(input: LiveLayoutInput): TreeLayout & { readonly pending: boolean } {
   const { tree, version, collapsed } = input;
   const pinnedKey = input.pinned.join(',');
   const followingKey = input.following.join(',');
-  const [layout, setLayout] = useState(() => compute({ tree, version, collapsed, pinnedKey, followingKey }));
-  const drawn = useRef<Drawn>({ tree, version, collapsed, pinnedKey, followingKey });
+  const [shown, setShown] = useState(() => {
+    const first: Drawn = { tree, version, collapsed, pinnedKey, followingKey };
+    return { layout: compute(first), drawn: first };
+  });
+  const drawn = useRef<Drawn>(shown.drawn);
   const lastAt = useRef(-Infinity);
 
   useEffect(() => {
@@ -60,10 +63,14 @@ export function useLiveLayout(input: LiveLayoutInput): TreeLayout {
     const timer = setTimeout(() => {
       lastAt.current = performance.now();
       drawn.current = next;
-      setLayout(compute(next));
+      setShown({ layout: compute(next), drawn: next });
     }, wait);
     return () => clearTimeout(timer);
   }, [tree, version, collapsed, pinnedKey, followingKey]);
 
-  return layout;
+  // Pending while the drawing lags what it is asked to show (tests wait for it to catch up).
+  const d = shown.drawn;
+  const pending = d.tree !== tree || d.version !== version || d.collapsed !== collapsed || d.pinnedKey !== pinnedKey;
+  // One object per layout and state, so that what the view memoizes on the layout stays memoized.
+  return useMemo(() => ({ ...shown.layout, pending }), [shown, pending]);
 }
