@@ -122,7 +122,12 @@ export function TreeView(props: TreeViewProps) {
 
   const drawn = layout.nodes.length;
   return (
-    <div className="tree-view" data-testid="tree-view" data-phase={phase ?? ''}>
+    <div
+      className="tree-view"
+      data-testid="tree-view"
+      data-phase={phase ?? ''}
+      data-pending={layout.pending || undefined}
+    >
       <div className="tree-view__canvas">
         <svg ref={svgRef} className="tree-view__svg" data-testid="tree-svg">
           <g transform={transform.toString()}>
