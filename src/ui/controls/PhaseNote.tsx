@@ -1,5 +1,6 @@
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
+import { useHeightRatchet } from './useHeightRatchet';
 import './controls.css';
 
 const MCTS_PHASES = ['select', 'expand', 'evaluate', 'backpropagate'] as const;
@@ -27,6 +28,7 @@ export function PhaseNote() {
   // The note is replaced, never mutated, so selecting it re-renders exactly when it changes.
   const note = usePlayground(selectNote);
   const isMcts = usePlayground(selectIsMcts);
+  const textRef = useHeightRatchet<HTMLParagraphElement>();
   return (
     <div className="phase-note" data-testid="phase-note" aria-live="polite">
       <span className="phase-note__badge" data-phase={note.phase}>
@@ -47,7 +49,9 @@ export function PhaseNote() {
           ))}
         </ol>
       )}
-      <p className="phase-note__text">{note.text}</p>
+      <p className="phase-note__text" ref={textRef}>
+        {note.text}
+      </p>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { memo, useState, type CSSProperties, type MouseEvent } from 'react';
 import type { NodeId } from '../../core/tree';
 import { checkPath, crossPath, nodeFill, nodeRadius, ringWidth } from './node-style';
 import type { GlyphState } from './tree-layout';
@@ -35,7 +35,7 @@ export interface TreeNodeGlyphProps {
 
 const fixed = (n: number | undefined): string => (n === undefined ? '–' : n.toFixed(3));
 
-function tooltip(p: TreeNodeGlyphProps): string {
+function tooltip(p: GlyphBodyProps): string {
   const lines = [
     p.text === '' ? '(root)' : p.text,
     `N ${p.visits}   Q ${fixed(p.q)}   value ${fixed(p.value)}   prior ${p.prior.toFixed(3)}`,
@@ -88,18 +88,59 @@ function collapseBadge(r: number, folded: boolean, onToggle: () => void) {
   );
 }
 
+/** What the glyph's shapes show: everything but where it stands and what it answers to. */
+interface GlyphBodyProps {
+  readonly id: NodeId;
+  readonly text: string;
+  readonly state: GlyphState;
+  readonly visits: number;
+  readonly q: number | undefined;
+  readonly value: number | undefined;
+  readonly prior: number;
+  readonly reason: string | undefined;
+  readonly childCount: number;
+  readonly folded: boolean;
+  readonly hiddenDescendants: number;
+  readonly selected: boolean;
+  readonly enter: CSSProperties;
+  readonly onToggleCollapse: (id: NodeId) => void;
+}
+
 /**
  * No <text> here: Blink lays SVG text out again whenever an ancestor's transform changes, which
  * made every relayout of the tree cost tens of milliseconds. Labels live in TreeLabels instead.
  */
-function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
+function GlyphBodyImpl(props: GlyphBodyProps) {
   const { id, state, visits } = props;
   const r = nodeRadius(visits);
   const ring = ringWidth(visits);
   // The transparent hit area covers the whole glyph, badge included, so that a click at the
   // centre of its bounding box, as Playwright does, lands on this node.
   const half = r + BADGE;
-  const enter = { '--enter-x': `${props.enterDx}px`, '--enter-y': `${props.enterDy}px` } as CSSProperties;
+  return (
+    <>
+      <title>{tooltip(props)}</title>
+      <g className="tree-node__body" style={props.enter}>
+        <rect className="tree-node__hit" x={-half} y={-half} width={2 * half} height={2 * half} />
+        {props.selected && <circle className="tree-node__selection" r={r + ring / 2 + 4} />}
+        <circle className="tree-node__core" r={r} fill={nodeFill(props.q, props.value)} strokeWidth={ring} />
+        {terminalMark(state, r)}
+        {props.childCount > 0 && collapseBadge(r, props.folded, () => props.onToggleCollapse(id))}
+      </g>
+    </>
+  );
+}
+
+/** Memoized apart from the position: a relayout shifts most glyphs, and then only their transform changes. */
+const GlyphBody = memo(GlyphBodyImpl);
+
+function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
+  const { id, state, visits } = props;
+  // Read once, at mount, when the grow-in animation starts: rewritten on later moves, these custom
+  // properties (inherited by every shape) would make the browser restyle the whole glyph each time.
+  const [enter] = useState(
+    () => ({ '--enter-x': `${props.enterDx}px`, '--enter-y': `${props.enterDy}px` }) as CSSProperties,
+  );
   const className = `tree-node${props.selected ? ' tree-node--selected' : ''}${props.onPath ? ' tree-node--on-path' : ''}`;
   return (
     <g
@@ -116,14 +157,22 @@ function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
       onClick={() => props.onSelect(id)}
       onDoubleClick={() => props.onToggleCollapse(id)}
     >
-      <title>{tooltip(props)}</title>
-      <g className="tree-node__body" style={enter}>
-        <rect className="tree-node__hit" x={-half} y={-half} width={2 * half} height={2 * half} />
-        {props.selected && <circle className="tree-node__selection" r={r + ring / 2 + 4} />}
-        <circle className="tree-node__core" r={r} fill={nodeFill(props.q, props.value)} strokeWidth={ring} />
-        {terminalMark(state, r)}
-        {props.childCount > 0 && collapseBadge(r, props.folded, () => props.onToggleCollapse(id))}
-      </g>
+      <GlyphBody
+        id={id}
+        text={props.text}
+        state={state}
+        visits={visits}
+        q={props.q}
+        value={props.value}
+        prior={props.prior}
+        reason={props.reason}
+        childCount={props.childCount}
+        folded={props.folded}
+        hiddenDescendants={props.hiddenDescendants}
+        selected={props.selected}
+        enter={enter}
+        onToggleCollapse={props.onToggleCollapse}
+      />
     </g>
   );
 }

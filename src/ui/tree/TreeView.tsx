@@ -27,6 +27,13 @@ export interface TreeViewProps {
 }
 
 /**
+ * Above this many drawn nodes nothing animates (as under prefers-reduced-motion): while a glyph or
+ * an edge animates, the browser restyles and repaints the drawing on every frame, and a big tree
+ * growing by the dozen keeps some animation running all the time, on glyphs too small to see it.
+ */
+const ANIMATED_NODES_MAX = 250;
+
+/**
  * The live search tree: d3-hierarchy lays it out (a few times a second at most while it grows),
  * React renders memoized glyphs and edges into one SVG, d3-zoom pans and zooms it.
  */
@@ -36,14 +43,15 @@ export function TreeView(props: TreeViewProps) {
   /** Nodes the user unfolded after the node budget folded them: the budget must leave them open. */
   const [opened, setOpened] = useState<ReadonlySet<NodeId>>(() => new Set());
 
-  const layout = useLiveLayout({
+  const live = useLiveLayout({
     tree,
     version: props.version,
     collapsed,
     pinned: selectedId === null ? [...opened] : [selectedId, ...opened],
     following: highlightPath,
+    phase: phase ?? '',
   });
-  const highlightKey = highlightPath.join(',');
+  const { layout } = live;
 
   // The caller may pass fresh closures on every render; the glyphs must get stable ones to stay memoized.
   const latest = useRef({ onSelect: props.onSelect, onToggleCollapse: props.onToggleCollapse, layout });
@@ -58,10 +66,7 @@ export function TreeView(props: TreeViewProps) {
     else latest.current.onToggleCollapse(id);
   }, []);
 
-  const highlighted = useMemo(
-    () => new Set(highlightKey === '' ? [] : highlightKey.split(',')),
-    [highlightKey],
-  );
+  const highlighted = live.following;
   const labels = labelFit(transform.k);
 
   // Built once per layout or selection, so a pan or zoom frame re-renders no glyph.
@@ -123,10 +128,10 @@ export function TreeView(props: TreeViewProps) {
   const drawn = layout.nodes.length;
   return (
     <div
-      className="tree-view"
+      className={`tree-view${drawn > ANIMATED_NODES_MAX ? ' tree-view--calm' : ''}`}
       data-testid="tree-view"
-      data-phase={phase ?? ''}
-      data-pending={layout.pending || undefined}
+      data-phase={live.phase}
+      data-pending={live.pending || undefined}
     >
       <div className="tree-view__canvas">
         <svg ref={svgRef} className="tree-view__svg" data-testid="tree-svg">

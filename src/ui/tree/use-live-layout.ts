@@ -1,9 +1,19 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { NodeId, ReasoningTree } from '../../core/tree';
 import { layoutTree, type TreeLayout } from './tree-layout';
 
 /** The least time between two layouts of a growing tree. */
 export const REDRAW_INTERVAL_MS = 150;
+/** The most: even a costly tree is shown growing. */
+const MAX_REDRAW_INTERVAL_MS = 1_500;
+/**
+ * Growth is redrawn after about this many times what the last redraw cost (layout, render, style
+ * and paint), so that drawing takes a tenth of the main thread at most: a small tree, or a fast
+ * machine, redraws every REDRAW_INTERVAL_MS, while a 2,000-node tree on a slow one redraws less
+ * often instead of dropping frames. One redraw in ten frames or more also keeps it out of the
+ * slowest 5% of frames.
+ */
+const COST_FACTOR = 10;
 
 export interface LiveLayoutInput {
   /** Mutated in place by the engine: `version` says when it changed. */
@@ -14,6 +24,18 @@ export interface LiveLayoutInput {
   readonly pinned: readonly NodeId[];
   /** The path the search works on: it moves with the search, so it follows the growth's pace. */
   readonly following: readonly NodeId[];
+  /** The strategy's phase, shown on the followed path: it follows the growth's pace too. */
+  readonly phase: string;
+}
+
+/** The drawing: a layout with the path and phase it was made with, which the view highlights. */
+export interface LiveLayout {
+  /** The same object until the next layout. */
+  readonly layout: TreeLayout;
+  readonly following: ReadonlySet<NodeId>;
+  readonly phase: string;
+  /** The store has changed since: a newer drawing is on its way (tests wait for it). */
+  readonly pending: boolean;
 }
 
 interface Drawn {
@@ -22,6 +44,7 @@ interface Drawn {
   readonly collapsed: ReadonlySet<NodeId>;
   readonly pinnedKey: string;
   readonly followingKey: string;
+  readonly phase: string;
 }
 
 const ids = (key: string): NodeId[] => (key === '' ? [] : key.split(','));
@@ -40,37 +63,74 @@ function compute(drawn: Drawn): TreeLayout {
  * interrupted and started over again and again, and a store update arriving during a concurrent
  * render makes React redo it synchronously, layout included, inside whatever task brought it.
  *
- * Growth (the version, the followed path) is laid out at most once per REDRAW_INTERVAL_MS; what
- * the user did (another tree, a fold, a selection) in the next task.
+ * Growth (the version, the followed path and phase) is laid out at most once per
+ * REDRAW_INTERVAL_MS, or less often when redrawing costs more (COST_FACTOR); what the user did
+ * (another tree, a fold, a selection) in the next task. Between two layouts nothing in the drawing
+ * changes, so the browser has no part of it to restyle or repaint: the path and phase it
+ * highlights are the ones it was laid out with.
  */
-export function useLiveLayout(input: LiveLayoutInput): TreeLayout & { readonly pending: boolean } {
-  const { tree, version, collapsed } = input;
+export function useLiveLayout(input: LiveLayoutInput): LiveLayout {
+  const { tree, version, collapsed, phase } = input;
   const pinnedKey = input.pinned.join(',');
   const followingKey = input.following.join(',');
   const [shown, setShown] = useState(() => {
-    const first: Drawn = { tree, version, collapsed, pinnedKey, followingKey };
+    const first: Drawn = { tree, version, collapsed, pinnedKey, followingKey, phase };
     return { layout: compute(first), drawn: first };
   });
   const drawn = useRef<Drawn>(shown.drawn);
   const lastAt = useRef(-Infinity);
+  const costMs = useRef(0);
+
+  // What a redraw cost the main thread: from the timer to the commit (layout, render, commit), plus
+  // the frame that shows it (a task queued from requestAnimationFrame runs after that frame's
+  // style, layout and paint). The wait for the frame in between is no cost and is left out.
+  useLayoutEffect(() => {
+    const started = lastAt.current;
+    if (started === -Infinity) return;
+    const committed = performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      const frameStart = performance.now();
+      timer = setTimeout(() => {
+        const cost = committed - started + (performance.now() - frameStart);
+        costMs.current = (costMs.current + cost) / 2;
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown]);
 
   useEffect(() => {
-    const next: Drawn = { tree, version, collapsed, pinnedKey, followingKey };
+    const next: Drawn = { tree, version, collapsed, pinnedKey, followingKey, phase };
     const last = drawn.current;
     const userChange = tree !== last.tree || collapsed !== last.collapsed || pinnedKey !== last.pinnedKey;
-    if (!userChange && version === last.version && followingKey === last.followingKey) return;
-    const wait = userChange ? 0 : Math.max(0, lastAt.current + REDRAW_INTERVAL_MS - performance.now());
+    const growth = version !== last.version || followingKey !== last.followingKey || phase !== last.phase;
+    if (!userChange && !growth) return;
+    const interval = Math.min(
+      MAX_REDRAW_INTERVAL_MS,
+      Math.max(REDRAW_INTERVAL_MS, COST_FACTOR * costMs.current),
+    );
+    const wait = userChange ? 0 : Math.max(0, lastAt.current + interval - performance.now());
     const timer = setTimeout(() => {
       lastAt.current = performance.now();
       drawn.current = next;
       setShown({ layout: compute(next), drawn: next });
     }, wait);
     return () => clearTimeout(timer);
-  }, [tree, version, collapsed, pinnedKey, followingKey]);
+  }, [tree, version, collapsed, pinnedKey, followingKey, phase]);
 
   // Pending while the drawing lags what it is asked to show (tests wait for it to catch up).
   const d = shown.drawn;
-  const pending = d.tree !== tree || d.version !== version || d.collapsed !== collapsed || d.pinnedKey !== pinnedKey;
-  // One object per layout and state, so that what the view memoizes on the layout stays memoized.
-  return useMemo(() => ({ ...shown.layout, pending }), [shown, pending]);
+  const pending =
+    d.tree !== tree ||
+    d.version !== version ||
+    d.collapsed !== collapsed ||
+    d.pinnedKey !== pinnedKey ||
+    d.followingKey !== followingKey ||
+    d.phase !== phase;
+  // One set per drawing, so that what the view memoizes on it holds until the next one.
+  const following = useMemo(() => new Set(ids(shown.drawn.followingKey)), [shown]);
+  return { layout: shown.layout, following, phase: shown.drawn.phase, pending };
 }
