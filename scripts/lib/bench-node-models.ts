@@ -2,7 +2,7 @@ import { env } from '@huggingface/transformers';
 import { timedModel } from '../../src/bench/timed-model';
 import type { BenchModels } from '../../src/bench/bench-workload';
 import { COUNTDOWN_POLICY, COUNTDOWN_VALUE } from '../../src/inference/model-files';
-import { checkModelFolder, DEFAULT_MODELS_DIR } from '../../src/inference/node-models';
+import { checkModelFolder, DEFAULT_MODELS_DIR, EMBEDDED_MODEL_THREADS } from '../../src/inference/node-models';
 import { TransformersPolicy } from '../../src/inference/policy';
 import { loadCausalLm, loadValueModel, type ModelDtype } from '../../src/inference/transformers-models';
 import { TransformersValue } from '../../src/inference/value';
@@ -16,8 +16,8 @@ export async function loadBenchModels(prefixCache: boolean, dtype: ModelDtype = 
   env.localModelPath = `${DEFAULT_MODELS_DIR}/`;
   const clock = { ms: 0 };
   const [policyModel, valueModel] = await Promise.all([
-    loadCausalLm(COUNTDOWN_POLICY, { dtype, device: 'cpu' }),
-    loadValueModel(COUNTDOWN_VALUE, { dtype, device: 'cpu' }),
+    loadCausalLm(COUNTDOWN_POLICY, { dtype, device: 'cpu', threads: EMBEDDED_MODEL_THREADS }),
+    loadValueModel(COUNTDOWN_VALUE, { dtype, device: 'cpu', threads: EMBEDDED_MODEL_THREADS }),
   ]);
   return {
     policy: new TransformersPolicy(timedModel(policyModel, clock), { prefixCache }),

@@ -16,8 +16,13 @@ export interface BenchModels {
     readonly prefillTokens: number;
     readonly generatedTokens: number;
     readonly cacheStats: { readonly bytes: number } | null;
+    clearCache(): void;
   };
-  readonly value: Value & { readonly prefillTokens: number; readonly cacheStats: { readonly bytes: number } | null };
+  readonly value: Value & {
+    readonly prefillTokens: number;
+    readonly cacheStats: { readonly bytes: number } | null;
+    clearCache(): void;
+  };
   /** Milliseconds spent inside model calls so far. */
   forwardMs(): number;
   /** Memory in use now, in MB (process RSS in Node, the JS heap in the browser). */
@@ -52,7 +57,13 @@ export interface BenchSide {
 }
 
 export interface BenchReport {
-  readonly workload: { readonly puzzles: number; readonly simulations: number; readonly seed: number };
+  readonly workload: {
+    readonly puzzles: number;
+    readonly simulations: number;
+    readonly seed: number;
+    /** Puzzles searched before the timed run, outside it, with the caches emptied after. */
+    readonly warmupPuzzles: number;
+  };
   readonly cacheOff: BenchSide;
   readonly cacheOn: BenchSide;
   readonly speedup: number;
@@ -125,23 +136,36 @@ export function benchConfig(simulations: number, seed = 1): SearchConfig {
   return { ...DEFAULT_CONFIG, strategy: 'mcts', simulations, seed, stopOnSolved: false };
 }
 
+/**
+ * Both sides, cache off then on, each on freshly loaded models. Each side first searches the
+ * `warmup` puzzles untimed (the JavaScript engine compiles the hot code, ONNX Runtime allocates
+ * its buffers), then empties its caches, so the timed run starts cold but not from a cold
+ * process, and the side measured first is not the one that pays for the warm-up.
+ */
 export async function runBench(
   load: (prefixCache: boolean) => Promise<BenchModels>,
   puzzles: readonly CountdownProblem[],
   simulations: number,
   log: (line: string) => void = () => undefined,
+  warmup: readonly CountdownProblem[] = [],
 ): Promise<BenchReport> {
   const config = benchConfig(simulations);
   const sides: { side: BenchSide; trees: string[] }[] = [];
   for (const prefixCache of [false, true]) {
     const models = await load(prefixCache);
+    if (warmup.length > 0) {
+      log(`cache ${prefixCache ? 'on' : 'off'}: warming up on ${warmup.length} other puzzle(s)`);
+      await runSide(models, warmup, config);
+      models.policy.clearCache();
+      models.value.clearCache();
+    }
     log(`cache ${prefixCache ? 'on' : 'off'}: ${puzzles.length} puzzles x ${simulations} simulations`);
     sides.push(await runSide(models, puzzles, config, (i) => log(`  puzzle ${i + 1}/${puzzles.length}`)));
     await models.dispose();
   }
   const [off, on] = sides as [(typeof sides)[0], (typeof sides)[0]];
   return {
-    workload: { puzzles: puzzles.length, simulations, seed: config.seed },
+    workload: { puzzles: puzzles.length, simulations, seed: config.seed, warmupPuzzles: warmup.length },
     cacheOff: off.side,
     cacheOn: on.side,
     speedup: on.side.simsPerSec / off.side.simsPerSec,

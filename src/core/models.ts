@@ -21,6 +21,11 @@ export interface StepSample {
 export interface PolicyRequest {
   readonly steps: readonly string[];
   readonly k: number;
+  /**
+   * The steps the task's rules allow next, when it can list them. A policy may use them to check
+   * text the rules force in fewer model calls; they never change what it samples.
+   */
+  readonly nextSteps?: readonly string[];
 }
 
 export interface PolicyInput {

@@ -127,7 +127,11 @@ export class SearchSession<P> {
       prompt: this.prompt,
       format: this.task.format,
       stepSeparator: this.task.stepSeparator,
-      requests: live.map((r) => ({ steps: this.steps(r.nodeId), k: r.k })),
+      requests: live.map((r) => {
+        const steps = this.steps(r.nodeId);
+        const nextSteps = this.task.nextSteps?.(this.problem, steps);
+        return nextSteps ? { steps, k: r.k, nextSteps } : { steps, k: r.k };
+      }),
       temperature,
       seed: this.rng.nextUint32(),
       maxStepTokens,

@@ -166,10 +166,14 @@ export function concatRuns(layout: KvLayout, a: KvRun, b: KvRun): KvRun {
   };
 }
 
-/** A past made of chosen rows of a block, in the order given (rows may repeat). */
-export function gatherRows(block: PresentBlock, rows: readonly number[]): Record<string, Tensor> {
+/**
+ * A past made of chosen rows of a block, in the order given (rows may repeat), each cut to its
+ * first `length` positions (the rest held drafted tokens that were not accepted).
+ */
+export function gatherRows(block: PresentBlock, rows: readonly number[], length = block.length): Record<string, Tensor> {
   const { layers, heads, headDim, dtype } = block.layout;
   const rowSize = heads * block.length * headDim;
+  const outRow = heads * length * headDim;
   const past: Record<string, Tensor> = {};
   for (let i = 0; i < layers; i++) {
     for (const [kind, arrays] of [
@@ -177,9 +181,15 @@ export function gatherRows(block: PresentBlock, rows: readonly number[]): Record
       ['value', block.values],
     ] as const) {
       const src = arrays[i] as KvArray;
-      const out = allocate(dtype, rows.length * rowSize);
-      rows.forEach((r, g) => out.set(src.subarray(r * rowSize, (r + 1) * rowSize), g * rowSize));
-      past[`past_key_values.${i}.${kind}`] = new Tensor(dtype, out, [rows.length, heads, block.length, headDim]);
+      const out = allocate(dtype, rows.length * outRow);
+      rows.forEach((r, g) => {
+        if (length === block.length) return void out.set(src.subarray(r * rowSize, (r + 1) * rowSize), g * outRow);
+        for (let h = 0; h < heads; h++) {
+          const from = r * rowSize + h * block.length * headDim;
+          out.set(src.subarray(from, from + length * headDim), g * outRow + h * length * headDim);
+        }
+      });
+      past[`past_key_values.${i}.${kind}`] = new Tensor(dtype, out, [rows.length, heads, length, headDim]);
     }
   }
   return past;

@@ -6,6 +6,7 @@ import { CancelledError } from './errors';
 import { buildPast, gatherRows, readPresent, type KvLayout, type PresentBlock } from './kv';
 import type { PolicyCache, Prefilled } from './policy-cache';
 import { chooseToken, logSoftmax } from './sampling';
+import { followDraft, forcedTokens, type DraftNode } from './step-drafts';
 import type { LoadedModel } from './transformers-models';
 
 /** What the shared decoding needs from the policy that runs it. */
@@ -23,6 +24,8 @@ interface Group {
   readonly rows: readonly number[];
   /** Left padding of its keys/values row. */
   readonly pad: number;
+  /** Where its tokens stand in its request's trie of allowed steps (null: off it, no drafts). */
+  readonly draft: DraftNode | null;
 }
 
 type Sample = { ids: number[]; logProb: number };
@@ -41,6 +44,7 @@ export async function decodeShared(
   owners: readonly number[],
   input: PolicyInput,
   rng: Rng,
+  drafts: readonly (DraftNode | null)[],
   signal?: AbortSignal,
 ): Promise<Sample[]> {
   const separator = input.stepSeparator ?? '\n';
@@ -83,6 +87,7 @@ export async function decodeShared(
     owner,
     rows: owners.flatMap((o, b) => (o === owner ? [b] : [])),
     pad: 0,
+    draft: drafts[owner] ?? null,
   }));
   const { past: firstPast, width } = buildPast(
     layout,
@@ -96,60 +101,73 @@ export async function decodeShared(
   let pastWidth = width;
 
   try {
-    for (let t = 1; t < input.maxStepTokens && split.groups.length > 0; t++) {
+    // t: tokens drawn so far by every row still going (rows move in step).
+    for (let t = 1; t < input.maxStepTokens && split.groups.length > 0; ) {
       if (signal?.aborted) throw new CancelledError('generation cancelled');
       // This step's groups and their keys/values rows: the parents' rows, gathered when the
-      // groups changed (a split or an end), else the last present as it is.
+      // groups changed (a split or an end) or drafted positions were turned down, else the last
+      // present as it is.
       const next = split.groups;
       const from = split.parents.map((p) => parents[p] as number);
-      if (!(from.length === groups.length && from.every((p, i) => p === i))) {
+      const same = from.length === groups.length && from.every((p, i) => p === i);
+      if (!same || (block !== null && block.length > pastWidth)) {
         const rows = block ?? (await readPresent(renamed(past, 'present'), layout.layers));
-        const gathered = gatherRows(rows, from);
+        const gathered = gatherRows(rows, from, pastWidth);
         for (const tensor of Object.values(past)) tensor.dispose();
         past = gathered;
       }
       groups = next;
       const n = groups.length;
-      const tokens = groups.map((g) => (results[g.rows[0] as number] as Sample).ids.at(-1) as number);
+      // Each group feeds its last token, then what its request's rules force after it. Rows move
+      // in step, so the draws stop where the shortest draft ends: each group feeds that many.
+      const most = Math.min(input.maxStepTokens - t - 1, ...groups.map((g) => forcedTokens(g.draft, Infinity).length));
+      const forced = groups.map((g) => forcedTokens(g.draft, most));
+      const span = 1 + most;
+      const ids: number[] = [];
+      const positions: number[] = [];
+      groups.forEach((g, i) => {
+        const drawn = (results[g.rows[0] as number] as Sample).ids;
+        const f = forced[i] as number[];
+        const at = (contexts[g.owner]?.length ?? 0) + drawn.length - 1;
+        for (let j = 0; j < span; j++) {
+          ids.push(j === 0 ? (drawn.at(-1) as number) : (f[j - 1] ?? 0));
+          positions.push(at + j);
+        }
+      });
       const out = await hooks.model.forward({
-        input_ids: int64Tensor(tokens, [n, 1]),
+        input_ids: int64Tensor(ids, [n, span]),
         attention_mask: int64Tensor(
-          groups.flatMap((g) => [...new Array<number>(g.pad).fill(0), ...new Array<number>(pastWidth + 1 - g.pad).fill(1)]),
-          [n, pastWidth + 1],
+          groups.flatMap((g) => [...new Array<number>(g.pad).fill(0), ...new Array<number>(pastWidth + span - g.pad).fill(1)]),
+          [n, pastWidth + span],
         ),
-        position_ids: int64Tensor(
-          groups.map((g) => (contexts[g.owner]?.length ?? 0) + (results[g.rows[0] as number] as Sample).ids.length - 1),
-          [n, 1],
-        ),
+        position_ids: int64Tensor(positions, [n, span]),
         past_key_values: past,
       });
       hooks.count('forward', 1);
       for (const tensor of Object.values(past)) tensor.dispose();
-      pastWidth++;
       const logits = out.logits;
       if (!logits) throw new Error(`policy model ${hooks.model.name} returned no "logits" output`);
-      const vocab = logits.dims[2] ?? 1;
-      const data = logits.data as Float32Array;
-      const rowGroup = new Map<number, number>();
-      groups.forEach((g, i) => g.rows.forEach((b) => rowGroup.set(b, i)));
-      const perGroup = new Map<number, Float64Array>();
-      draw((b) => {
-        const g = rowGroup.get(b) as number;
-        let lp = perGroup.get(g);
-        if (!lp) {
-          lp = logSoftmax(data, g * vocab, vocab);
-          perGroup.set(g, lp);
-        }
-        return lp;
+      const taken = drawAlongDrafts(logits.data as Float32Array, logits.dims[2] ?? 1, span, groups, forced, {
+        draw,
+        results,
+        done,
       });
+      // Drafted positions after the last draw were fed for nothing: counted with the prefill, the
+      // tokens fed that were not newly generated.
+      hooks.count('prefill', n * (span - taken));
+      t += taken;
+      pastWidth += taken;
+      // The tokens drawn before the last one followed the draft: the trie moves on through them.
+      groups = groups.map((g, i) => ({ ...g, draft: advance(g.draft, (forced[i] as number[]).slice(0, taken - 1)) }));
       past = renamed(out, 'past_key_values');
       logits.dispose();
       split = splitGroups(groups, results, done);
-      // The keys/values are read back (downloaded, on a GPU) only when the groups change: rows
-      // that just ended leave the batch, their context and every token fed so far going into the
-      // cache first, and split groups need their rows copied.
+      // The keys/values are read back (downloaded, on a GPU) only when the groups change or a
+      // draft was turned down: rows that just ended leave the batch, their context and every
+      // token fed so far going into the cache first, split groups need their rows copied, and
+      // turned-down positions must go.
       const changed = split.parents.length !== groups.length || split.parents.some((p, i) => p !== i);
-      block = changed ? await readPresent(out, layout.layers) : null;
+      block = changed || taken < span ? await readPresent(out, layout.layers) : null;
       if (block) storeEnded(cache, block, groups, split.parents, contexts, results);
       parents = groups.map((_, i) => i);
     }
@@ -164,6 +182,58 @@ export async function decodeShared(
   return results;
 }
 
+/** What one forward pass's draws need: the row-by-row draw, the rows so far, which rows ended. */
+interface Draws {
+  readonly draw: (rowLogits: (b: number) => Float64Array) => void;
+  readonly results: readonly Sample[];
+  readonly done: readonly boolean[];
+}
+
+/**
+ * Draws from one forward pass that fed each group its last token and its draft: position by
+ * position, every row still going draws from its group's logits there, in row order, exactly as
+ * plain decoding draws one position per pass. A position's logits hold only while the tokens fed
+ * before it are the ones drawn, so the draws stop at the first position where some row still
+ * going drew off its draft before. Returns how many positions were drawn (at least one).
+ */
+function drawAlongDrafts(
+  data: Float32Array,
+  vocab: number,
+  width: number,
+  groups: readonly Group[],
+  forced: readonly (readonly number[])[],
+  d: Draws,
+): number {
+  const rowGroup = new Map<number, number>();
+  groups.forEach((g, i) => g.rows.forEach((b) => rowGroup.set(b, i)));
+  const offDraft = new Set<number>();
+  let j = 0;
+  for (; j < width; j++) {
+    const live = [...rowGroup.keys()].filter((b) => !d.done[b]);
+    if (live.length === 0 || live.some((b) => offDraft.has(b))) break;
+    const perGroup = new Map<number, Float64Array>();
+    d.draw((b) => {
+      const g = rowGroup.get(b) as number;
+      let lp = perGroup.get(g);
+      if (!lp) {
+        lp = logSoftmax(data, (g * width + j) * vocab, vocab);
+        perGroup.set(g, lp);
+      }
+      return lp;
+    });
+    for (const b of live) {
+      const f = forced[rowGroup.get(b) as number] as readonly number[];
+      if (f[j] !== (d.results[b] as Sample).ids.at(-1)) offDraft.add(b);
+    }
+  }
+  return j;
+}
+
+/** A trie position moved on through `tokens`. */
+function advance(node: DraftNode | null, tokens: readonly number[]): DraftNode | null {
+  return tokens.reduce<DraftNode | null>(followDraft, node);
+}
+
 /** The next step's groups: each live group split by the token its rows just drew; ended rows out. */
 function splitGroups(groups: readonly Group[], results: readonly Sample[], done: readonly boolean[]) {
   const next: Group[] = [];
@@ -175,8 +245,8 @@ function splitGroups(groups: readonly Group[], results: readonly Sample[], done:
       const tok = (results[b] as Sample).ids.at(-1) as number;
       byToken.set(tok, [...(byToken.get(tok) ?? []), b]);
     }
-    for (const rows of byToken.values()) {
-      next.push({ owner: g.owner, rows, pad: g.pad });
+    for (const [tok, rows] of byToken) {
+      next.push({ owner: g.owner, rows, pad: g.pad, draft: followDraft(g.draft, tok) });
       parents.push(i);
     }
   });

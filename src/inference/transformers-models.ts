@@ -18,6 +18,11 @@ export type ModelDevice = 'cpu' | 'wasm' | 'webgpu';
 export interface LoadOptions {
   readonly dtype: ModelDtype;
   readonly device?: ModelDevice;
+  /**
+   * ONNX Runtime's intra-op threads, for the native CPU runtime in Node only (the browser's WASM
+   * threads are one global setting). Unset: ONNX Runtime's default, one per core.
+   */
+  readonly threads?: number;
   /** Per-file loading progress (the worker forwards it to the page's progress bar). */
   readonly onProgress?: ProgressCallback;
 }
@@ -73,6 +78,7 @@ function pretrainedOptions(options: LoadOptions) {
   return {
     dtype: options.dtype,
     ...(options.device ? { device: options.device } : {}),
+    ...(options.threads ? { session_options: { intraOpNumThreads: options.threads } } : {}),
     ...(options.onProgress ? { progress_callback: options.onProgress } : {}),
   };
 }

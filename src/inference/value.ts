@@ -41,6 +41,11 @@ export class TransformersValue implements Value {
     return this.cache?.stats ?? null;
   }
 
+  /** Empties the prefix cache (the benchmark starts each side cold after its warm-up). */
+  clearCache(): void {
+    this.cache?.clear();
+  }
+
   async score(input: ValueInput): Promise<number[]> {
     if (input.traces.length === 0) return [];
     const rows = input.traces.map((steps) =>

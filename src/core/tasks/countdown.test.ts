@@ -5,6 +5,7 @@ import {
   InvalidProblemError,
   parseStep,
   validateCountdownProblem,
+  validSteps,
   verifyStep,
   verifyTrace,
 } from './countdown';
@@ -89,6 +90,32 @@ describe('countdown verifier', () => {
       left: [1, 156],
     });
     expect(parseStep('13*12=156 (left: )')).toBeUndefined();
+  });
+});
+
+describe('countdown: the steps the rules allow next', () => {
+  it('lists every valid step from 4 5 6 10 once, in the models\' format, and only valid ones', () => {
+    const steps = validSteps([4, 5, 6, 10]);
+    expect(steps).toContain('10-4=6 (left: 5 6 6)');
+    expect(steps).toContain('6*4=24 (left: 5 10 24)');
+    expect(steps).toContain('10/5=2 (left: 2 4 6)');
+    expect(steps).not.toContain('4-10=6 (left: 5 6 6)');
+    expect(new Set(steps).size).toBe(steps.length);
+    for (const s of steps) expect(verifyStep([4, 5, 6, 10], s).ok).toBe(true);
+    // 6 pairs; + * always, - always (distinct values), / where exact: 10/5 only.
+    expect(steps).toHaveLength(6 * 3 + 1);
+  });
+
+  it('lists each pair of equal values once', () => {
+    expect(validSteps([6, 6])).toEqual(['6+6=12 (left: 12)', '6*6=36 (left: 36)', '6/6=1 (left: 1)']);
+  });
+
+  it('gives the next steps of a trace, and none once the puzzle is finished or broken', () => {
+    const problem = { numbers: [4, 5, 6, 10], target: 24 };
+    expect(countdownTask.nextSteps?.(problem, ['10-4=6 (left: 5 6 6)'])).toEqual(validSteps([5, 6, 6]));
+    expect(countdownTask.nextSteps?.(problem, ['10-4=7 (left: 5 6 7)'])).toEqual([]);
+    const solved = ['10-4=6 (left: 5 6 6)', '6*5=30 (left: 6 30)', '30-6=24 (left: 24)'];
+    expect(countdownTask.nextSteps?.(problem, solved)).toEqual([]);
   });
 });
 

@@ -147,6 +147,26 @@ export function verifyStep(remaining: readonly number[], text: string): StepVerd
   return { ok: true, step, remaining: sortedNumbers(after) };
 }
 
+/**
+ * Every valid step from `remaining`, in the models' format (larger operand first, the numbers
+ * left sorted ascending), each pair of values once.
+ */
+export function validSteps(remaining: readonly number[]): string[] {
+  const steps = new Set<string>();
+  remaining.forEach((x, i) =>
+    remaining.forEach((y, j) => {
+      if (i >= j) return;
+      const [a, b] = x >= y ? [x, y] : [y, x];
+      const rest = remaining.filter((_, m) => m !== i && m !== j);
+      for (const op of OPERATORS) {
+        const result = applyOperator(a, op, b);
+        if (result !== undefined) steps.add(formatStep({ a, op, b, result, left: sortedNumbers([...rest, result]) }));
+      }
+    }),
+  );
+  return [...steps];
+}
+
 export type TraceVerdict =
   | { ok: true; remaining: number[]; complete: boolean; solved: boolean }
   | { ok: false; stepIndex: number; reason: string };
@@ -170,6 +190,10 @@ export const countdownTask: Task<CountdownProblem> = {
   stepSeparator: '\n',
   prompt: formatPrompt,
   maxSteps: (problem) => problem.numbers.length - 1,
+  nextSteps(problem, previous) {
+    const before = verifyTrace(problem, previous);
+    return before.ok && !before.complete ? validSteps(before.remaining) : [];
+  },
   checkStep(problem, previous, step): StepCheck {
     const before = verifyTrace(problem, previous);
     if (!before.ok) return { kind: 'invalid', reason: `an earlier step is invalid: ${before.reason}` };

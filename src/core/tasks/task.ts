@@ -24,4 +24,11 @@ export interface Task<P> {
   checkStep(problem: P, previous: readonly string[], step: string): StepCheck;
   /** The most steps a solution can take; a chain longer than this has failed. */
   maxSteps(problem: P): number;
+  /**
+   * Every step the rules allow after `previous`, for a task that can list them (Countdown: a few
+   * dozen). The policy reads from them where the rules force the rest of a step (after `10-4`
+   * only `=6 (left: 5 6 6)` can follow) and checks that text in one forward pass instead of
+   * drawing it token by token; what it samples stays exactly what it would have sampled.
+   */
+  nextSteps?(problem: P, previous: readonly string[]): readonly string[];
 }
