@@ -1,5 +1,5 @@
 import { env } from '@huggingface/transformers';
-import { timedModel } from '../../src/bench/timed-model';
+import { timedModel, type ForwardClock } from '../../src/bench/timed-model';
 import type { BenchModels } from '../../src/bench/bench-workload';
 import { COUNTDOWN_POLICY, COUNTDOWN_VALUE } from '../../src/inference/model-files';
 import { checkModelFolder, DEFAULT_MODELS_DIR, EMBEDDED_MODEL_THREADS } from '../../src/inference/node-models';
@@ -14,15 +14,15 @@ export async function loadBenchModels(prefixCache: boolean, dtype: ModelDtype = 
   env.allowLocalModels = true;
   env.allowRemoteModels = false;
   env.localModelPath = `${DEFAULT_MODELS_DIR}/`;
-  const clock = { ms: 0 };
+  const clock: ForwardClock = { policy: 0, value: 0 };
   const [policyModel, valueModel] = await Promise.all([
     loadCausalLm(COUNTDOWN_POLICY, { dtype, device: 'cpu', threads: EMBEDDED_MODEL_THREADS }),
     loadValueModel(COUNTDOWN_VALUE, { dtype, device: 'cpu', threads: EMBEDDED_MODEL_THREADS }),
   ]);
   return {
-    policy: new TransformersPolicy(timedModel(policyModel, clock), { prefixCache }),
-    value: new TransformersValue(timedModel(valueModel, clock), { prefixCache }),
-    forwardMs: () => clock.ms,
+    policy: new TransformersPolicy(timedModel(policyModel, clock, 'policy'), { prefixCache }),
+    value: new TransformersValue(timedModel(valueModel, clock, 'value'), { prefixCache }),
+    forwardMs: () => ({ ...clock }),
     memoryMB: () => process.memoryUsage().rss / (1024 * 1024),
     dispose: async () => {
       await Promise.all([policyModel.dispose(), valueModel.dispose()]);

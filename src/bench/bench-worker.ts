@@ -7,7 +7,7 @@ import { TransformersValue } from '../inference/value';
 import { configureBrowserEnv } from '../inference/worker/browser-models';
 import totPuzzles from '../../benchmarks/game24/tot-test-901-1000.jsonl?raw';
 import { runBench, type BenchModels, type BenchReport } from './bench-workload';
-import { timedModel } from './timed-model';
+import { timedModel, type ForwardClock } from './timed-model';
 
 export interface BenchRequest {
   readonly puzzles: number;
@@ -27,7 +27,7 @@ async function load(prefixCache: boolean, device: 'wasm' | 'webgpu'): Promise<Be
   env.allowLocalModels = true;
   env.allowRemoteModels = false;
   env.localModelPath = '/models/';
-  const clock = { ms: 0 };
+  const clock: ForwardClock = { policy: 0, value: 0 };
   const [policyModel, valueModel] = await Promise.all([
     loadCausalLm(COUNTDOWN_POLICY, { dtype: 'fp32', device }),
     loadValueModel(COUNTDOWN_VALUE, { dtype: 'fp32', device }),
@@ -35,9 +35,9 @@ async function load(prefixCache: boolean, device: 'wasm' | 'webgpu'): Promise<Be
   // Chromium's non-standard heap figure, where a worker has it; NaN (null in the JSON) when unknown.
   const heap = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
   return {
-    policy: new TransformersPolicy(timedModel(policyModel, clock), { prefixCache }),
-    value: new TransformersValue(timedModel(valueModel, clock), { prefixCache }),
-    forwardMs: () => clock.ms,
+    policy: new TransformersPolicy(timedModel(policyModel, clock, 'policy'), { prefixCache }),
+    value: new TransformersValue(timedModel(valueModel, clock, 'value'), { prefixCache }),
+    forwardMs: () => ({ ...clock }),
     memoryMB: () => (heap ? heap.usedJSHeapSize / (1024 * 1024) : Number.NaN),
     dispose: async () => {
       await Promise.all([policyModel.dispose(), valueModel.dispose()]);

@@ -15,16 +15,18 @@ export interface BenchModels {
   readonly policy: Policy & {
     readonly prefillTokens: number;
     readonly generatedTokens: number;
+    readonly forwardCalls: number;
     readonly cacheStats: { readonly bytes: number } | null;
     clearCache(): void;
   };
   readonly value: Value & {
     readonly prefillTokens: number;
+    readonly forwardCalls: number;
     readonly cacheStats: { readonly bytes: number } | null;
     clearCache(): void;
   };
-  /** Milliseconds spent inside model calls so far. */
-  forwardMs(): number;
+  /** Milliseconds spent inside each model's calls so far. */
+  forwardMs(): { readonly policy: number; readonly value: number };
   /** Memory in use now, in MB (process RSS in Node, the JS heap in the browser). */
   memoryMB(): number;
   dispose(): Promise<void>;
@@ -44,6 +46,11 @@ export interface BenchSide {
   readonly seconds: number;
   /** Seconds inside model calls: the time the same tokens need with no engine around them. */
   readonly forwardSeconds: number;
+  /** The same, per model, and how many forward passes each made. */
+  readonly policyForwardSeconds: number;
+  readonly valueForwardSeconds: number;
+  readonly policyForwardCalls: number;
+  readonly valueForwardCalls: number;
   readonly simulations: number;
   readonly prefillTokens: number;
   readonly generatedTokens: number;
@@ -93,6 +100,7 @@ export async function runSide(
   const p0 = models.policy.prefillTokens + models.value.prefillTokens;
   const g0 = models.policy.generatedTokens;
   const f0 = models.forwardMs();
+  const c0 = { policy: models.policy.forwardCalls, value: models.value.forwardCalls };
   const t0 = performance.now();
   for (const [i, problem] of puzzles.entries()) {
     const session = new SearchSession(countdownTask, problem, { policy: models.policy, value: models.value }, config.seed);
@@ -107,7 +115,10 @@ export async function runSide(
     onPuzzle?.(i);
   }
   const seconds = (performance.now() - t0) / 1000;
-  const forwardSeconds = (models.forwardMs() - f0) / 1000;
+  const f1 = models.forwardMs();
+  const policyForwardSeconds = (f1.policy - f0.policy) / 1000;
+  const valueForwardSeconds = (f1.value - f0.value) / 1000;
+  const forwardSeconds = policyForwardSeconds + valueForwardSeconds;
   const prefillTokens = models.policy.prefillTokens + models.value.prefillTokens - p0;
   const generatedTokens = models.policy.generatedTokens - g0;
   return {
@@ -120,6 +131,10 @@ export async function runSide(
       peakMemoryMB: peak,
       seconds,
       forwardSeconds,
+      policyForwardSeconds,
+      valueForwardSeconds,
+      policyForwardCalls: models.policy.forwardCalls - c0.policy,
+      valueForwardCalls: models.value.forwardCalls - c0.value,
       simulations,
       prefillTokens,
       generatedTokens,

@@ -1,7 +1,13 @@
 import type { LoadedModel } from '../inference/transformers-models';
 
-/** A model whose forward passes are timed (the benchmark's forward share). */
-export function timedModel(model: LoadedModel, clock: { ms: number }): LoadedModel {
+/** Milliseconds inside each model's forward passes (the benchmark's forward share). */
+export interface ForwardClock {
+  policy: number;
+  value: number;
+}
+
+/** A model whose forward passes are timed into `clock[role]`. */
+export function timedModel(model: LoadedModel, clock: ForwardClock, role: keyof ForwardClock): LoadedModel {
   return {
     ...model,
     forward: async (inputs) => {
@@ -9,7 +15,7 @@ export function timedModel(model: LoadedModel, clock: { ms: number }): LoadedMod
       try {
         return await model.forward(inputs);
       } finally {
-        clock.ms += performance.now() - t0;
+        clock[role] += performance.now() - t0;
       }
     },
   };
