@@ -3,7 +3,7 @@
  * `{ type: 'error', code, message }` and are rebuilt on the other side from their code.
  */
 export type InferenceErrorCode =
-  'cancelled' | 'load-failed' | 'not-loaded' | 'inference-failed' | 'bad-request';
+  'cancelled' | 'load-failed' | 'not-loaded' | 'inference-failed' | 'bad-request' | 'worker-lost';
 
 export class InferenceError extends Error {
   override readonly name: string = 'InferenceError';

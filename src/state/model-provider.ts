@@ -1,4 +1,5 @@
 import type { SessionModels } from '../core/session';
+import type { WorkerEvent } from '../inference/worker/model-client';
 import type { Backend } from '../inference/worker/protocol';
 import type { BackendSetting } from './setup';
 import type { ModelChoice } from './setup-validate';
@@ -31,4 +32,6 @@ export interface ModelProvider {
   ): Promise<LoadedModels>;
   /** Stops every model request in flight; they reject with CancelledError. */
   cancelAll(): void;
+  /** What happens to the worker that runs the models (lost, restarted); absent where none. */
+  onWorkerEvent?(listener: (event: WorkerEvent) => void): void;
 }

@@ -28,58 +28,93 @@ export function createModelsSlice(
   holder: ModelHolder,
 ): StateCreator<PlaygroundState, [], [], ModelsSlice> {
   let loads = 0;
-  return (set, get) => ({
-    modelStatus: 'idle',
-    backend: null,
-    backendReason: '',
-    dtype: '',
-    progress: null,
-    modelError: null,
-    loadedModels: null,
-    loadingModels: null,
-    sessionModels: () => holder.current?.models ?? null,
-    loadModels: async (backend) => {
-      const choice = backend ?? get().setup.backend;
-      const errors: SetupErrors = {};
-      const models = modelChoice(get().setup, errors);
-      // A bad model id or hub address is shown beside its field; nothing is fetched for it.
-      if (errors.policy || errors.value || errors.hub) return;
-      const tooBig = tooBigFor(
-        models.policy,
-        choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm'),
-        deps,
-      );
-      if (tooBig) {
-        // Refused before any download; whatever is loaded stays in use.
-        set({ modelError: tooBig, modelStatus: holder.current ? 'ready' : 'error' });
-        return;
-      }
-      const mine = ++loads;
-      set({ modelStatus: 'loading', modelError: null, progress: null, loadingModels: models.policy });
-      try {
-        const loaded = await deps.provider.load(choice, models, (progress) => {
-          if (mine === loads) set({ progress });
-        });
-        if (mine !== loads) return;
-        holder.current = loaded;
+  return (set, get) => {
+    // The worker that runs the models was lost and replaced: the in-flight requests went to the
+    // new one, so the search goes on by itself; the user is told what happened.
+    deps.provider.onWorkerEvent?.((event) => {
+      if (event.kind === 'lost') {
         set({
-          modelStatus: 'ready',
-          backend: loaded.backend,
-          backendReason: loaded.reason,
-          dtype: loaded.dtype,
-          progress: null,
-          loadedModels: { ...models, key: JSON.stringify(models) },
+          workerNote: {
+            state: 'restarting',
+            text: `The model worker stopped (${event.reason}): starting a new one and loading the models again…`,
+          },
         });
-        get().reset();
-      } catch (e) {
-        if (mine !== loads || e instanceof CancelledError) return;
-        // Whatever was loaded before stays usable: only the status says this load failed.
+      } else if (event.kind === 'restored') {
         set({
-          modelStatus: holder.current ? 'ready' : 'error',
-          modelError: e instanceof Error ? e.message : String(e),
-          progress: null,
+          workerNote: {
+            state: 'restored',
+            text: `The model worker stopped (${event.reason}); a new one loaded the models again and the search went on from its tree.`,
+          },
+          backend: event.loaded.backend,
+          backendReason: event.loaded.reason,
+          dtype: event.loaded.dtype,
+        });
+      } else {
+        set({
+          workerNote: {
+            state: 'failed',
+            text: `The model worker stopped and could not be restarted: ${event.reason}`,
+          },
+          modelStatus: 'error',
+          modelError: event.reason,
         });
       }
-    },
-  });
+    });
+    return {
+      workerNote: null,
+      dismissWorkerNote: () => set({ workerNote: null }),
+      modelStatus: 'idle',
+      backend: null,
+      backendReason: '',
+      dtype: '',
+      progress: null,
+      modelError: null,
+      loadedModels: null,
+      loadingModels: null,
+      sessionModels: () => holder.current?.models ?? null,
+      loadModels: async (backend) => {
+        const choice = backend ?? get().setup.backend;
+        const errors: SetupErrors = {};
+        const models = modelChoice(get().setup, errors);
+        // A bad model id or hub address is shown beside its field; nothing is fetched for it.
+        if (errors.policy || errors.value || errors.hub) return;
+        const tooBig = tooBigFor(
+          models.policy,
+          choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm'),
+          deps,
+        );
+        if (tooBig) {
+          // Refused before any download; whatever is loaded stays in use.
+          set({ modelError: tooBig, modelStatus: holder.current ? 'ready' : 'error' });
+          return;
+        }
+        const mine = ++loads;
+        set({ modelStatus: 'loading', modelError: null, progress: null, loadingModels: models.policy });
+        try {
+          const loaded = await deps.provider.load(choice, models, (progress) => {
+            if (mine === loads) set({ progress });
+          });
+          if (mine !== loads) return;
+          holder.current = loaded;
+          set({
+            modelStatus: 'ready',
+            backend: loaded.backend,
+            backendReason: loaded.reason,
+            dtype: loaded.dtype,
+            progress: null,
+            loadedModels: { ...models, key: JSON.stringify(models) },
+          });
+          get().reset();
+        } catch (e) {
+          if (mine !== loads || e instanceof CancelledError) return;
+          // Whatever was loaded before stays usable: only the status says this load failed.
+          set({
+            modelStatus: holder.current ? 'ready' : 'error',
+            modelError: e instanceof Error ? e.message : String(e),
+            progress: null,
+          });
+        }
+      },
+    };
+  };
 }

@@ -40,6 +40,14 @@ export interface ModelsSlice {
   loadModels(backend?: BackendSetting): Promise<void>;
   /** The loaded models, for searches of their own beside the store's (the lesson's batches). */
   sessionModels(): SessionModels | null;
+  /** What happened to the model worker, when it was lost and replaced; null when nothing did. */
+  readonly workerNote: WorkerNote | null;
+  dismissWorkerNote(): void;
+}
+
+export interface WorkerNote {
+  readonly state: 'restarting' | 'restored' | 'failed';
+  readonly text: string;
 }
 
 export interface SearchSlice {

@@ -1,13 +1,17 @@
-import { ModelClient } from '../inference/worker/model-client';
+import { ModelClient, type WorkerEvent } from '../inference/worker/model-client';
 import type { ModelProvider } from './model-provider';
 
 /** The page's models: one dedicated module worker that owns them (see src/inference/worker/). */
 export function createWorkerModelProvider(): ModelProvider {
+  const listeners: ((event: WorkerEvent) => void)[] = [];
+  // A factory: a worker that crashes, closes or stops answering is replaced by a new one.
   const client = new ModelClient(
-    new Worker(new URL('../inference/worker/model-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'models',
-    }),
+    () =>
+      new Worker(new URL('../inference/worker/model-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'models',
+      }),
+    { onWorkerEvent: (event) => listeners.forEach((l) => l(event)) },
   );
   return {
     load: async (backend, choice, onProgress) => {
@@ -28,5 +32,6 @@ export function createWorkerModelProvider(): ModelProvider {
       };
     },
     cancelAll: () => client.cancelAll(),
+    onWorkerEvent: (listener) => void listeners.push(listener),
   };
 }

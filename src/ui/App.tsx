@@ -10,6 +10,7 @@ import { ModelPanel } from './panels/ModelPanel';
 import { ProblemPanel } from './panels/ProblemPanel';
 import { StrategyPanel } from './panels/StrategyPanel';
 import { StatusBar } from './status/StatusBar';
+import { WorkerNotice } from './status/WorkerNotice';
 import { usePlayground } from './store-context';
 import './app.css';
 import './presenter.css';
@@ -37,6 +38,7 @@ export function App() {
       <main className="app-main">
         <Controls />
         <ImportedBanner />
+        <WorkerNotice />
         <PhaseNote />
         <TreeCanvas />
         <Timeline />

@@ -8,6 +8,7 @@ import { SelfEvalValue } from '../self-eval-value';
 import { loadCausalLm, loadValueModel, type LoadedModel, type ModelDtype } from '../transformers-models';
 import { TransformersValue } from '../value';
 import { describeLoadError, isHubModel } from './load-errors';
+import { nextTask } from './next-task';
 import { preflight } from './preflight';
 import { ProgressTotals, type LoadProgressReport } from './progress-totals';
 import type { Backend, BackendChoice, ModelSpec } from './protocol';
@@ -92,6 +93,21 @@ export interface BrowserModels {
   dispose(): Promise<void>;
 }
 
+/**
+ * The model with the worker's event loop let turn after each forward pass, so that a heartbeat
+ * or a cancel sent meanwhile is read between two passes rather than after the whole request.
+ */
+function yielding(model: LoadedModel): LoadedModel {
+  return {
+    ...model,
+    forward: async (inputs) => {
+      const out = await model.forward(inputs);
+      await nextTask();
+      return out;
+    },
+  };
+}
+
 async function loadOne<T>(id: string, hub: string, load: () => Promise<T>): Promise<T> {
   await preflight(id, hub, embeddedPath);
   pointEnvAt(id, hub);
@@ -120,14 +136,14 @@ export async function loadBrowserModels(
     }) as const;
   const loaded: LoadedModel[] = [];
   try {
-    const policyModel = await loadOne(spec.policy, spec.hub, () =>
-      loadCausalLm(spec.policy, options(spec.policy)),
+    const policyModel = yielding(
+      await loadOne(spec.policy, spec.hub, () => loadCausalLm(spec.policy, options(spec.policy))),
     );
     loaded.push(policyModel);
     let value: Value | undefined;
     if (spec.value.kind === 'model') {
       const id = spec.value.id;
-      const valueModel = await loadOne(id, spec.hub, () => loadValueModel(id, options(id)));
+      const valueModel = yielding(await loadOne(id, spec.hub, () => loadValueModel(id, options(id))));
       loaded.push(valueModel);
       value = new TransformersValue(valueModel, { prefixCache: spec.prefixCache ?? true });
     } else if (spec.value.kind === 'self-eval') {

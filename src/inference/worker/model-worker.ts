@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { CancelledError, InferenceError } from '../errors';
 import { chooseBackend, configureBrowserEnv, loadBrowserModels, type BrowserModels } from './browser-models';
+import { watchGpuDevice } from './gpu-device';
 import type {
   LoadRequest,
   SampleRequest,
@@ -54,6 +55,7 @@ async function load(request: LoadRequest): Promise<SuccessResponse> {
   const previous = models;
   models = next;
   await previous?.dispose();
+  if (decision.backend === 'webgpu') watchGpuDevice((reason) => post({ type: 'fatal', id: 0, reason }));
   const { backend, reason } = decision;
   return {
     type: 'loaded',
@@ -114,6 +116,10 @@ function cancel(id: number, target: number): void {
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   switch (request.type) {
+    case 'ping':
+      // Answered at once: the page counts a worker that stays silent as lost.
+      post({ type: 'pong', id: request.id });
+      return;
     case 'cancel':
       cancel(request.id, request.target);
       return;

@@ -49,7 +49,12 @@ export interface CancelRequest {
   readonly id: number;
   readonly target: number;
 }
-export type WorkerRequest = LoadRequest | SampleRequest | ScoreRequest | CancelRequest;
+/** The page's heartbeat: answered by `pong` at once, even while a model call runs. */
+export interface PingRequest {
+  readonly type: 'ping';
+  readonly id: number;
+}
+export type WorkerRequest = LoadRequest | SampleRequest | ScoreRequest | CancelRequest | PingRequest;
 export type RequestType = WorkerRequest['type'];
 
 export interface LoadedResponse {
@@ -82,6 +87,19 @@ export interface CancelledResponse {
   /** Whether the target was still running or queued when the cancel arrived. */
   readonly found: boolean;
 }
+export interface PongResponse {
+  readonly type: 'pong';
+  readonly id: number;
+}
+/**
+ * The worker can no longer run its models (the WebGPU device was lost): the page replaces it. Not
+ * tied to a request (id 0).
+ */
+export interface FatalMessage {
+  readonly type: 'fatal';
+  readonly id: 0;
+  readonly reason: string;
+}
 /** Loading progress of request `id`, per file and in total (0..1 each). */
 export interface ProgressMessage {
   readonly type: 'progress';
@@ -104,9 +122,10 @@ export interface ResponseFor {
   sample: SamplesResponse;
   score: ScoresResponse;
   cancel: CancelledResponse;
+  ping: PongResponse;
 }
 export type SuccessResponse = ResponseFor[RequestType];
-export type WorkerMessage = SuccessResponse | ProgressMessage | ErrorMessage;
+export type WorkerMessage = SuccessResponse | ProgressMessage | ErrorMessage | FatalMessage;
 
 /** The success response type that answers each request type. */
 const ANSWER: { readonly [T in RequestType]: ResponseFor[T]['type'] } = {
@@ -114,6 +133,7 @@ const ANSWER: { readonly [T in RequestType]: ResponseFor[T]['type'] } = {
   sample: 'samples',
   score: 'scores',
   cancel: 'cancelled',
+  ping: 'pong',
 };
 
 /** Narrows a worker message to the success response of request type `type`. */

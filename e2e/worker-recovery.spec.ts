@@ -1,0 +1,63 @@
+import type { Page, Worker } from '@playwright/test';
+import { drawnNodes, expect, openReady, test, type DrawnNode } from './fixtures';
+
+/** A search long enough to be cut in the middle at the "fast" speed (60 ms between phases). */
+const SETUP = '?numbers=4,5,6,10&target=24&strategy=mcts&sims=32&k=16&seed=3&backend=wasm&stop=budget';
+const DONE = '32 / 32 simulations';
+
+const sorted = (nodes: DrawnNode[]) => [...nodes].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+
+function modelWorker(page: Page): Worker {
+  const worker = page.workers().find((w) => w.url().includes('worker'));
+  if (!worker) throw new Error(`no model worker among ${page.workers().map((w) => w.url()).join(', ')}`);
+  return worker;
+}
+
+/** The finished tree of the same search with nothing going wrong, then a fresh start of it. */
+async function referenceThenRestart(page: Page): Promise<DrawnNode[]> {
+  await openReady(page, SETUP);
+  await page.getByTestId('btn-run').click();
+  await expect(page.getByTestId('search-status')).toContainText(DONE, { timeout: 60_000 });
+  const reference = sorted(await drawnNodes(page));
+  await page.getByTestId('btn-reset').click();
+  await page.getByTestId('speed').selectOption('60');
+  await page.getByTestId('btn-run').click();
+  // Well into the search, but far from its end.
+  await expect(page.getByTestId('search-status')).toContainText(/\b([4-9]|1\d) \/ 32 simulations/, { timeout: 30_000 });
+  return reference;
+}
+
+/**
+ * The worker that runs the models dies in the middle of a search; the page notices (within 5 s),
+ * starts a new one, loads the models again and sends the requests in flight again. Requests are
+ * seeded, so the search must end with exactly the tree of a run where nothing happened.
+ */
+for (const [how, kill] of [
+  ['closes itself', (w: Worker) => w.evaluate(() => self.close())],
+  [
+    'throws an error it does not catch',
+    (w: Worker) =>
+      w.evaluate(() => {
+        setTimeout(() => {
+          throw new Error('e2e: thrown inside the model worker on purpose');
+        });
+      }),
+  ],
+] as const) {
+  test(`a model worker that ${how} mid-search is replaced, and the search ends with no node lost`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const reference = await referenceThenRestart(page);
+    const before = await drawnNodes(page);
+    const old = modelWorker(page);
+    // The worker may be gone before it answers: what the evaluation returns does not matter.
+    await kill(old).catch(() => undefined);
+    await expect(page.getByTestId('worker-note')).toHaveAttribute('data-state', 'restored', { timeout: 30_000 });
+    await expect(page.getByTestId('worker-note')).toContainText(/stopped .*loaded the models again/);
+    await expect(page.getByTestId('search-status')).toContainText(DONE, { timeout: 60_000 });
+    const after = sorted(await drawnNodes(page));
+    const ids = new Set(after.map((n) => n.id));
+    for (const n of before) expect(ids.has(n.id), `${n.id} is still there`).toBe(true);
+    expect(after).toEqual(reference);
+    await expect(page.getByTestId('error')).toHaveCount(0);
+  });
+}
