@@ -22,12 +22,41 @@ const coreForbiddenImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'training', 'coverage'] },
+  { ignores: ['dist', 'dist-e2e-*', 'node_modules', 'public', 'training', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    // The Content-Security-Policy (config/csp.ts) refuses eval; model output and imported text are
+    // rendered as text only, never parsed as HTML.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text as React children; never as HTML.',
+        },
+        {
+          selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]",
+          message: 'Set textContent or build elements; never parse HTML.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]",
+          message: 'Never parse HTML from strings.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+          message: 'Never parse HTML from strings.',
+        },
+      ],
+    },
   },
   {
     files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'src/state/**/*.ts'],

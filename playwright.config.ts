@@ -7,6 +7,7 @@ const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 // E2E_PORT / E2E_HUB_PORT let a second run go beside the first (each needs its own two ports).
 const port = Number(process.env.E2E_PORT ?? 4317);
 export const hubPort = Number(process.env.E2E_HUB_PORT ?? 4318);
+const outDir = port === 4317 ? 'dist' : `dist-e2e-${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,8 +23,11 @@ export default defineConfig({
   },
   // The production bundle, as users get it (the dev server runs React's slower development build).
   webServer: [
+    // Its own build folder per port, so that a second run does not rebuild the files the first serves;
+    // the stand-in hub joins the Content-Security-Policy's hub hosts (config/csp.ts).
     {
-      command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+      command: `npx vite build --logLevel warn --outDir ${outDir} && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
+      env: { RLM_HUB_ORIGINS: `https://huggingface.co https://*.huggingface.co https://*.hf.co http://127.0.0.1:${hubPort}` },
       url: `http://127.0.0.1:${port}`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,5 +1,6 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy, hubOrigins } from './config/csp.ts';
 
 // Cross-origin isolation lets onnxruntime-web use multi-threaded WASM in the page.
 const isolationHeaders = {
@@ -7,10 +8,37 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+// The hub hosts the models may come from (config/csp.ts); RLM_HUB_ORIGINS replaces the default.
+const hubs = hubOrigins(process.env.RLM_HUB_ORIGINS);
+
+/**
+ * The built pages carry the policy as their first <head> element, before any script loads. Not in
+ * the dev server: its React refresh runs an inline script, and its CSS arrives as <style> tags.
+ */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'rlm-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ hubs, delivery: 'meta' }) },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspMetaTag()],
   server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  // The header reaches the model worker too, which a <meta> tag cannot (config/csp.ts).
+  preview: {
+    headers: {
+      ...isolationHeaders,
+      'Content-Security-Policy': contentSecurityPolicy({ hubs, delivery: 'header' }),
+    },
+  },
   worker: { format: 'es' },
   // bench.html: the benchmark's workload in the browser (npm run bench:browser).
   build: { rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } } },

@@ -4,8 +4,10 @@ import { test as base, expect, type Page } from '@playwright/test';
  * Every browser test runs offline: a request to any host but the test server is refused and
  * recorded, and so is every page error; both lists must be empty when the test ends.
  */
-export const test = base.extend({
-  page: async ({ page, baseURL }, use) => {
+export const test = base.extend<{ allowedConsoleErrors: readonly RegExp[] }>({
+  // A spec that provokes an error on purpose (a refused inline script) names the message it expects.
+  allowedConsoleErrors: [[], { option: true }],
+  page: async ({ page, baseURL, allowedConsoleErrors }, use) => {
     // The app's server and the stand-in hub both live on 127.0.0.1: nothing may leave it.
     const allowed = new URL(baseURL ?? 'http://127.0.0.1').hostname;
     const foreign: string[] = [];
@@ -21,7 +23,8 @@ export const test = base.extend({
       // The stand-in hub fails on purpose in some tests: the browser logs those failed fetches.
       if (
         m.type() === 'error' &&
-        !new URL(m.location().url || baseURL || 'http://x').port.startsWith(HUB_PORT)
+        !new URL(m.location().url || baseURL || 'http://x').port.startsWith(HUB_PORT) &&
+        !allowedConsoleErrors.some((re) => re.test(m.text()))
       )
         pageErrors.push(`console: ${m.text()}`);
     });
