@@ -7,13 +7,16 @@ import type { FilesSlice, PlaygroundState, StoreDeps } from './store-types';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** Messages quote what they refuse; a file's name and any message stay a few lines long. */
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /**
  * Export and import. An import is checked whole before anything changes: a refused file leaves
  * the session exactly as it was and says why in `appError`.
  */
 export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState, [], [], FilesSlice> {
   return (set, get) => {
-    const refuse = (fileName: string, why: string) => set({ appError: `Import of ${fileName} refused: ${why}` });
+    const refuse = (fileName: string, why: string) => set({ appError: `Import of ${clip(fileName, 120)} refused: ${clip(why, 600)}` });
 
     /** Our own session: its setup becomes the playground's, its log and checkpoints the search's. */
     const restoreSession = async (file: SessionFile, fileName: string) => {

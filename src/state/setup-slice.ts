@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { Rng } from '../core/rng';
 import { CountdownSolver } from '../core/tasks/countdown-solver';
-import { setupFromQuery, TASK_MODELS, TASK_SEARCH, type Setup, type SetupField } from './setup';
+import { DEFAULT_SETUP, setupFromQuery, TASK_MODELS, TASK_SEARCH, type Setup, type SetupField } from './setup';
 import { validateSetup } from './setup-validate';
 import type { PlaygroundState, SetupSlice, StoreDeps } from './store-types';
 
@@ -15,6 +15,8 @@ export function drawSolvablePuzzle(rng: Rng, target24: boolean): { numbers: numb
     if (solver.isSolvable({ numbers, target })) return { numbers, target };
   }
 }
+
+const SETUP_FIELDS = Object.keys(DEFAULT_SETUP) as SetupField[];
 
 const MODEL_FIELDS: ReadonlySet<SetupField> = new Set(['task', 'policy', 'value', 'hub', 'backend', 'cache']);
 
@@ -30,7 +32,15 @@ export function createSetupSlice(deps: StoreDeps): StateCreator<PlaygroundState,
   let draws = 0;
   return (set, get) => {
     const change = (setup: Setup, models = false) => {
-      set({ setup, setupErrors: validateSetup(setup).errors });
+      // A field set anew no longer holds what the URL gave it: the URL's message about it goes.
+      const before = get().setup;
+      const urlErrors = Object.fromEntries(
+        Object.entries(get().urlErrors).filter(([field]) => {
+          const key = SETUP_FIELDS.find((f) => f === field);
+          return key !== undefined && setup[key] === before[key];
+        }),
+      );
+      set({ setup, setupErrors: validateSetup(setup).errors, urlErrors });
       deps.onSetupChange?.(setup);
       // New models replace the search only once they have loaded: a failed download leaves the
       // current tree and models as they were.

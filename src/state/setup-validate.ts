@@ -32,6 +32,24 @@ export type ValidProblem =
 
 export type ValidSetup = ValidProblem & { readonly config: SearchConfig; readonly models: ModelChoice };
 
+/** The search's numeric settings: their range, and whether they must be whole numbers. */
+type SearchField = Extract<SetupField, 'sims' | 'c' | 'k' | 'temperature' | 'seed'>;
+export const SEARCH_LIMITS: Readonly<Record<SearchField, { min: number; max: number; whole: boolean }>> = {
+  sims: { min: 1, max: 512, whole: true },
+  c: { min: 0, max: 10, whole: false },
+  k: { min: 1, max: 32, whole: true },
+  temperature: { min: 0, max: 3, whole: false },
+  seed: { min: 0, max: 2 ** 31 - 1, whole: true },
+};
+
+/** What is wrong with `text` as the search setting `field`, or undefined when it is usable. */
+export function searchFieldError(field: SearchField, text: string): string | undefined {
+  const errors: SetupErrors = {};
+  const { min, max, whole } = SEARCH_LIMITS[field];
+  (whole ? integer : decimal)(text, field, min, max, errors);
+  return errors[field];
+}
+
 function integer(text: string, field: SetupField, min: number, max: number, errors: SetupErrors): number {
   const t = text.trim();
   const n = Number(t);
@@ -130,11 +148,15 @@ export function validateSetup(setup: Setup): { valid?: ValidSetup; errors: Setup
     setup.task === 'math'
       ? { task: 'math', problem: mathProblem(setup, errors) }
       : { task: 'countdown', problem: countdownProblem(setup, errors) };
-  const simulations = integer(setup.sims, 'sims', 1, 512, errors);
-  const c = decimal(setup.c, 'c', 0, 10, errors);
-  const k = integer(setup.k, 'k', 1, 32, errors);
-  const temperature = decimal(setup.temperature, 'temperature', 0, 3, errors);
-  const seed = integer(setup.seed, 'seed', 0, 2 ** 31 - 1, errors);
+  const limit = (field: SearchField) => {
+    const { min, max, whole } = SEARCH_LIMITS[field];
+    return (whole ? integer : decimal)(setup[field], field, min, max, errors);
+  };
+  const simulations = limit('sims');
+  const c = limit('c');
+  const k = limit('k');
+  const temperature = limit('temperature');
+  const seed = limit('seed');
   const models = modelChoice(setup, errors);
   if (Object.keys(errors).length > 0) return { errors };
   const config: SearchConfig = {

@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG, STRATEGY_NAMES, type StrategyName } from '../core/strategies/strategy';
+import { searchFieldError } from './setup-validate';
 
 /**
  * The whole setup of the playground — the problem as typed and the search parameters — as it
@@ -105,10 +106,24 @@ const PARAM: Record<SetupField, string> = {
   cache: 'cache',
 };
 
+/**
+ * The longest value a setup field takes from a URL or a session file: a custom math question is
+ * at most 2,000 characters (MAX_QUESTION_LENGTH); a longer value is no setup but a pasted mistake
+ * or an attempt to fill the page, and it would be quoted whole in its error message.
+ */
+export const MAX_SETUP_CHARS = 2000;
+
+const SEARCH_FIELDS = ['sims', 'c', 'k', 'temperature', 'seed'] as const;
+
 export interface ParsedSetup {
   readonly setup: Setup;
   /** Values in the URL that cannot be used at all (an unknown strategy, ...): the default is kept. */
   readonly urlErrors: SetupErrors;
+}
+
+/** A URL value as a message quotes it. */
+function short(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 39)}…` : value;
 }
 
 function pick<T extends string>(
@@ -119,7 +134,7 @@ function pick<T extends string>(
 ): T | undefined {
   if (value === null) return undefined;
   const found = allowed.find((a) => a === value);
-  if (!found) errors[field] = `unknown ${field} "${value}" in the URL (one of ${allowed.join(', ')})`;
+  if (!found) errors[field] = `unknown ${field} "${short(value)}" in the URL (one of ${allowed.join(', ')})`;
   return found;
 }
 
@@ -127,9 +142,26 @@ function pick<T extends string>(
 export function setupFromQuery(query: string): ParsedSetup {
   const params = new URLSearchParams(query);
   const errors: SetupErrors = {};
-  const text = (field: SetupField): string | undefined => params.get(PARAM[field]) ?? undefined;
+  const text = (field: SetupField): string | undefined => {
+    const value = params.get(PARAM[field]);
+    if (value === null || value.length <= MAX_SETUP_CHARS) return value ?? undefined;
+    errors[field] =
+      `${PARAM[field]} in the URL is ${value.length.toLocaleString('en')} characters long ` +
+      `(at most ${MAX_SETUP_CHARS.toLocaleString('en')}): the default is kept`;
+    return undefined;
+  };
   const task = pick(params.get('task'), ['countdown', 'game24', 'math'] as const, 'task', errors);
   const taskName: TaskName = task === 'math' ? 'math' : 'countdown';
+  // A search setting the URL gets wrong is refused here, so the page still opens ready to search
+  // with the default; the problem's own fields stay as written, to be corrected in the panel.
+  const defaults: Setup = { ...DEFAULT_SETUP, ...TASK_SEARCH[taskName] };
+  const search = (field: (typeof SEARCH_FIELDS)[number]): string | undefined => {
+    const value = text(field);
+    const why = value === undefined ? undefined : searchFieldError(field, value);
+    if (why === undefined) return value;
+    errors[field] = `${PARAM[field]}=${short(value ?? '')} in the URL is not usable (${why}): the default ${defaults[field]} is kept`;
+    return undefined;
+  };
   const setup: Setup = {
     ...DEFAULT_SETUP,
     task: taskName,
@@ -145,11 +177,11 @@ export function setupFromQuery(query: string): ParsedSetup {
       policy: text('policy'),
       value: text('value'),
       hub: text('hub'),
-      sims: text('sims'),
-      c: text('c'),
-      k: text('k'),
-      temperature: text('temperature'),
-      seed: text('seed'),
+      sims: search('sims'),
+      c: search('c'),
+      k: search('k'),
+      temperature: search('temperature'),
+      seed: search('seed'),
       strategy: pick(params.get('strategy'), STRATEGY_NAMES, 'strategy', errors),
       selection: pick(params.get('selection'), ['puct', 'uct'] as const, 'selection', errors),
       backend: pick(params.get('backend'), BACKEND_SETTINGS, 'backend', errors),

@@ -36,14 +36,19 @@ function describeProblem(issue: z.core.$ZodIssue, data: unknown): string {
       if (got === undefined) return `missing (expected ${expected})`;
       return `expected ${expected}, got ${describeValue(got)}`;
     }
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_value': {
+      const got = valueAt(data, issue.path);
+      return (
+        `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` +
+        (got === undefined ? ' (missing)' : `, got ${shortJson(got)}`)
+      );
+    }
     case 'invalid_union':
       if ('options' in issue && Array.isArray(issue.options)) {
         const got = valueAt(data, issue.path);
         return (
           `expected one of ${issue.options.map((v) => String(v)).join(', ')}` +
-          (got === undefined ? ' (missing)' : `, got ${JSON.stringify(got)}`)
+          (got === undefined ? ' (missing)' : `, got ${shortJson(got)}`)
         );
       }
       return 'matches none of the accepted shapes';
@@ -53,7 +58,8 @@ function describeProblem(issue: z.core.$ZodIssue, data: unknown): string {
       const bound =
         issue.code === 'too_small' ? `>= ${String(issue.minimum)}` : `<= ${String(issue.maximum)}`;
       if (Array.isArray(got)) return `expected ${bound} items, got ${got.length}`;
-      return `expected ${bound}, got ${JSON.stringify(got)}`;
+      if (typeof got === 'string') return `expected ${bound} characters, got ${got.length.toLocaleString('en')}`;
+      return `expected ${bound}, got ${shortJson(got)}`;
     }
     default:
       return issue.message;
@@ -136,4 +142,14 @@ export function describeValue(value: unknown): string {
       : `an object with keys ${listed}${keys.length > 5 ? ', …' : ''}`;
   }
   return `a ${typeof value}`;
+}
+
+/**
+ * A value as a message may quote it: short JSON for a scalar, a description for an object or an
+ * array. A message repeats part of the file; a refused file may be 50 MB or nested without end.
+ */
+export function shortJson(value: unknown, max = 60): string {
+  if (typeof value === 'object' && value !== null) return describeValue(value);
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

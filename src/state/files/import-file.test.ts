@@ -95,4 +95,18 @@ describe('parseImportText', () => {
     const big = '"' + '€'.repeat(17_500_000) + '"';
     expect(() => parseImportText(big)).toThrow(/the file is 5\d\.\d MB/);
   });
+
+  it('refuses hostile shapes with a message, never with a stack overflow or an echo of the file', () => {
+    expect(refusal('['.repeat(200_000) + ']'.repeat(200_000))).toMatch(/more than 50,000 levels deep/);
+    expect(refusal('\u0000\u0001PK\u0003\u0004')).toMatch(/not UTF-8 text \(it holds binary data\)/);
+    expect(refusal('\uFFFDPNG\r\n\u001a')).toMatch(/binary data/);
+    const longFormat = refusal(JSON.stringify({ format: 'x'.repeat(1_000_000) }));
+    expect(longFormat.length).toBeLessThan(200);
+    expect(refusal('{"__proto__": {"polluted": true}, "visit_count": 1}')).toMatch(/"__proto__"/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads a file that starts with a byte order mark', () => {
+    expect(parseImportText('\uFEFF' + FIXTURE).kind).toBe('x1');
+  });
 });

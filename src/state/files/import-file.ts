@@ -1,5 +1,6 @@
 import type { NodeId, ReasoningTree } from '../../core/tree';
-import { describeValue, ImportError, isRecord } from './import-error';
+import { describeValue, ImportError, isRecord, shortJson } from './import-error';
+import { binaryFileError, checkJsonDepth, looksBinary, withoutBom } from './json-limits';
 import { parseSessionFile, SESSION_FORMAT, sessionTree, type SessionFile } from './session-file';
 import { parseX1Tree, type X1Stats } from './x1-tree';
 import { hasX1NodeFields } from './x1-structure';
@@ -50,6 +51,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
+    if (looksBinary(text, true)) throw binaryFileError();
     const message = e instanceof Error ? e.message : String(e);
     // Python's json.dump writes these for non-finite floats; JSON has no such values.
     const hint = /\b(NaN|-?Infinity)\b/.test(text)
@@ -74,8 +76,11 @@ function looksLikeX1(data: unknown): boolean {
 
 export function parseImportText(text: string, fileName?: string): ImportedFile {
   checkImportSize(utf8Length(text, MAX_IMPORT_BYTES));
-  if (text.trim() === '') throw new ImportError('the file is empty');
-  const data = parseJson(text);
+  const json = withoutBom(text);
+  if (json.trim() === '') throw new ImportError('the file is empty');
+  if (looksBinary(json, false)) throw binaryFileError();
+  const data = parseJson(json);
+  checkJsonDepth(data);
   if (isRecord(data) && 'format' in data) {
     if (data.format === SESSION_FORMAT) {
       const file = parseSessionFile(data);
@@ -83,7 +88,7 @@ export function parseImportText(text: string, fileName?: string): ImportedFile {
     }
     if (!looksLikeX1(data))
       throw new ImportError(
-        `"format" is ${JSON.stringify(data.format)}; the playground reads "${SESSION_FORMAT}" files and x1 trees`,
+        `"format" is ${shortJson(data.format)}; the playground reads "${SESSION_FORMAT}" files and x1 trees`,
       );
   }
   if (looksLikeX1(data)) {

@@ -4,8 +4,9 @@ import type { StrategyName } from '../../core/strategies/strategy';
 import { createTree, firstSolvedNode, type ReasoningTree, type TreeNode } from '../../core/tree';
 import type { Checkpoint } from '../search-runner';
 import type { Setup } from '../setup';
-import { formatZodError, ImportError, isRecord, rejectPrototypeKeys } from './import-error';
+import { formatZodError, ImportError, isRecord, rejectPrototypeKeys, shortJson } from './import-error';
 import { sessionSchema, summarySchema } from './session-schema';
+import { checkJsonDepth, MAX_SESSION_DEPTH } from './json-limits';
 import { decodeSnapshotState, encodeSnapshotState, SnapshotEncodingError } from './snapshot-json';
 
 /**
@@ -115,7 +116,7 @@ const COMPARED: readonly (keyof TreeNode)[] = [
 ];
 
 function show(value: unknown): string {
-  return value === undefined ? 'absent' : JSON.stringify(value);
+  return value === undefined ? 'absent' : shortJson(value);
 }
 
 /** Replays the log, refusing an event that cannot apply, and checks the result is `nodes`. */
@@ -190,17 +191,19 @@ function checkVersion(data: Record<string, unknown>): void {
   }
   if (version !== SESSION_VERSION)
     throw new ImportError(
-      `"version": expected ${SESSION_VERSION}, got ${JSON.stringify(version) ?? 'nothing'}`,
+      `"version": expected ${SESSION_VERSION}, got ${version === undefined ? 'nothing' : shortJson(version)}`,
     );
 }
 
 /** Validates a parsed JSON value as a session file; throws ImportError saying what is wrong. */
 export function parseSessionFile(data: unknown): SessionFile {
   rejectPrototypeKeys(data);
+  // Strategy states are decoded by recursion: a deep one would overflow the stack there.
+  checkJsonDepth(data, MAX_SESSION_DEPTH, 'no session file does');
   if (!isRecord(data)) throw new ImportError('a session file is a JSON object');
   if (data.format !== SESSION_FORMAT)
     throw new ImportError(
-      `not a playground session: "format" is ${JSON.stringify(data.format) ?? 'missing'}, expected "${SESSION_FORMAT}"`,
+      `not a playground session: "format" is ${data.format === undefined ? 'missing' : shortJson(data.format)}, expected "${SESSION_FORMAT}"`,
     );
   checkVersion(data);
   const parsed = sessionSchema.safeParse(data);

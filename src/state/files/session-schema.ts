@@ -4,7 +4,7 @@ import type { SessionCheckpoint } from '../../core/session';
 import { STRATEGY_NAMES, type Phase, type StrategySnapshot } from '../../core/strategies/strategy';
 import type { TreeNode } from '../../core/tree';
 import type { Checkpoint } from '../search-runner';
-import { BACKEND_SETTINGS, type Setup } from '../setup';
+import { BACKEND_SETTINGS, MAX_SETUP_CHARS, type Setup } from '../setup';
 
 /**
  * The zod schemas of a session file (version 1), typed against the engine's own interfaces so
@@ -13,10 +13,18 @@ import { BACKEND_SETTINGS, type Setup } from '../setup';
 
 /** Ids are `n<index>`: the pattern also keeps `__proto__` and friends out of the node map. */
 export const NODE_ID = /^n\d+$/;
-const nodeId = z.string().regex(NODE_ID, { error: 'expected a node id like "n12"' });
+const nodeId = z.string().max(12).regex(NODE_ID, { error: 'expected a node id like "n12"' });
 const count = z.number().int().nonnegative();
 // z.number() refuses NaN and ±Infinity in zod 4, so every number in a file is finite.
 const num = z.number();
+/**
+ * Step text, reasons and answers: a playground step is at most a paragraph (160 tokens for math);
+ * the bound keeps a hostile file's megabyte "step" out of the drawing and out of messages.
+ */
+export const MAX_SESSION_TEXT = 20_000;
+const text = z.string().max(MAX_SESSION_TEXT);
+/** A setup field as typed or read from a URL (setup.ts has the same bound for URL values). */
+const field = z.string().max(MAX_SETUP_CHARS);
 
 const PHASES = [
   'select',
@@ -35,20 +43,20 @@ const OPERATORS = [
 
 export const setupSchema: z.ZodType<Setup> = z.object({
   task: z.enum(['countdown', 'math']),
-  numbers: z.string(),
-  target: z.string(),
-  problem: z.string(),
-  question: z.string(),
-  answer: z.string(),
-  policy: z.string(),
-  value: z.string(),
-  hub: z.string(),
+  numbers: field,
+  target: field,
+  problem: field,
+  question: field,
+  answer: field,
+  policy: field,
+  value: field,
+  hub: field,
   strategy: z.enum(STRATEGY_NAMES),
-  sims: z.string(),
-  c: z.string(),
-  k: z.string(),
-  temperature: z.string(),
-  seed: z.string(),
+  sims: field,
+  c: field,
+  k: field,
+  temperature: field,
+  seed: field,
   selection: z.enum(['puct', 'uct']),
   backend: z.enum(BACKEND_SETTINGS),
   stop: z.enum(['solved', 'budget']),
@@ -61,14 +69,14 @@ export const treeNodeSchema: z.ZodType<TreeNode> = z.object({
   parentId: nodeId.nullable(),
   childIds: z.array(nodeId),
   depth: count,
-  text: z.string(),
+  text,
   logProb: num,
   prior: num,
   tokens: count,
   samples: count,
   status: z.enum(['open', 'expanded', 'solved', 'failed', 'answered']),
-  reason: z.string().optional(),
-  answer: z.string().optional(),
+  reason: text.optional(),
+  answer: text.optional(),
   value: num.optional(),
   visits: count,
   valueSum: num,
@@ -78,14 +86,14 @@ export const treeNodeSchema: z.ZodType<TreeNode> = z.object({
 });
 
 const newChildSchema: z.ZodType<NewChild> = z.object({
-  text: z.string(),
+  text,
   logProb: num,
   prior: num,
   tokens: count,
   samples: count,
   status: z.enum(['open', 'solved', 'failed', 'answered']),
-  reason: z.string().optional(),
-  answer: z.string().optional(),
+  reason: text.optional(),
+  answer: text.optional(),
 });
 
 const evaluationSchema: z.ZodType<Evaluation> = z.object({
@@ -100,8 +108,8 @@ export const eventSchema: z.ZodType<SearchEvent> = z.discriminatedUnion('type', 
   z.object({ type: z.literal('evaluate'), evaluations: z.array(evaluationSchema) }),
   z.object({ type: z.literal('backpropagate'), nodeIds: z.array(nodeId), visits: count, valueSum: num }),
   z.object({ type: z.literal('prune'), nodeId }),
-  z.object({ type: z.literal('backtrack'), fromId: nodeId, toId: nodeId, reason: z.string() }),
-  z.object({ type: z.literal('answer'), nodeId, solved: z.boolean(), answer: z.string() }),
+  z.object({ type: z.literal('backtrack'), fromId: nodeId, toId: nodeId, reason: text }),
+  z.object({ type: z.literal('answer'), nodeId, solved: z.boolean(), answer: text }),
 ]);
 
 const sessionCheckpointSchema: z.ZodType<SessionCheckpoint> = z.object({
@@ -131,7 +139,7 @@ export const summarySchema = z.object({
   generatedTokens: count,
   nodes: count,
   solved: z.boolean(),
-  answer: z.string().optional(),
+  answer: text.optional(),
 });
 
 export const sessionSchema = z.object({

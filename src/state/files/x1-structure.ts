@@ -11,20 +11,32 @@ import { formatPath, formatZodError, ImportError, isRecord } from './import-erro
  */
 export const MAX_X1_NODES = 20_000;
 
+/** One step's text: x1's longest are MATH paragraphs, and the root holds the whole question. */
+export const MAX_X1_TEXT = 20_000;
+/**
+ * x1's values are means of rewards in its reward range (-1 to 1 by default). The bounds keep
+ * visits x q_value (the value sum) finite and far from where sums lose their precision.
+ */
+const MAX_X1_VALUE = 1e6;
+const MAX_X1_VISITS = 1e9;
+
+const x1Id = z.union([z.string().min(1).max(200), z.number().int()]).transform(String);
+const value = z.number().min(-MAX_X1_VALUE).max(MAX_X1_VALUE);
+
 /** The fields of one x1 node that the import reads; x1 writes more (see docs/tree-format.md). */
 const x1NodeSchema = z.object({
-  id: z.union([z.string().min(1), z.number().int()]).transform(String),
-  reasoning_step: z.string().nullable(),
-  parent: z.union([z.string(), z.number().int()]).transform(String).nullable().optional(),
-  visit_count: z.number().int().nonnegative(),
-  reward: z.number().nullable().optional(),
-  q_value_model: z.number().nullable().optional(),
-  q_value: z.number(),
+  id: x1Id,
+  reasoning_step: z.string().max(MAX_X1_TEXT).nullable(),
+  parent: x1Id.nullable().optional(),
+  visit_count: z.number().int().nonnegative().max(MAX_X1_VISITS),
+  reward: value.nullable().optional(),
+  q_value_model: value.nullable().optional(),
+  q_value: value,
   is_terminal: z.boolean(),
-  alpha: z.number().nullable().optional(),
-  simulation_value: z.number().nullable().optional(),
+  alpha: z.number().min(0).max(1).nullable().optional(),
+  simulation_value: value.nullable().optional(),
   // Not written by x1; read when a tool adds it, otherwise priors are uniform over siblings.
-  prior: z.number().nonnegative().optional(),
+  prior: z.number().nonnegative().max(1).optional(),
   children: z.array(z.unknown()).optional(),
 });
 

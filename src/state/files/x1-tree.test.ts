@@ -181,6 +181,18 @@ describe('x1 tree import', () => {
     expect(refusal(missing)).toMatch(/children\[2\]\.is_terminal: missing \(expected boolean\)/);
   });
 
+  it('refuses values out of any reward range, overlong steps and ids', () => {
+    const huge = fixture();
+    (huge.children[0] as Raw).q_value = 1e300;
+    expect(refusal(huge)).toMatch(/children\[0\]\.q_value: expected <= 1000000, got 1e\+300/);
+    const long = fixture();
+    (long.children[0] as Raw).reasoning_step = '<b>'.repeat(10_000);
+    expect(refusal(long)).toMatch(/children\[0\]\.reasoning_step: expected <= 20000 characters, got 30,000/);
+    const id = fixture();
+    (id.children[0] as Raw).id = 'x'.repeat(100_000);
+    expect(refusal(id).length).toBeLessThan(300);
+  });
+
   it('refuses prototype keys and trees that are too large', () => {
     const raw = JSON.parse(
       JSON.stringify(fixture()).replace('"args":{', '"args":{"__proto__":{"x":1},'),
