@@ -33,7 +33,7 @@ export type ValidProblem =
 export type ValidSetup = ValidProblem & { readonly config: SearchConfig; readonly models: ModelChoice };
 
 /** The search's numeric settings: their range, and whether they must be whole numbers. */
-type SearchField = Extract<SetupField, 'sims' | 'c' | 'k' | 'temperature' | 'seed'>;
+export type SearchField = Extract<SetupField, 'sims' | 'c' | 'k' | 'temperature' | 'seed'>;
 export const SEARCH_LIMITS: Readonly<Record<SearchField, { min: number; max: number; whole: boolean }>> = {
   sims: { min: 1, max: 512, whole: true },
   c: { min: 0, max: 10, whole: false },

@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG, STRATEGY_NAMES, type StrategyName } from '../core/strategies/strategy';
-import { searchFieldError } from './setup-validate';
+import { searchFieldError, type SearchField } from './setup-validate';
 
 /**
  * The whole setup of the playground — the problem as typed and the search parameters — as it
@@ -113,8 +113,6 @@ const PARAM: Record<SetupField, string> = {
  */
 export const MAX_SETUP_CHARS = 2000;
 
-const SEARCH_FIELDS = ['sims', 'c', 'k', 'temperature', 'seed'] as const;
-
 export interface ParsedSetup {
   readonly setup: Setup;
   /** Values in the URL that cannot be used at all (an unknown strategy, ...): the default is kept. */
@@ -155,7 +153,7 @@ export function setupFromQuery(query: string): ParsedSetup {
   // A search setting the URL gets wrong is refused here, so the page still opens ready to search
   // with the default; the problem's own fields stay as written, to be corrected in the panel.
   const defaults: Setup = { ...DEFAULT_SETUP, ...TASK_SEARCH[taskName] };
-  const search = (field: (typeof SEARCH_FIELDS)[number]): string | undefined => {
+  const search = (field: SearchField): string | undefined => {
     const value = text(field);
     const why = value === undefined ? undefined : searchFieldError(field, value);
     if (why === undefined) return value;
