@@ -5,11 +5,18 @@ import { drawnNodes, expect, openReady, test, type DrawnNode } from './fixtures'
 const SETUP = '?numbers=4,5,6,10&target=24&strategy=mcts&sims=32&k=16&seed=3&backend=wasm&stop=budget';
 const DONE = '32 / 32 simulations';
 
-const sorted = (nodes: DrawnNode[]) => [...nodes].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+const sorted = (nodes: DrawnNode[]) =>
+  [...nodes].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 
 function modelWorker(page: Page): Worker {
   const worker = page.workers().find((w) => w.url().includes('worker'));
-  if (!worker) throw new Error(`no model worker among ${page.workers().map((w) => w.url()).join(', ')}`);
+  if (!worker)
+    throw new Error(
+      `no model worker among ${page
+        .workers()
+        .map((w) => w.url())
+        .join(', ')}`,
+    );
   return worker;
 }
 
@@ -23,7 +30,9 @@ async function referenceThenRestart(page: Page): Promise<DrawnNode[]> {
   await page.getByTestId('speed').selectOption('60');
   await page.getByTestId('btn-run').click();
   // Well into the search, but far from its end.
-  await expect(page.getByTestId('search-status')).toContainText(/\b([4-9]|1\d) \/ 32 simulations/, { timeout: 30_000 });
+  await expect(page.getByTestId('search-status')).toContainText(/\b([4-9]|1\d) \/ 32 simulations/, {
+    timeout: 30_000,
+  });
   return reference;
 }
 
@@ -44,14 +53,18 @@ for (const [how, kill] of [
       }),
   ],
 ] as const) {
-  test(`a model worker that ${how} mid-search is replaced, and the search ends with no node lost`, async ({ page }) => {
+  test(`a model worker that ${how} mid-search is replaced, and the search ends with no node lost`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const reference = await referenceThenRestart(page);
     const before = await drawnNodes(page);
     const old = modelWorker(page);
     // The worker may be gone before it answers: what the evaluation returns does not matter.
     await kill(old).catch(() => undefined);
-    await expect(page.getByTestId('worker-note')).toHaveAttribute('data-state', 'restored', { timeout: 30_000 });
+    await expect(page.getByTestId('worker-note')).toHaveAttribute('data-state', 'restored', {
+      timeout: 30_000,
+    });
     await expect(page.getByTestId('worker-note')).toContainText(/stopped .*loaded the models again/);
     await expect(page.getByTestId('search-status')).toContainText(DONE, { timeout: 60_000 });
     const after = sorted(await drawnNodes(page));

@@ -2,6 +2,8 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { columnQuery, parseCompare, playgroundQuery, shareProvider } from './state/compare';
 import { setupToQuery } from './state/setup';
+import { IndexedDbArchive } from './state/persistence/indexeddb-archive';
+import { startAutosave } from './state/persistence/autosave';
 import { createPlaygroundStore } from './state/store';
 import type { StoreDeps } from './state/store-types';
 import { createWorkerModelProvider } from './state/worker-model-provider';
@@ -14,9 +16,13 @@ if (!root) throw new Error('index.html has no #root element');
 
 // Chromium only (rounded to a power of two); elsewhere the device's memory is unknown.
 const deviceMemoryGb: StoreDeps['deviceMemoryGb'] = () =>
-  'deviceMemory' in navigator && typeof navigator.deviceMemory === 'number' ? navigator.deviceMemory : undefined;
+  'deviceMemory' in navigator && typeof navigator.deviceMemory === 'number'
+    ? navigator.deviceMemory
+    : undefined;
 
 const query = window.location.search;
+// Sessions are kept in IndexedDB as they run; where it is missing, nothing is kept.
+const archive = typeof indexedDB !== 'undefined' ? new IndexedDbArchive() : undefined;
 const compare = parseCompare(query);
 const provider = createWorkerModelProvider();
 
@@ -28,9 +34,26 @@ function playground(): ReactNode {
     onSetupChange: (setup) => window.history.replaceState(null, '', `?${setupToQuery(setup)}`),
     deviceMemoryGb,
     ...(compare?.error !== undefined ? { openingError: compare.error } : {}),
+    ...(archive ? { archive } : {}),
   });
   window.history.replaceState(null, '', `?${setupToQuery(store.getState().setup)}`);
-  void store.getState().loadModels();
+  if (archive) {
+    const autosave = startAutosave(store, archive);
+    // A tab being closed or hidden gets what the last few hundred milliseconds added.
+    window.addEventListener('pagehide', () => void autosave.flush());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void autosave.flush();
+    });
+  }
+  void store
+    .getState()
+    .loadModels()
+    // A reload reopens the session it left, where it was (a bare address: the newest of any setup).
+    .then(() =>
+      store.getState().modelStatus === 'ready'
+        ? store.getState().reopenLatest(query === '' || query === '?')
+        : undefined,
+    );
   return (
     <StoreProvider store={store}>
       <App />

@@ -1,6 +1,7 @@
 import type { SessionModels } from '../core/session';
 import type { ReasoningTree, NodeId } from '../core/tree';
 import type { SessionFile } from './files/session-file';
+import type { SavedSessionInfo, SessionArchive } from './persistence/session-archive';
 import type { LoadProgress, ModelProvider } from './model-provider';
 import type { PhaseNote } from './phase-notes';
 import type { SearchRunner } from './search-runner';
@@ -132,12 +133,32 @@ export interface FilesSlice {
   closeImported(): void;
 }
 
+/** Sessions kept between visits (IndexedDB in the page): listed, reopened, renamed, deleted. */
+export interface SessionsSlice {
+  /** Newest first. */
+  readonly sessions: readonly SavedSessionInfo[];
+  readonly sessionsOpen: boolean;
+  /** Saving or listing failed (a full disk, a private window): the search itself goes on. */
+  readonly saveError: string | null;
+  toggleSessions(open?: boolean): void;
+  refreshSessions(): Promise<void>;
+  openSession(id: string): Promise<void>;
+  /** The newest session of this setup (or of any, when `anySetup`), reopened where it was. */
+  reopenLatest(anySetup: boolean): Promise<void>;
+  renameSession(id: string, name: string): Promise<void>;
+  deleteSession(id: string): Promise<void>;
+  /** Autosave's reports. */
+  noteSaved(info: SavedSessionInfo): void;
+  noteSaveFailed(why: string): void;
+}
+
 export type PlaygroundState = SetupSlice &
   ModelsSlice &
   SearchSlice &
   ViewSlice &
   LessonSlice &
-  FilesSlice;
+  FilesSlice &
+  SessionsSlice;
 
 export interface StoreDeps {
   readonly provider: ModelProvider;
@@ -151,4 +172,6 @@ export interface StoreDeps {
   readonly wait?: (ms: number) => Promise<void>;
   /** A problem found while opening the page (an unusable compare link), shown as appError. */
   readonly openingError?: string;
+  /** Where sessions are kept between visits; without one nothing is saved. */
+  readonly archive?: SessionArchive;
 }

@@ -3,6 +3,7 @@ import { createFilesSlice } from './files-slice';
 import { createLessonSlice } from './lesson-slice';
 import { createModelsSlice, type ModelHolder } from './models-slice';
 import { createSearchSlice } from './search-slice';
+import { createSessionsSlice } from './sessions-slice';
 import { createSetupSlice } from './setup-slice';
 import type { PlaygroundState, StoreDeps } from './store-types';
 import { createViewSlice } from './view-slice';
@@ -19,5 +20,6 @@ export function createPlaygroundStore(deps: StoreDeps): PlaygroundStore {
     ...createViewSlice(...a),
     ...createLessonSlice(...a),
     ...createFilesSlice(deps)(...a),
+    ...createSessionsSlice(deps)(...a),
   }));
 }

@@ -41,4 +41,3 @@ export class FakeWorker implements WorkerLike {
     return r;
   }
 }
-

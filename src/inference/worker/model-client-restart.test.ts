@@ -8,7 +8,13 @@ import type { LoadedResponse } from './protocol';
  * replacement logic: which worker gets what, in which order, and what the page is told).
  */
 const spec = { policy: 'countdown-policy', value: { kind: 'none' }, hub: 'https://huggingface.co' } as const;
-const input = { prompt: '1 2 4 7 -> 24\n', requests: [{ steps: [], k: 2 }], temperature: 1, seed: 1, maxStepTokens: 40 };
+const input = {
+  prompt: '1 2 4 7 -> 24\n',
+  requests: [{ steps: [], k: 2 }],
+  temperature: 1,
+  seed: 1,
+  maxStepTokens: 40,
+};
 const loaded = (id: number): LoadedResponse => ({
   type: 'loaded',
   id,
@@ -54,7 +60,12 @@ describe('the model client replacing a lost worker', () => {
     expect(reload).toMatchObject({ type: 'load', models: spec });
     expect(again).toMatchObject({ type: 'sample', input });
     worker(1).answer(loaded(reload?.id ?? -1));
-    worker(1).answer({ type: 'samples', id: again?.id ?? -1, samples: [[{ text: '7*4=28', logProb: -1, tokens: 7 }]], ms: 1 });
+    worker(1).answer({
+      type: 'samples',
+      id: again?.id ?? -1,
+      samples: [[{ text: '7*4=28', logProb: -1, tokens: 7 }]],
+      ms: 1,
+    });
     expect((await sample)[0]?.[0]?.text).toBe('7*4=28');
     expect(events.map((e) => e.kind)).toEqual(['lost', 'restored']);
     expect(events[0]).toMatchObject({ reason: expect.stringContaining('out of memory') });
@@ -97,7 +108,10 @@ describe('the model client replacing a lost worker', () => {
     const sample = client.policy.sample(input);
     worker(2).crash('3');
     await expect(sample).rejects.toMatchObject({ code: 'worker-lost' });
-    expect(events.at(-1)).toMatchObject({ kind: 'failed', reason: expect.stringContaining('3 times within a minute') });
+    expect(events.at(-1)).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringContaining('3 times within a minute'),
+    });
     expect(worker(3).posted).toEqual([]);
   });
 

@@ -181,7 +181,8 @@ export class ModelClient {
       internal: true,
       settle: (m) => {
         if (m.type === 'error') this.options.onWorkerEvent?.({ kind: 'failed', reason: m.message });
-        else if (isResponseTo('load', m)) this.options.onWorkerEvent?.({ kind: 'restored', reason, loaded: m });
+        else if (isResponseTo('load', m))
+          this.options.onWorkerEvent?.({ kind: 'restored', reason, loaded: m });
       },
     });
     this.worker.postMessage(message);
@@ -193,7 +194,8 @@ export class ModelClient {
       if (generation === this.generation) this.receive(event.data);
     });
     worker.addEventListener('error', (event) => {
-      if (generation === this.generation) this.replaceWorker(`it crashed: ${event.message || 'an error it did not catch'}`);
+      if (generation === this.generation)
+        this.replaceWorker(`it crashed: ${event.message || 'an error it did not catch'}`);
     });
     return worker;
   }
@@ -253,7 +255,8 @@ export class ModelClient {
   }
 
   private failAll(error: InferenceError): void {
-    for (const [id, p] of this.pending) p.settle({ type: 'error', id, code: error.code, message: error.message });
+    for (const [id, p] of this.pending)
+      p.settle({ type: 'error', id, code: error.code, message: error.message });
     this.pending.clear();
   }
 }

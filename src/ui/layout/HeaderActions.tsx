@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { compareQuery } from '../../state/compare';
 import type { PlaygroundState } from '../../state/store-types';
 import { FileActions } from '../files/FileActions';
+import { SessionsPanel } from '../sessions/SessionsPanel';
 import { usePlayground } from '../store-context';
 
 const selectHeader = (s: PlaygroundState) => ({
@@ -35,6 +36,7 @@ export function HeaderActions() {
         Compare
       </a>
       <FileActions />
+      <SessionsPanel />
     </nav>
   );
 }

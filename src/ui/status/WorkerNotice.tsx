@@ -16,7 +16,12 @@ export function WorkerNotice() {
     <div className="worker-notice" data-testid="worker-note" data-state={note.state} role="status">
       <span>{note.text}</span>
       {note.state !== 'restarting' && (
-        <button type="button" className="error-banner__button" data-testid="btn-dismiss-worker-note" onClick={dismiss}>
+        <button
+          type="button"
+          className="error-banner__button"
+          data-testid="btn-dismiss-worker-note"
+          onClick={dismiss}
+        >
           Dismiss
         </button>
       )}

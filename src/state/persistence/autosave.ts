@@ -1,0 +1,103 @@
+import { replay } from '../../core/events';
+import { serializeSession, sessionFile, type SessionFile } from '../files/session-file';
+import type { SearchRunner } from '../search-runner';
+import { setupToQuery, type Setup } from '../setup';
+import type { PlaygroundStore } from '../store';
+import { archiveIdOf, type SessionArchive } from './session-archive';
+
+/** The least time between two saves; more when saving costs more (SAVE_COST_FACTOR). */
+const MIN_INTERVAL_MS = 400;
+/** Saving takes at most about a twentieth of the main thread, however big the tree grows. */
+const SAVE_COST_FACTOR = 20;
+
+/**
+ * The search as it stands after its last whole operator: the log up to the last checkpoint and
+ * the tree it replays to. A phase still in flight may have applied some of its events already;
+ * they are left out, so a reopened session never holds a half-applied phase. Null before the
+ * search has done anything.
+ */
+export function savedSnapshot(setup: Setup, runner: SearchRunner): SessionFile | null {
+  const last = runner.checkpoints.at(-1);
+  if (!last || runner.checkpoints.length < 2) return null;
+  const all = runner.session.events;
+  const events = all.slice(0, last.session.eventCount);
+  const tree = events.length === all.length ? runner.session.tree : replay(events);
+  return sessionFile({ setup, events, tree, checkpoints: runner.checkpoints, exportedAt: new Date() });
+}
+
+/** A name to list a session under until the user gives it one. */
+export function defaultSessionName(setup: Setup): string {
+  const what =
+    setup.task === 'countdown'
+      ? `${setup.numbers.split(',').join(' ')} → ${setup.target}`
+      : `math ${setup.problem === 'custom' ? setup.question.slice(0, 40) : setup.problem}`;
+  return `${what} · ${setup.strategy} · seed ${setup.seed}`;
+}
+
+export interface Autosave {
+  /** Saves now what has not been saved yet (the page calls it when it is hidden or closed). */
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Saves the search to the archive as it runs: after a change, within MIN_INTERVAL_MS (longer for
+ * big trees), and only when a whole operator more has been done since the last save.
+ */
+export function startAutosave(store: PlaygroundStore, archive: SessionArchive): Autosave {
+  let saved: { runner: SearchRunner; checkpoints: number } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastSaveAt = -Infinity;
+  let interval = MIN_INTERVAL_MS;
+  let saving: Promise<void> = Promise.resolve();
+
+  const dirty = (): boolean => {
+    const { runner } = store.getState();
+    return !!runner && (saved?.runner !== runner || saved.checkpoints !== runner.checkpoints.length);
+  };
+
+  const save = async (): Promise<void> => {
+    timer = undefined;
+    const state = store.getState();
+    const runner = state.runner;
+    if (!runner || !dirty()) return;
+    const started = performance.now();
+    const file = savedSnapshot(state.setup, runner);
+    if (!file) return;
+    const id = archiveIdOf(runner);
+    const text = serializeSession(file);
+    saved = { runner, checkpoints: runner.checkpoints.length };
+    const name = state.sessions.find((s) => s.id === id)?.name ?? defaultSessionName(state.setup);
+    const info = { id, name, updatedAt: Date.now(), summary: file.summary, query: setupToQuery(state.setup) };
+    interval = Math.max(MIN_INTERVAL_MS, SAVE_COST_FACTOR * (performance.now() - started));
+    lastSaveAt = performance.now();
+    try {
+      await archive.put(info, text);
+      store.getState().noteSaved(info);
+    } catch (e) {
+      store.getState().noteSaveFailed(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const schedule = () => {
+    if (timer !== undefined || !dirty()) return;
+    const wait = Math.max(0, lastSaveAt + interval - performance.now());
+    timer = setTimeout(() => {
+      saving = saving.then(save);
+    }, wait);
+  };
+
+  const unsubscribe = store.subscribe(schedule);
+  return {
+    flush: async () => {
+      clearTimeout(timer);
+      timer = undefined;
+      saving = saving.then(save);
+      await saving;
+    },
+    stop: () => {
+      clearTimeout(timer);
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { StateCreator } from 'zustand';
+import {
+  archiveIdOf,
+  bindArchiveId,
+  MAX_SESSION_NAME,
+  type SavedSessionInfo,
+} from './persistence/session-archive';
+import { setupToQuery } from './setup';
+import type { PlaygroundState, SessionsSlice, StoreDeps } from './store-types';
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The sessions kept between visits (deps.archive): listed, reopened, renamed, deleted. Saving is
+ * autosave.ts's; reopening goes through the import's checks, so a damaged record is refused
+ * like a damaged file and the current session stays as it was.
+ */
+export function createSessionsSlice(deps: StoreDeps): StateCreator<PlaygroundState, [], [], SessionsSlice> {
+  return (set, get) => {
+    const archive = deps.archive;
+    const replace = (info: SavedSessionInfo) =>
+      set((s) => ({ sessions: [info, ...s.sessions.filter((x) => x.id !== info.id)] }));
+
+    const openSession = async (id: string): Promise<boolean> => {
+      if (!archive) return false;
+      let record;
+      try {
+        record = await archive.get(id);
+      } catch (e) {
+        set({ appError: `The saved session could not be read: ${message(e)}` });
+        return false;
+      }
+      if (!record) {
+        set({ appError: 'That saved session is gone (deleted in another tab?)' });
+        return false;
+      }
+      const before = get().runner;
+      await get().importText(record.text, `"${record.info.name}"`);
+      const runner = get().runner;
+      if (!runner || runner === before || get().appError !== null) return false;
+      bindArchiveId(runner, id);
+      const midway = runner.strategy.name === 'mcts' && runner.phase !== 'select' && runner.phase !== 'done';
+      const { nodes, simulations } = record.info.summary;
+      set({
+        sessionsOpen: false,
+        note: {
+          phase: 'start',
+          text: `Reopened "${record.info.name}" where it was: ${nodes} nodes, ${simulations} simulations.${
+            midway
+              ? ` It stopped halfway through a simulation: Run or Step goes on with ${runner.phase}.`
+              : ''
+          }`,
+          highlight: [],
+        },
+      });
+      return true;
+    };
+
+    return {
+      sessions: [],
+      sessionsOpen: false,
+      saveError: null,
+
+      toggleSessions: (open) => {
+        const next = open ?? !get().sessionsOpen;
+        set({ sessionsOpen: next });
+        if (next) void get().refreshSessions();
+      },
+
+      refreshSessions: async () => {
+        if (!archive) return;
+        try {
+          set({ sessions: await archive.list() });
+        } catch (e) {
+          set({ saveError: `The saved sessions could not be listed: ${message(e)}` });
+        }
+      },
+
+      openSession: async (id) => void (await openSession(id)),
+
+      reopenLatest: async (anySetup) => {
+        if (!archive) return;
+        await get().refreshSessions();
+        const query = setupToQuery(get().setup);
+        const latest = get().sessions.find((s) => anySetup || s.query === query);
+        if (latest) await openSession(latest.id);
+      },
+
+      renameSession: async (id, name) => {
+        const trimmed = name.trim().slice(0, MAX_SESSION_NAME);
+        if (!archive || trimmed === '') return;
+        try {
+          await archive.rename(id, trimmed);
+          set((s) => ({ sessions: s.sessions.map((x) => (x.id === id ? { ...x, name: trimmed } : x)) }));
+        } catch (e) {
+          set({ saveError: `The session could not be renamed: ${message(e)}` });
+        }
+      },
+
+      deleteSession: async (id) => {
+        if (!archive) return;
+        try {
+          await archive.remove(id);
+        } catch (e) {
+          return set({ saveError: `The session could not be deleted: ${message(e)}` });
+        }
+        set((s) => ({ sessions: s.sessions.filter((x) => x.id !== id) }));
+        // The session on show was deleted: a fresh search starts, or saving would bring it back.
+        const runner = get().runner;
+        if (runner && archiveIdOf(runner) === id) get().reset();
+      },
+
+      noteSaved: (info) => {
+        replace(info);
+        if (get().saveError !== null) set({ saveError: null });
+      },
+
+      noteSaveFailed: (why) => set({ saveError: `The session could not be saved: ${why}` }),
+    };
+  };
+}
