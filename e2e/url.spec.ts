@@ -34,3 +34,45 @@ test('invalid numbers in the URL or the panel get a message and never start a se
   await expect(page.getByTestId('btn-run')).toBeEnabled();
   await expect(page.getByTestId('tree-node')).toHaveCount(1);
 });
+
+test('unusable URL values get a message and keep their defaults; the page opens ready to search', async ({ page }) => {
+  const query = new URLSearchParams({
+    sims: '100000000',
+    k: 'abc',
+    temp: 'NaN',
+    seed: 'NaN',
+    c: '-1',
+    strategy: 'dfs',
+    selection: '<script>window.__pwned = true</script>',
+    // Past the app's 2,000 characters, within what the server reads (Node: 16 KB of headers).
+    numbers: '1,'.repeat(1100),
+    policy: 'x'.repeat(2500),
+    backend: 'wasm',
+  });
+  await openReady(page, `?${query.toString()}`);
+  const kept: [field: string, input: string, value: string, message: RegExp][] = [
+    ['sims', 'input-sims', '64', /sims=100000000 in the URL is not usable \(a whole number from 1 to 512\): the default 64 is kept/],
+    ['k', 'input-k', '16', /k=abc .*the default 16 is kept/],
+    ['temperature', 'input-temperature', '1.3', /temp=NaN .*a number from 0 to 3/],
+    ['seed', 'input-seed', '1', /seed=NaN .*the default 1 is kept/],
+    ['c', 'input-c', '1', /c=-1 .*a number from 0 to 10\): the default 1 is kept/],
+    ['numbers', 'input-numbers', '1,2,4,7', /numbers in the URL is 2,200 characters long \(at most 2,000\)/],
+  ];
+  for (const [field, input, value, message] of kept) {
+    await expect(page.getByTestId(input), field).toHaveValue(value);
+    await expect(page.getByTestId(`error-${field}`), field).toContainText(message);
+  }
+  await expect(page.getByTestId('select-strategy')).toHaveValue('mcts');
+  await expect(page.getByTestId('error-strategy')).toContainText('unknown strategy "dfs"');
+  await expect(page.getByTestId('error-selection')).toContainText('unknown selection "<script>window.__pwned = true</script>"');
+  await expect(page.getByTestId('error-policy')).toContainText('2,500 characters long');
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  // The URL now names the defaults in use, and the search runs on them.
+  await expect(page).toHaveURL(/sims=64&/);
+  await page.getByTestId('btn-step').click();
+  await expect(page.getByTestId('search-status')).toContainText('1 / 64');
+  // A field set anew drops the URL's message about it.
+  await page.getByTestId('input-sims').fill('8');
+  await expect(page.getByTestId('error-sims')).toHaveCount(0);
+  await expect(page.getByTestId('error-k')).toBeVisible();
+});
