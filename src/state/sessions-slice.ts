@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { sessionTextOf } from './persistence/archive-record';
 import {
   archiveIdOf,
   bindArchiveId,
@@ -34,8 +35,15 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<PlaygroundSta
         set({ appError: 'That saved session is gone (deleted in another tab?)' });
         return false;
       }
+      let text: string;
+      try {
+        text = sessionTextOf(record.text);
+      } catch (e) {
+        set({ appError: `The saved session "${record.info.name}" could not be reopened: ${message(e)}` });
+        return false;
+      }
       const before = get().runner;
-      await get().importText(record.text, `"${record.info.name}"`);
+      await get().importText(text, `"${record.info.name}"`);
       const runner = get().runner;
       if (!runner || runner === before || get().appError !== null) return false;
       bindArchiveId(runner, id);

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ScriptedCountdownPolicy, SolverValue } from '../core/testing/scripted-models';
 import { parseImportText } from './files/import-file';
 import type { ModelProvider } from './model-provider';
-import { savedSnapshot, startAutosave } from './persistence/autosave';
+import { ArchiveRecordWriter, sessionTextOf } from './persistence/archive-record';
+import { startAutosave } from './persistence/autosave';
 import { archiveIdOf, MemoryArchive } from './persistence/session-archive';
 import { createPlaygroundStore, type PlaygroundStore } from './store';
-import { serializeSession } from './files/session-file';
 
 // FAKE models (scripted policy, solver-backed value): these tests are about saving and reopening
 // sessions, not the models. The real models run in the browser tests (e2e/persistence.spec.ts).
@@ -36,21 +36,37 @@ const runnerOf = (store: PlaygroundStore) => {
 const treeText = (store: PlaygroundStore) => JSON.stringify(runnerOf(store).session.tree);
 
 describe('saving sessions as they run', () => {
-  it('saves only whole operators: a phase half applied is left out of the snapshot', async () => {
+  it('saves only whole operators: a phase half applied is left out, and the record reopens', async () => {
     const { store } = await readyStore();
     for (let i = 0; i < 3; i++) await store.getState().step();
     const runner = runnerOf(store);
     const whole = runner.session.events.length;
+    const writer = new ArchiveRecordWriter();
+    const early = writer.text(store.getState().setup, runner);
     // An expansion that applied its events, with no checkpoint after it yet (a phase in flight).
     const [open] = Object.values(runner.session.tree.nodes).filter((n) => n.status === 'open');
     await runner.session.expand([{ nodeId: open?.id ?? 'n0', k: 3 }], 1, 40);
     expect(runner.session.events.length).toBeGreaterThan(whole);
-    const file = savedSnapshot(store.getState().setup, runner);
-    if (!file) throw new Error('nothing saved');
-    expect(file.events).toHaveLength(whole);
-    // What is saved reads back as a valid session: the tree agrees with the log.
-    const parsed = parseImportText(serializeSession(file), 'saved');
-    expect(parsed.kind).toBe('session');
+    const record = writer.text(store.getState().setup, runner);
+    if (!early || !record) throw new Error('nothing saved');
+    expect(record.text).toBe(early.text);
+    // What is saved reads back as a valid session whose log ends at the last whole operator.
+    const parsed = parseImportText(sessionTextOf(record.text), 'saved');
+    if (parsed.kind !== 'session') throw new Error('not a session');
+    expect(parsed.file.events).toHaveLength(whole);
+  });
+
+  it('turns only what is new into JSON, and follows a backtrack', async () => {
+    const { store } = await readyStore();
+    const writer = new ArchiveRecordWriter();
+    for (let i = 0; i < 3; i++) await store.getState().step();
+    writer.text(store.getState().setup, runnerOf(store));
+    store.getState().backtrack();
+    store.getState().backtrack();
+    await store.getState().step();
+    const record = writer.text(store.getState().setup, runnerOf(store));
+    const fresh = new ArchiveRecordWriter().text(store.getState().setup, runnerOf(store));
+    expect(record?.text).toBe(fresh?.text);
   });
 
   it('writes the search to the archive within a moment, under one id per search', async () => {
@@ -104,9 +120,9 @@ describe('reopening, renaming and deleting saved sessions', () => {
       query: '',
       summary: { strategy: 'mcts', simulations: 1, generatedTokens: 1, nodes: 1, solved: false },
     } as const;
-    await archive.put(info, '{"format":"rlm-playground/session","version":1,');
+    await archive.put(info, '{"format":"rlm-playground/archived-session","setup":');
     await store.getState().openSession('bad');
-    expect(store.getState().appError).toMatch(/refused/);
+    expect(store.getState().appError).toMatch(/could not be reopened: the saved session is not valid JSON/);
     expect(store.getState().runner).toBe(before.runner);
     expect(treeText(store)).toBe(before.tree);
     await store.getState().openSession('missing');

@@ -42,7 +42,7 @@ function nodesInIdOrder(tree: ReasoningTree): TreeNode[] {
   return nodes;
 }
 
-function summarize(
+export function summarize(
   strategy: StrategyName,
   events: readonly SearchEvent[],
   tree: ReasoningTree,

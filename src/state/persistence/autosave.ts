@@ -1,29 +1,13 @@
-import { replay } from '../../core/events';
-import { serializeSession, sessionFile, type SessionFile } from '../files/session-file';
 import type { SearchRunner } from '../search-runner';
 import { setupToQuery, type Setup } from '../setup';
 import type { PlaygroundStore } from '../store';
+import { ArchiveRecordWriter } from './archive-record';
 import { archiveIdOf, type SessionArchive } from './session-archive';
 
 /** The least time between two saves; more when saving costs more (SAVE_COST_FACTOR). */
 const MIN_INTERVAL_MS = 400;
 /** Saving takes at most about a twentieth of the main thread, however big the tree grows. */
 const SAVE_COST_FACTOR = 20;
-
-/**
- * The search as it stands after its last whole operator: the log up to the last checkpoint and
- * the tree it replays to. A phase still in flight may have applied some of its events already;
- * they are left out, so a reopened session never holds a half-applied phase. Null before the
- * search has done anything.
- */
-export function savedSnapshot(setup: Setup, runner: SearchRunner): SessionFile | null {
-  const last = runner.checkpoints.at(-1);
-  if (!last || runner.checkpoints.length < 2) return null;
-  const all = runner.session.events;
-  const events = all.slice(0, last.session.eventCount);
-  const tree = events.length === all.length ? runner.session.tree : replay(events);
-  return sessionFile({ setup, events, tree, checkpoints: runner.checkpoints, exportedAt: new Date() });
-}
 
 /** A name to list a session under until the user gives it one. */
 export function defaultSessionName(setup: Setup): string {
@@ -50,6 +34,7 @@ export function startAutosave(store: PlaygroundStore, archive: SessionArchive): 
   let lastSaveAt = -Infinity;
   let interval = MIN_INTERVAL_MS;
   let saving: Promise<void> = Promise.resolve();
+  const writer = new ArchiveRecordWriter();
 
   const dirty = (): boolean => {
     const { runner } = store.getState();
@@ -62,17 +47,22 @@ export function startAutosave(store: PlaygroundStore, archive: SessionArchive): 
     const runner = state.runner;
     if (!runner || !dirty()) return;
     const started = performance.now();
-    const file = savedSnapshot(state.setup, runner);
-    if (!file) return;
+    const record = writer.text(state.setup, runner);
+    if (!record) return;
     const id = archiveIdOf(runner);
-    const text = serializeSession(file);
     saved = { runner, checkpoints: runner.checkpoints.length };
     const name = state.sessions.find((s) => s.id === id)?.name ?? defaultSessionName(state.setup);
-    const info = { id, name, updatedAt: Date.now(), summary: file.summary, query: setupToQuery(state.setup) };
+    const info = {
+      id,
+      name,
+      updatedAt: Date.now(),
+      summary: record.summary,
+      query: setupToQuery(state.setup),
+    };
     interval = Math.max(MIN_INTERVAL_MS, SAVE_COST_FACTOR * (performance.now() - started));
     lastSaveAt = performance.now();
     try {
-      await archive.put(info, text);
+      await archive.put(info, record.text);
       store.getState().noteSaved(info);
     } catch (e) {
       store.getState().noteSaveFailed(e instanceof Error ? e.message : String(e));
