@@ -1,11 +1,6 @@
 import type { Page } from '@playwright/test';
-import { drawnNodes, expect, openReady, test, type DrawnNode } from './fixtures';
-
-const SETUP = '?numbers=4,5,6,10&target=24&strategy=mcts&sims=32&k=16&seed=3&backend=wasm&stop=budget';
-const DONE = '32 / 32 simulations';
-
-const sorted = (nodes: DrawnNode[]) =>
-  [...nodes].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+import { drawnNodes, expect, openReady, test } from './fixtures';
+import { byId, FAULT_DONE, referenceThenRestart } from './interrupted-run';
 
 /** What IndexedDB holds, read in the page: each saved session's id, name and node count. */
 function savedSessions(page: Page) {
@@ -35,17 +30,7 @@ test('a reload during a run reopens the session where it was: every node is back
   page,
 }) => {
   test.setTimeout(120_000);
-  await openReady(page, SETUP);
-  await page.getByTestId('btn-run').click();
-  await expect(page.getByTestId('search-status')).toContainText(DONE, { timeout: 60_000 });
-  const reference = sorted(await drawnNodes(page));
-
-  await page.getByTestId('btn-reset').click();
-  await page.getByTestId('speed').selectOption('60');
-  await page.getByTestId('btn-run').click();
-  await expect(page.getByTestId('search-status')).toContainText(/\b([6-9]|1\d) \/ 32 simulations/, {
-    timeout: 30_000,
-  });
+  const reference = await referenceThenRestart(page);
   const before = await drawnNodes(page);
   // Saved as it runs: wait until the archive holds at least the nodes seen, then reload mid-run.
   await expect
@@ -59,8 +44,8 @@ test('a reload during a run reopens the session where it was: every node is back
   const back = new Map(reopened.map((n) => [n.id, n]));
   for (const n of before) expect(back.get(n.id)?.parent, `${n.id} is back under its parent`).toBe(n.parent);
   await page.getByTestId('btn-run').click();
-  await expect(page.getByTestId('search-status')).toContainText(DONE, { timeout: 60_000 });
-  expect(sorted(await drawnNodes(page))).toEqual(reference);
+  await expect(page.getByTestId('search-status')).toContainText(FAULT_DONE, { timeout: 60_000 });
+  expect(byId(await drawnNodes(page))).toEqual(reference);
 });
 
 test('the session list reopens, renames and deletes saved sessions, and the names survive a reload', async ({
@@ -69,7 +54,7 @@ test('the session list reopens, renames and deletes saved sessions, and the name
   await openReady(page, '?numbers=1,2,4,7&target=24&strategy=mcts&sims=8&seed=1&backend=wasm');
   await page.getByTestId('btn-run').click();
   await expect(page.getByTestId('search-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
-  const first = sorted(await drawnNodes(page));
+  const first = byId(await drawnNodes(page));
   // A second search on another setup: its own saved session.
   await page.goto('/?numbers=3,4,6,8&target=24&strategy=cot&seed=1&backend=wasm');
   await expect(page.getByTestId('model-status')).toContainText('ready', { timeout: 60_000 });
@@ -89,7 +74,7 @@ test('the session list reopens, renames and deletes saved sessions, and the name
 
   await firstRow.getByTestId('btn-session-open').click();
   await expect(page.getByTestId('phase-note')).toContainText('Reopened "<b>my first</b> search"');
-  expect(sorted(await drawnNodes(page))).toEqual(first);
+  expect(byId(await drawnNodes(page))).toEqual(first);
 
   await page.reload();
   await expect(page.getByTestId('phase-note')).toContainText('Reopened', { timeout: 60_000 });

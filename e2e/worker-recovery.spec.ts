@@ -1,12 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
-import { drawnNodes, expect, openReady, test, type DrawnNode } from './fixtures';
-
-/** A search long enough to be cut in the middle at the "fast" speed (60 ms between phases). */
-const SETUP = '?numbers=4,5,6,10&target=24&strategy=mcts&sims=32&k=16&seed=3&backend=wasm&stop=budget';
-const DONE = '32 / 32 simulations';
-
-const sorted = (nodes: DrawnNode[]) =>
-  [...nodes].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+import { drawnNodes, expect, test } from './fixtures';
+import { byId, FAULT_DONE, referenceThenRestart } from './interrupted-run';
 
 function modelWorker(page: Page): Worker {
   const worker = page.workers().find((w) => w.url().includes('worker'));
@@ -18,22 +12,6 @@ function modelWorker(page: Page): Worker {
         .join(', ')}`,
     );
   return worker;
-}
-
-/** The finished tree of the same search with nothing going wrong, then a fresh start of it. */
-async function referenceThenRestart(page: Page): Promise<DrawnNode[]> {
-  await openReady(page, SETUP);
-  await page.getByTestId('btn-run').click();
-  await expect(page.getByTestId('search-status')).toContainText(DONE, { timeout: 60_000 });
-  const reference = sorted(await drawnNodes(page));
-  await page.getByTestId('btn-reset').click();
-  await page.getByTestId('speed').selectOption('60');
-  await page.getByTestId('btn-run').click();
-  // Well into the search, but far from its end.
-  await expect(page.getByTestId('search-status')).toContainText(/\b([4-9]|1\d) \/ 32 simulations/, {
-    timeout: 30_000,
-  });
-  return reference;
 }
 
 /**
@@ -70,8 +48,8 @@ for (const [how, kill] of [
       timeout: 30_000,
     });
     await expect(page.getByTestId('worker-note')).toContainText(/stopped .*loaded the models again/);
-    await expect(page.getByTestId('search-status')).toContainText(DONE, { timeout: 60_000 });
-    const after = sorted(await drawnNodes(page));
+    await expect(page.getByTestId('search-status')).toContainText(FAULT_DONE, { timeout: 60_000 });
+    const after = byId(await drawnNodes(page));
     const ids = new Set(after.map((n) => n.id));
     for (const n of before) expect(ids.has(n.id), `${n.id} is still there`).toBe(true);
     expect(after).toEqual(reference);

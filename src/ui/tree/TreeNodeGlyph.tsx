@@ -89,22 +89,22 @@ function collapseBadge(r: number, folded: boolean, onToggle: () => void) {
 }
 
 /** What the glyph's shapes show: everything but where it stands and what it answers to. */
-interface GlyphBodyProps {
-  readonly id: NodeId;
-  readonly text: string;
-  readonly state: GlyphState;
-  readonly visits: number;
-  readonly q: number | undefined;
-  readonly value: number | undefined;
-  readonly prior: number;
-  readonly reason: string | undefined;
-  readonly childCount: number;
-  readonly folded: boolean;
-  readonly hiddenDescendants: number;
-  readonly selected: boolean;
-  readonly enter: CSSProperties;
-  readonly onToggleCollapse: (id: NodeId) => void;
-}
+type GlyphBodyProps = Pick<
+  TreeNodeGlyphProps,
+  | 'id'
+  | 'text'
+  | 'state'
+  | 'visits'
+  | 'q'
+  | 'value'
+  | 'prior'
+  | 'reason'
+  | 'childCount'
+  | 'folded'
+  | 'hiddenDescendants'
+  | 'selected'
+  | 'onToggleCollapse'
+> & { readonly enter: CSSProperties };
 
 /**
  * No <text> here: Blink lays SVG text out again whenever an ancestor's transform changes, which
