@@ -2,11 +2,11 @@ import type { Page } from '@playwright/test';
 import { drawnNodes, expect, openReady, test } from './fixtures';
 import { byId, FAULT_DONE, referenceThenRestart } from './interrupted-run';
 
-/** What IndexedDB holds, read in the page: each saved session's id, name and node count. */
+/** What IndexedDB holds, read in the page: each saved session's id, name, nodes and simulations. */
 function savedSessions(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<{ id: string; name: string; nodes: number }[]>((resolve, reject) => {
+      new Promise<{ id: string; name: string; nodes: number; simulations: number }[]>((resolve, reject) => {
         const open = indexedDB.open('rlm-playground');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
@@ -15,10 +15,13 @@ function savedSessions(page: Page) {
           const all = db.transaction('session-infos').objectStore('session-infos').getAll();
           all.onsuccess = () =>
             resolve(
-              (all.result as { id: string; name: string; summary: { nodes: number } }[]).map((s) => ({
+              (
+                all.result as { id: string; name: string; summary: { nodes: number; simulations: number } }[]
+              ).map((s) => ({
                 id: s.id,
                 name: s.name,
                 nodes: s.summary.nodes,
+                simulations: s.summary.simulations,
               })),
             );
         };
@@ -32,10 +35,11 @@ test('a reload during a run reopens the session where it was: every node is back
   test.setTimeout(120_000);
   const reference = await referenceThenRestart(page);
   const before = await drawnNodes(page);
-  // Saved as it runs: wait until the archive holds at least the nodes seen, then reload mid-run.
-  await expect
-    .poll(async () => Math.max(0, ...(await savedSessions(page)).map((s) => s.nodes)), { timeout: 10_000 })
-    .toBeGreaterThanOrEqual(before.length);
+  // Saved as it runs: wait until the archive holds the search under way (not the finished
+  // reference run) with at least the nodes seen, then reload in the middle of the run.
+  const underWay = async () =>
+    Math.max(0, ...(await savedSessions(page)).filter((s) => s.simulations < 32).map((s) => s.nodes));
+  await expect.poll(underWay, { timeout: 10_000 }).toBeGreaterThanOrEqual(before.length);
   await page.reload();
 
   await expect(page.getByTestId('model-status')).toContainText('ready', { timeout: 60_000 });
