@@ -87,6 +87,18 @@ describe('the prefix cache (a radix tree of keys/values by token ids)', () => {
     expect(cache.stats.evictedNodes).toBeGreaterThanOrEqual(2);
   });
 
+  it('evicts down to 90% of its budget at once, oldest first, keeping what was just inserted', () => {
+    const oneToken = kvRunBytes(runFor([1]));
+    const cache = new PrefixCache(LAYOUT, oneToken * 10);
+    // One token each: the 11th goes over (down to 9), the 12th fits, the 13th goes over again.
+    for (let t = 1; t <= 13; t++) insert(cache, [t]);
+    expect(cache.stats.bytes).toBe(oneToken * 9);
+    expect(cache.stats.evictedNodes).toBe(4);
+    expect(cache.match([1]).length + cache.match([4]).length).toBe(0);
+    expect(cache.match([5]).length).toBe(1);
+    expect(cache.match([13]).length).toBe(1);
+  });
+
   it('stays within its budget over many insertions', () => {
     const budget = kvRunBytes(runFor([1])) * 200;
     const cache = new PrefixCache(LAYOUT, budget);
