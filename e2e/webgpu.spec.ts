@@ -15,4 +15,6 @@ test('runs the same search on WebGPU and reports the backend and why', async ({ 
   await expect(page.getByTestId('search-status')).toContainText('solved', { timeout: 180_000 });
   const nodes = await drawnNodes(page);
   expect(nodes.some((n) => n.state === 'terminal-solved')).toBe(true);
+  // Slow shader compiles and passes on SwiftShader must not pass for a lost worker.
+  await expect(page.getByTestId('worker-note')).toHaveCount(0);
 });

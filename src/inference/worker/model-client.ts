@@ -32,8 +32,14 @@ export type WorkerEvent =
 export interface ClientOptions {
   /** How often the page asks the worker whether it is alive; 0 turns the heartbeat off. */
   readonly heartbeatMs?: number;
-  /** No answer for this long and the worker counts as lost (noticed within 5 s at the defaults). */
+  /**
+   * No answer for this long and the worker counts as lost. The worker answers between two forward
+   * passes, so this must outlast the longest pass: at the defaults a silent worker running the
+   * embedded models is noticed within 3.5 s (a ping, then at most this long and one beat more).
+   */
   readonly timeoutMs?: number;
+  /** The same for hub models: one pass of a model of billions of parameters on WASM takes seconds. */
+  readonly hubTimeoutMs?: number;
   /** The same while models load: creating an ONNX session can hold the worker for seconds. */
   readonly loadTimeoutMs?: number;
   readonly onWorkerEvent?: (event: WorkerEvent) => void;
@@ -88,7 +94,7 @@ export class ModelClient {
   ) {
     this.now = options.now ?? (() => performance.now());
     this.worker = this.attach(createWorker());
-    const every = options.heartbeatMs ?? 1_000;
+    const every = options.heartbeatMs ?? 500;
     if (every > 0) this.timer = setInterval(() => this.heartbeat(), every);
   }
 
@@ -202,7 +208,12 @@ export class ModelClient {
 
   private heartbeat(): void {
     const loading = [...this.pending.values()].some((p) => p.type === 'load');
-    const limit = loading ? (this.options.loadTimeoutMs ?? 60_000) : (this.options.timeoutMs ?? 3_500);
+    const hub = this.lastLoad?.type === 'load' && this.lastLoad.models.policy.includes('/');
+    const limit = loading
+      ? (this.options.loadTimeoutMs ?? 60_000)
+      : hub
+        ? (this.options.hubTimeoutMs ?? 20_000)
+        : (this.options.timeoutMs ?? 2_500);
     if (this.pingSentAt !== null) {
       if (this.now() - this.pingSentAt > limit)
         this.replaceWorker(`it stopped answering for ${(limit / 1000).toFixed(1)} s`);
