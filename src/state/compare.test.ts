@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STRATEGY_NAMES } from '../core/strategies/strategy';
 import { columnQuery, compareQuery, parseCompare, playgroundQuery, shareProvider } from './compare';
+import type { WorkerEvent } from '../inference/worker/model-client';
 import type { LoadedModels, ModelProvider } from './model-provider';
 import { setupFromQuery } from './setup';
 import type { ModelChoice } from './setup-validate';
@@ -119,5 +120,16 @@ describe('the provider the two columns share', () => {
     expect(calls.cancelAll).toBe(0);
     shared.cancelAll();
     expect(calls.cancelAll).toBe(1);
+  });
+
+  it('tells each column when the one worker under both is lost and replaced', () => {
+    const listeners: ((e: WorkerEvent) => void)[] = [];
+    const { provider } = countingProvider();
+    const { forColumn } = shareProvider({ ...provider, onWorkerEvent: (l) => void listeners.push(l) });
+    const seen: string[] = [];
+    forColumn.onWorkerEvent?.((e) => seen.push(`left ${e.kind}`));
+    forColumn.onWorkerEvent?.((e) => seen.push(`right ${e.kind}`));
+    listeners.forEach((l) => l({ kind: 'lost', reason: 'it crashed' }));
+    expect(seen).toEqual(['left lost', 'right lost']);
   });
 });

@@ -73,6 +73,8 @@ export function shareProvider(provider: ModelProvider): SharedProvider {
         return load;
       },
       cancelAll: () => undefined,
+      // Both columns run on the one worker: both are told when it is lost and replaced.
+      onWorkerEvent: (listener) => provider.onWorkerEvent?.(listener),
     },
     cancelAll: () => provider.cancelAll(),
   };

@@ -5,6 +5,7 @@ import { TreeCanvas } from '../layout/TreeCanvas';
 import { ModelStatus } from '../status/ModelStatus';
 import { usePlayground } from '../store-context';
 import { STRATEGY_LABELS } from '../strategy-labels';
+import { WorkerNotice } from '../status/WorkerNotice';
 
 /** Primitives only, re-read on every `version` bump (the runner counts up in place). */
 const selectColumn = (s: PlaygroundState) => ({
@@ -27,7 +28,12 @@ export function CompareColumn() {
   const c = usePlayground(useShallow(selectColumn));
   const state = c.running ? 'running' : c.done ? 'done' : c.hasRunner ? 'idle' : 'none';
   return (
-    <section className="compare-column" data-testid="compare-column" data-strategy={c.strategy} data-state={state}>
+    <section
+      className="compare-column"
+      data-testid="compare-column"
+      data-strategy={c.strategy}
+      data-state={state}
+    >
       <header className="compare-column__head">
         <h2>{STRATEGY_LABELS[c.strategy]}</h2>
         <ModelStatus />
@@ -61,6 +67,7 @@ export function CompareColumn() {
           {c.error}
         </p>
       )}
+      <WorkerNotice />
       <TreeCanvas />
     </section>
   );
