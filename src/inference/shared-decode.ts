@@ -120,8 +120,9 @@ export async function decodeShared(
       const n = groups.length;
       // Each group feeds its last token, then what its request's rules force after it. Rows move
       // in step, so the draws stop where the shortest draft ends: each group feeds that many.
-      const most = Math.min(input.maxStepTokens - t - 1, ...groups.map((g) => forcedTokens(g.draft, Infinity).length));
-      const forced = groups.map((g) => forcedTokens(g.draft, most));
+      const drafts = groups.map((g) => forcedTokens(g.draft, input.maxStepTokens - t - 1));
+      const most = Math.min(...drafts.map((f) => f.length));
+      const forced = drafts.map((f) => f.slice(0, most));
       const span = 1 + most;
       const ids: number[] = [];
       const positions: number[] = [];

@@ -1,78 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { SessionModels } from '../core/session';
-import { countdownTask, type CountdownProblem } from '../core/tasks/countdown';
-import { ScriptedCountdownPolicy, SolverValue } from '../core/testing/scripted-models';
-import { selectAvailability } from '../ui/controls/availability';
 import { MAX_IMPORT_BYTES } from './files/import-file';
 import { serializeSession } from './files/session-file';
-import type { ModelProvider } from './model-provider';
-import { selectDisplayedTree } from './selectors';
-import type { Setup } from './setup';
-import { createPlaygroundStore, type PlaygroundStore } from './store';
-
-// FAKE models (scripted policy, solver-backed value): these tests are about the store's export
-// and import, not the models. The real models run in the browser tests (e2e/).
-const FIRST: CountdownProblem = { numbers: [4, 5, 6, 10], target: 24 };
-const SECOND: CountdownProblem = { numbers: [1, 8, 10, 11], target: 24 };
-const QUERY = '?numbers=4,5,6,10&target=24&sims=40&k=4&seed=3&stop=budget';
-const OTHER_QUERY = '?numbers=1,8,10,11&target=24&sims=12&k=3&seed=9&stop=budget';
-
-/**
- * A scripted policy is built for one puzzle, and an import may bring another: each call goes to
- * the fakes of the puzzle its prompt names, so a search imported from another setup can go on.
- */
-function fakeModels(problems: readonly CountdownProblem[]): SessionModels {
-  const byPrompt = new Map(
-    problems.map((p) => [
-      countdownTask.prompt(p),
-      { policy: new ScriptedCountdownPolicy(p, 0.1, 0.3), value: new SolverValue(p) },
-    ]),
-  );
-  const pick = (prompt: string) => {
-    const models = byPrompt.get(prompt);
-    if (!models) throw new Error(`no fake models for the puzzle ${JSON.stringify(prompt)}`);
-    return models;
-  };
-  return {
-    policy: { sample: (input) => pick(input.prompt).policy.sample(input) },
-    value: { score: (input) => pick(input.prompt).value.score(input) },
-  };
-}
-
-/** Loads the fakes; `refuse` says which model choices fail to load (a download that fails). */
-const fakeProvider = (refuse: (value: string) => boolean = () => false): ModelProvider => ({
-  load: async (_backend, choice) => {
-    const value = choice.value.kind === 'model' ? choice.value.id : choice.value.kind;
-    if (refuse(value)) throw new Error(`no such model: ${value}`);
-    return { backend: 'wasm', reason: 'test', dtype: 'q8', models: fakeModels([FIRST, SECOND]) };
-  },
-  cancelAll: () => undefined,
-});
-
-async function readyStore(query = QUERY, provider = fakeProvider()) {
-  const written: Setup[] = [];
-  const store = createPlaygroundStore({
-    provider,
-    query,
-    wait: async () => undefined,
-    onSetupChange: (s) => written.push(s),
-  });
-  await store.getState().loadModels();
-  return { store, written };
-}
-
-async function stepped(times: number, query = QUERY): Promise<PlaygroundStore> {
-  const { store } = await readyStore(query);
-  for (let i = 0; i < times; i++) await store.getState().step();
-  return store;
-}
-
-const runnerOf = (store: PlaygroundStore) => {
-  const runner = store.getState().runner;
-  if (!runner) throw new Error('the store holds no search');
-  return runner;
-};
+import { fakeProvider, OTHER_QUERY, QUERY, readyStore, runnerOf, stepped } from './files-slice.fixtures';
+import type { PlaygroundStore } from './store';
 
 /** The exported session of `store` as the text a person would save. */
 const exportedText = (store: PlaygroundStore): string => {
@@ -271,48 +201,5 @@ describe('session export and import through the store', () => {
     expect(reads).toBe(1);
     expect(store.getState().appError).toBeNull();
     expect(runnerOf(store).session.tree).toEqual(runnerOf(source).session.tree);
-  });
-});
-
-describe('an imported x1 tree', () => {
-  const x1Text = readFileSync(new URL('../../e2e/fixtures/x1/mcts_tree_final.json', import.meta.url), 'utf8');
-
-  it('is shown instead of the search, cannot be searched or seeked, and closes back to the search', async () => {
-    const store = await stepped(2);
-    const runner = runnerOf(store);
-    const searchTree = JSON.stringify(runner.session.tree);
-
-    await store.getState().importText(x1Text, 'mcts_tree_final.json');
-    const s = store.getState();
-    expect(s.appError).toBeNull();
-    expect(s.imported?.stats.nodes).toBe(16);
-    expect(s.imported?.title).toMatch(/^Use the numbers 4, 9, 10 and 13/);
-    expect(selectDisplayedTree(s)).toBe(s.imported?.tree);
-    const availability = selectAvailability(s);
-    expect(availability.run).toMatch(/imported x1 tree/);
-    expect(availability.step).toMatch(/imported x1 tree/);
-
-    const version = store.getState().version;
-    store.getState().seek(1);
-    expect(store.getState().cursor).toBeNull();
-    expect(store.getState().pastTree).toBeNull();
-    expect(store.getState().version).toBe(version);
-
-    store.getState().closeImported();
-    const closed = store.getState();
-    expect(closed.imported).toBeNull();
-    expect(closed.runner).toBe(runner);
-    expect(selectDisplayedTree(closed)).toBe(runner.session.tree);
-    expect(JSON.stringify(selectDisplayedTree(closed))).toBe(searchTree);
-    expect(selectAvailability(closed).run).toBeNull();
-  });
-
-  it('is cleared by reset', async () => {
-    const store = await stepped(1);
-    await store.getState().importText(x1Text, 'mcts_tree_final.json');
-    expect(store.getState().imported).not.toBeNull();
-    store.getState().reset();
-    expect(store.getState().imported).toBeNull();
-    expect(selectDisplayedTree(store.getState())).toBe(runnerOf(store).session.tree);
   });
 });

@@ -16,7 +16,8 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
  */
 export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState, [], [], FilesSlice> {
   return (set, get) => {
-    const refuse = (fileName: string, why: string) => set({ appError: `Import of ${clip(fileName, 120)} refused: ${clip(why, 600)}` });
+    const refuse = (fileName: string, why: string) =>
+      set({ appError: `Import of ${clip(fileName, 120)} refused: ${clip(why, 600)}` });
 
     /** Our own session: its setup becomes the playground's, its log and checkpoints the search's. */
     const restoreSession = async (file: SessionFile, fileName: string) => {
@@ -119,7 +120,12 @@ export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState,
       },
 
       closeImported: () =>
-        set((s) => ({ imported: null, selectedId: null, version: s.version + 1, fitSignal: s.fitSignal + 1 })),
+        set((s) => ({
+          imported: null,
+          selectedId: null,
+          version: s.version + 1,
+          fitSignal: s.fitSignal + 1,
+        })),
     };
   };
 }
