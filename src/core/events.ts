@@ -1,6 +1,7 @@
 import {
   createTree,
   getNode,
+  nodeIdAt,
   pathTo,
   type NodeId,
   type NodeStatus,
@@ -55,7 +56,7 @@ export class InvalidEventError extends Error {
 }
 
 function addChild(tree: ReasoningTree, parent: TreeNode, child: NewChild): void {
-  const id = `n${tree.nextId++}`;
+  const id = nodeIdAt(tree.nextId++);
   const node: TreeNode = {
     id,
     parentId: parent.id,

@@ -2,7 +2,7 @@ import { applyEvent, replay, type Evaluation, type NewChild, type SearchEvent } 
 import type { Policy, StepSample, Value } from './models';
 import { Rng } from './rng';
 import type { Task } from './tasks/task';
-import { createTree, getNode, isVerified, stepsTo, type NodeId, type ReasoningTree } from './tree';
+import { createTree, getNode, isVerified, nodeIdAt, stepsTo, type NodeId, type ReasoningTree } from './tree';
 
 /**
  * A search session: the tree, its event log, and the blueprint's operators (expand, evaluate,
@@ -146,7 +146,7 @@ export class SearchSession<P> {
       this.apply({ type: 'expand', parentId: r.nodeId, children });
       created.set(
         r.nodeId,
-        children.map((_, j) => `n${firstId + j}`),
+        children.map((_, j) => nodeIdAt(firstId + j)),
       );
     });
     return requests.map((r) => created.get(r.nodeId) ?? []);

@@ -49,7 +49,12 @@ export interface ReasoningTree {
   nextId: number;
 }
 
-export const ROOT_ID: NodeId = 'n0';
+/** The id of the node created `index`-th (the root is 0): ids follow creation order. */
+export function nodeIdAt(index: number): NodeId {
+  return `n${index}`;
+}
+
+export const ROOT_ID: NodeId = nodeIdAt(0);
 
 export function createTree(): ReasoningTree {
   const root: TreeNode = {
@@ -124,7 +129,7 @@ export function liveChildren(tree: ReasoningTree, node: TreeNode): TreeNode[] {
 /** The first solved terminal outside pruned subtrees, in creation order. */
 export function firstSolvedNode(tree: ReasoningTree): TreeNode | undefined {
   for (let i = 0; i < tree.nextId; i++) {
-    const node = tree.nodes[`n${i}`];
+    const node = tree.nodes[nodeIdAt(i)];
     if (node && node.status === 'solved' && !isInPrunedSubtree(tree, node.id)) return node;
   }
   return undefined;

@@ -2,11 +2,11 @@ import type { Tensor } from '@huggingface/transformers';
 import type { Policy, PolicyInput, StepSample } from '../core/models';
 import { Rng } from '../core/rng';
 import { int64Tensor, leftPad } from './batch';
-import { decodeShared, type DecodeHooks } from './shared-decode';
+import { decodeShared, type DecodeRequest } from './shared-decode';
 import { PolicyCache } from './policy-cache';
 import { CancelledError } from './errors';
 import { chooseToken, logSoftmax } from './sampling';
-import { draftTrie, StepEncoder, type DraftNode } from './step-drafts';
+import { draftTrie, StepEncoder } from './step-drafts';
 import { contextText, traceText } from './trace-text';
 import { batchIndependent, encodePlain, type ForwardInputs, type LoadedModel } from './transformers-models';
 
@@ -41,7 +41,6 @@ export class TransformersPolicy implements Policy {
 
   /** The prefix cache, or null when it is off (every context is fed whole, k times). */
   private readonly cache: PolicyCache | null;
-  private readonly decodeHooks: DecodeHooks;
   /** Token ids of allowed steps, for drafts; null when drafts are off. */
   private readonly stepEncoder: StepEncoder | null;
 
@@ -50,8 +49,11 @@ export class TransformersPolicy implements Policy {
     options: PolicyOptions = {},
   ) {
     this.cache =
-      options.prefixCache === false || !batchIndependent(model) ? null : new PolicyCache(model, options.cacheBytes);
-    this.stepEncoder = options.drafts === false ? null : new StepEncoder((text) => encodePlain(model.tokenizer, text));
+      options.prefixCache === false || !batchIndependent(model)
+        ? null
+        : new PolicyCache(model, options.cacheBytes);
+    this.stepEncoder =
+      options.drafts === false ? null : new StepEncoder((text) => encodePlain(model.tokenizer, text));
     const newline = encodePlain(model.tokenizer, '\n');
     this.newlineId = newline.length === 1 ? newline[0] : undefined;
     const eos = model.config.eos_token_id;
@@ -63,16 +65,6 @@ export class TransformersPolicy implements Policy {
         (id) => !this.eosIds.has(id),
       ),
     );
-    this.decodeHooks = {
-      model,
-      banned: this.banned,
-      isEnd: (ids, tok, separator) => this.eosIds.has(tok) || this.endsStep(ids, tok, separator),
-      count: (kind, n) => {
-        if (kind === 'forward') this.forwardCalls += n;
-        else if (kind === 'prefill') this.prefillTokens += n;
-        else this.generatedTokens += n;
-      },
-    };
   }
 
   /** The prefix cache's figures (null when it is off or still empty). */
@@ -99,7 +91,7 @@ export class TransformersPolicy implements Policy {
     const rng = new Rng(input.seed);
     const separator = input.stepSeparator ?? '\n';
     const generated = this.cache
-      ? await decodeShared(this.cache, this.decodeHooks, contexts, owners, input, rng, this.draftsOf(input, separator), signal)
+      ? await this.decodeCached(this.cache, contexts, input, rng, signal)
       : await this.decodeWhole(rows, input, rng, signal);
     const out: StepSample[][] = input.requests.map(() => []);
     generated.forEach((g, row) => {
@@ -114,14 +106,39 @@ export class TransformersPolicy implements Policy {
     return out;
   }
 
-  /** Per request, the trie of its allowed next steps (with their separator), or null. */
-  private draftsOf(input: PolicyInput, separator: string): (DraftNode | null)[] {
+  /** Shared decoding over the prefix cache; its figures add to the policy's. */
+  private async decodeCached(
+    cache: PolicyCache,
+    contexts: readonly (readonly number[])[],
+    input: PolicyInput,
+    rng: Rng,
+    signal?: AbortSignal,
+  ): Promise<{ ids: number[]; logProb: number }[]> {
+    const separator = input.stepSeparator ?? '\n';
     const encoder = this.stepEncoder;
-    return input.requests.map((r) =>
-      encoder && r.nextSteps && r.nextSteps.length > 0
-        ? draftTrie(r.nextSteps.map((step) => encoder.ids(`${step}${separator}`)))
-        : null,
-    );
+    const requests = input.requests.map((r, i): DecodeRequest => ({
+      context: contexts[i] ?? [],
+      samples: r.k,
+      // The request's allowed next steps (with their separator), as a trie for drafts.
+      draft:
+        encoder && r.nextSteps && r.nextSteps.length > 0
+          ? draftTrie(r.nextSteps.map((step) => encoder.ids(`${step}${separator}`)))
+          : null,
+    }));
+    const { samples, stats } = await decodeShared(requests, {
+      cache,
+      model: this.model,
+      banned: this.banned,
+      isEnd: (ids, tok) => this.eosIds.has(tok) || this.endsStep(ids, tok, separator),
+      temperature: input.temperature,
+      maxStepTokens: input.maxStepTokens,
+      rng,
+      signal,
+    });
+    this.forwardCalls += stats.forward;
+    this.prefillTokens += stats.prefill;
+    this.generatedTokens += stats.generated;
+    return samples;
   }
 
   /**

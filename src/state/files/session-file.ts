@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { applyEvent, type SearchEvent } from '../../core/events';
 import type { StrategyName } from '../../core/strategies/strategy';
-import { createTree, firstSolvedNode, type ReasoningTree, type TreeNode } from '../../core/tree';
+import { createTree, firstSolvedNode, nodeIdAt, type ReasoningTree, type TreeNode } from '../../core/tree';
 import type { Checkpoint } from '../search-runner';
 import type { Setup } from '../setup';
 import { formatZodError, ImportError, isRecord, rejectPrototypeKeys, shortJson } from './import-error';
@@ -36,7 +36,7 @@ export interface SessionFile {
 function nodesInIdOrder(tree: ReasoningTree): TreeNode[] {
   const nodes: TreeNode[] = [];
   for (let i = 0; i < tree.nextId; i++) {
-    const node = tree.nodes[`n${i}`];
+    const node = tree.nodes[nodeIdAt(i)];
     if (node) nodes.push(structuredClone(node));
   }
   return nodes;
@@ -211,9 +211,9 @@ export function parseSessionFile(data: unknown): SessionFile {
     throw new ImportError(`not a valid session file: ${formatZodError(parsed.error, data)}`);
   const file = parsed.data;
   file.tree.nodes.forEach((node, i) => {
-    if (node.id !== `n${i}`)
+    if (node.id !== nodeIdAt(i))
       throw new ImportError(
-        `tree.nodes[${i}].id: expected "n${i}" (nodes are listed in id order), got "${node.id}"`,
+        `tree.nodes[${i}].id: expected "${nodeIdAt(i)}" (nodes are listed in id order), got "${node.id}"`,
       );
   });
   checkTreeMatchesEvents(file.tree.nodes, file.tree.nextId, file.events);

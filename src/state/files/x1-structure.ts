@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NodeId } from '../../core/tree';
+import { nodeIdAt, ROOT_ID, type NodeId } from '../../core/tree';
 import { formatPath, formatZodError, ImportError, isRecord } from './import-error';
 
 /**
@@ -117,7 +117,7 @@ export function orderNested(root: Record<string, unknown>): OrderedNode[] {
         `${formatPath(['parent'], pathOf(place))}: "${declared}", but the node sits in the children of "${parent.x1.id}"`,
       );
     const node: OrderedNode = {
-      id: `n${head}`,
+      id: nodeIdAt(head),
       parentId: parent?.id ?? null,
       depth: parent ? parent.depth + 1 : 0,
       childIds: [],
@@ -179,13 +179,13 @@ export function orderFlat(items: readonly unknown[], base: string): OrderedNode[
     throw new ImportError(
       `the x1 tree has ${roots.length} roots ("${root.id}", "${second.id}"${roots.length > 2 ? ', …' : ''} have no parent); a tree has exactly one`,
     );
-  const out: OrderedNode[] = [{ id: 'n0', parentId: null, depth: 0, childIds: [], x1: root }];
+  const out: OrderedNode[] = [{ id: ROOT_ID, parentId: null, depth: 0, childIds: [], x1: root }];
   for (let head = 0; head < out.length; head++) {
     const parent = out[head];
     if (!parent) break;
     for (const x1 of kids.get(parent.x1.id) ?? []) {
       const node: OrderedNode = {
-        id: `n${out.length}`,
+        id: nodeIdAt(out.length),
         parentId: parent.id,
         depth: parent.depth + 1,
         childIds: [],
