@@ -84,4 +84,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The views read the search the store publishes (state/search-snapshot.ts), never the engine.
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/state/search-runner', '**/state/search-host', '**/core/session', '**/core/strategies/create'],
+              message: 'Views read `search` (the published snapshot); the runner stays in the state layer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

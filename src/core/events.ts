@@ -46,7 +46,10 @@ export type SearchEvent =
     }
   /** The subtree under `nodeId` leaves the search; its statistics leave its ancestors. */
   | { readonly type: 'prune'; readonly nodeId: NodeId }
-  /** The reasoning returns from `fromId` to its ancestor `toId` (e.g. after an invalid step). */
+  /**
+   * The Blueprint's Backtrack: the reasoning returns from `fromId` to its ancestor `toId` (e.g.
+   * after an invalid step) and goes on from there; the abandoned branch stays in the tree.
+   */
   | { readonly type: 'backtrack'; readonly fromId: NodeId; readonly toId: NodeId; readonly reason: string }
   /** The strategy's final answer. */
   | { readonly type: 'answer'; readonly nodeId: NodeId; readonly solved: boolean; readonly answer: string };

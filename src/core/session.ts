@@ -41,7 +41,6 @@ export class SearchSession<P> {
   generatedTokens = 0;
   policyCalls = 0;
   valueCalls = 0;
-  private readonly listeners = new Set<(event: SearchEvent) => void>();
 
   constructor(
     readonly task: Task<P>,
@@ -95,16 +94,9 @@ export class SearchSession<P> {
     this.rewind(checkpoint);
   }
 
-  /** Called after every applied event (the UI's store subscribes here). */
-  onEvent(listener: (event: SearchEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   apply(event: SearchEvent): void {
     applyEvent(this.tree, event);
     this.events.push(event);
-    for (const l of this.listeners) l(event);
   }
 
   steps(nodeId: NodeId): string[] {
@@ -239,6 +231,12 @@ export class SearchSession<P> {
     this.apply({ type: 'prune', nodeId });
   }
 
+  /**
+   * The Blueprint's Backtrack operator: a strategy gives up the line at `fromId` and goes on from
+   * its ancestor `toId`; the tree keeps the branch (it is recorded, not undone). No strategy here
+   * emits it yet. The page's Backtrack button is the same idea done by hand on the history: it
+   * rewinds the log to before the last operator (state/search-slice.ts).
+   */
   backtrack(fromId: NodeId, toId: NodeId, reason: string): void {
     this.apply({ type: 'backtrack', fromId, toId, reason });
   }

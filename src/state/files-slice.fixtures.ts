@@ -1,3 +1,4 @@
+import { searchRunnerOf } from './search-host';
 import type { SessionModels } from '../core/session';
 import { countdownTask, type CountdownProblem } from '../core/tasks/countdown';
 import { ScriptedCountdownPolicy, SolverValue } from '../core/testing/scripted-models';
@@ -63,7 +64,7 @@ export async function stepped(times: number, query = QUERY): Promise<PlaygroundS
 }
 
 export const runnerOf = (store: PlaygroundStore) => {
-  const runner = store.getState().runner;
+  const runner = searchRunnerOf(store);
   if (!runner) throw new Error('the store holds no search');
   return runner;
 };

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { checkImportSize, parseImportText } from './files/import-file';
 import { sessionFile, type SessionFile } from './files/session-file';
 import { SearchRunner } from './search-runner';
+import type { SearchHost } from './search-host';
 import { validateSetup } from './setup-validate';
 import type { FilesSlice, PlaygroundState, StoreDeps } from './store-types';
 
@@ -14,7 +15,10 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
  * Export and import. An import is checked whole before anything changes: a refused file leaves
  * the session exactly as it was and says why in `appError`.
  */
-export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState, [], [], FilesSlice> {
+export function createFilesSlice(
+  deps: StoreDeps,
+  host: SearchHost,
+): StateCreator<PlaygroundState, [], [], FilesSlice> {
   return (set, get) => {
     const refuse = (fileName: string, why: string) =>
       set({ appError: `Import of ${clip(fileName, 120)} refused: ${clip(why, 600)}` });
@@ -49,27 +53,31 @@ export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState,
       }
       get().pause();
       deps.onSetupChange?.(file.setup);
-      set((s) => ({
+      const note = {
+        phase: 'start' as const,
+        text: `Imported ${fileName}: ${file.summary.nodes} nodes, ${file.summary.simulations} simulations. Run, Step or the timeline go on from here.`,
+        highlight: [],
+      };
+      set({
         setup: file.setup,
         setupErrors: {},
-        runner,
+        search: host.adopt(runner, note),
         imported: null,
         appError: null,
         running: false,
         busy: false,
-        cursor: null,
-        pastTree: null,
         searchError: null,
         selectedId: null,
         collapsed: new Set(),
-        note: {
-          phase: 'start',
-          text: `Imported ${fileName}: ${file.summary.nodes} nodes, ${file.summary.simulations} simulations. Run, Step or the timeline go on from here.`,
-          highlight: [],
-        },
-        version: s.version + 1,
-        fitSignal: s.fitSignal + 1,
-      }));
+      });
+      get().fit();
+    };
+
+    /** The search back at the present (an x1 tree shown over it has no timeline of its own). */
+    const searchAtPresent = () => {
+      const { search } = get();
+      const runner = host.runner;
+      return runner && search && search.cursor !== null ? host.snapshot(runner, search.note) : search;
     };
 
     return {
@@ -78,7 +86,8 @@ export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState,
       dismissError: () => set({ appError: null }),
 
       exportSession: () => {
-        const { runner, setup } = get();
+        const runner = host.runner;
+        const { setup } = get();
         if (!runner) return null;
         return sessionFile({
           setup,
@@ -98,16 +107,14 @@ export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState,
           return refuse(fileName, message(e));
         }
         if (parsed.kind === 'session') return restoreSession(parsed.file, fileName);
-        set((s) => ({
+        set({
           imported: { tree: parsed.tree, x1Ids: parsed.x1Ids, stats: parsed.stats, title: parsed.title },
+          search: searchAtPresent(),
           appError: null,
-          cursor: null,
-          pastTree: null,
           selectedId: null,
           collapsed: new Set(),
-          version: s.version + 1,
-          fitSignal: s.fitSignal + 1,
-        }));
+        });
+        get().fit();
       },
 
       importFile: async (file) => {
@@ -119,13 +126,10 @@ export function createFilesSlice(deps: StoreDeps): StateCreator<PlaygroundState,
         await get().importText(await file.text(), file.name);
       },
 
-      closeImported: () =>
-        set((s) => ({
-          imported: null,
-          selectedId: null,
-          version: s.version + 1,
-          fitSignal: s.fitSignal + 1,
-        })),
+      closeImported: () => {
+        set({ imported: null, selectedId: null });
+        get().fit();
+      },
     };
   };
 }

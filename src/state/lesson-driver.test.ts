@@ -1,3 +1,4 @@
+import { searchRunnerOf } from './search-host';
 import { describe, expect, it } from 'vitest';
 import type { SessionModels } from '../core/session';
 import { STRATEGY_NAMES } from '../core/strategies/strategy';
@@ -80,7 +81,7 @@ async function lessonStore(): Promise<PlaygroundStore> {
 }
 
 const runnerOf = (store: PlaygroundStore) => {
-  const runner = store.getState().runner;
+  const runner = searchRunnerOf(store);
   if (!runner) throw new Error('the store holds no search');
   return runner;
 };
@@ -120,7 +121,7 @@ describe('the lesson driving the playground', () => {
   it('steps phases until the root is expanded', async () => {
     const store = await lessonStore();
     await stepPhasesUntil(store, (ran) => ran === 'expand');
-    expect(store.getState().note.phase).toBe('expand');
+    expect(store.getState().search?.note.phase).toBe('expand');
     expect(runnerOf(store).phase).toBe('evaluate');
     expect(rootExpanded(store)).toBe(true);
     const root = getNode(runnerOf(store).session.tree, ROOT_ID);
@@ -143,7 +144,7 @@ describe('the lesson driving the playground', () => {
     await store.getState().stepPhase();
     await stepPhasesTo(store, 'select');
     expect(runnerOf(store).phase).toBe('select');
-    expect(store.getState().note.phase).toBe('backpropagate');
+    expect(store.getState().search?.note.phase).toBe('backpropagate');
     expect(selectSimulations(store.getState())).toBe(1);
   });
 

@@ -38,11 +38,11 @@ export function whenSearchReady(store: PlaygroundStore): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const s = store.getState();
-      if (s.modelStatus === 'error' && s.runner === null) {
+      if (s.modelStatus === 'error' && s.search === null) {
         reject(new LessonStoppedError(`the models failed to load: ${s.modelError ?? 'unknown error'}`));
         return true;
       }
-      if (s.runner !== null && s.modelStatus === 'ready' && !s.busy && !s.running) {
+      if (s.search !== null && s.modelStatus === 'ready' && !s.busy && !s.running) {
         resolve();
         return true;
       }
@@ -77,32 +77,31 @@ export async function stepPhasesUntil(
   await whenSearchReady(store);
   for (let i = 0; i < limit; i++) {
     const before = store.getState();
-    if (!before.runner || before.runner.done) return;
-    await before.stepPhase();
+    if (!before.search || before.search.done) return;
+    const ran = await before.stepPhase();
     const after = store.getState();
     if (after.searchError) throw new LessonStoppedError(after.searchError);
-    const ran = after.note.phase;
-    if (ran !== 'start' && ran !== 'prune' && ran !== 'expand-here' && until(ran, store)) return;
+    if (ran !== null && until(ran, store)) return;
   }
 }
 
 /** Until the phase the strategy runs next is `phase` (the lesson shows the moment before it). */
 export async function stepPhasesTo(store: PlaygroundStore, phase: Phase): Promise<void> {
   await whenSearchReady(store);
-  const next = () => store.getState().runner?.phase;
+  const next = () => store.getState().search?.shown.nextPhase;
   if (next() === phase) return;
   await stepPhasesUntil(store, () => next() === phase);
 }
 
 /** The root has been expanded (the policy's first proposals are on the tree). */
 export function rootExpanded(store: PlaygroundStore): boolean {
-  const runner = store.getState().runner;
-  return runner !== null && getNode(runner.session.tree, runner.session.tree.rootId).status !== 'open';
+  const tree = store.getState().search?.tree;
+  return tree !== undefined && getNode(tree, tree.rootId).status !== 'open';
 }
 
 /** Lets the search run to its end (a verified solution, or the budget), as Run does. */
 export async function runToEnd(store: PlaygroundStore): Promise<void> {
   await whenSearchReady(store);
   const s = store.getState();
-  if (s.runner && !s.runner.done) await s.run();
+  if (s.search && !s.search.done) await s.run();
 }

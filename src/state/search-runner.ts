@@ -184,13 +184,6 @@ export class SearchRunner {
     this.checkpoints.length = index + 1;
   }
 
-  /** Undoes the last operator; false when there is nothing to undo. */
-  backtrack(): boolean {
-    if (this.checkpoints.length < 2) return false;
-    this.rewindTo(this.checkpoints.length - 2);
-    return true;
-  }
-
   private checkEditable(): void {
     if (!this.canEdit()) {
       throw new EditRefusedError('finish the current iteration first (Step), then edit the tree');

@@ -1,82 +1,100 @@
 import type { StateCreator } from 'zustand';
-import { replay } from '../core/events';
+import type { SearchEvent } from '../core/events';
+import type { Phase } from '../core/strategies/strategy';
 import { CancelledError } from '../inference/errors';
 import type { ModelHolder } from './models-slice';
 import { describePhase, type PhaseNote } from './phase-notes';
 import { SearchRunner } from './search-runner';
+import type { SearchHost } from './search-host';
 import { validateSetup } from './setup-validate';
 import type { PlaygroundState, SearchSlice, StoreDeps } from './store-types';
 
-const READY: PhaseNote = { phase: 'start', text: 'Ready: press Run, Step or Step phase.', highlight: [] };
+export const READY_NOTE: PhaseNote = {
+  phase: 'start',
+  text: 'Ready: press Run, Step or Step phase.',
+  highlight: [],
+};
 const defaultWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
- * The search as store actions. The engine mutates its tree in place; every action ends by bumping
- * `version`, which is what views subscribe to. Run yields to the page between phases.
+ * The search as store actions. The engine's runner lives in `host`, out of the state; after every
+ * operator the slice publishes a new read-only snapshot of it as `search`, which is all the views
+ * read. Run yields to the page between phases.
  */
 export function createSearchSlice(
   deps: StoreDeps,
-  holder: ModelHolder,
+  models: ModelHolder,
+  host: SearchHost,
 ): StateCreator<PlaygroundState, [], [], SearchSlice> {
   const wait = deps.wait ?? defaultWait;
   // Each run loop holds the token it started with; reset and pause end it by moving the token.
   let runToken = 0;
   return (set, get) => {
-    const bump = (patch: Partial<PlaygroundState> = {}) => set((s) => ({ ...patch, version: s.version + 1 }));
+    /** Publishes the runner as it stands now, at the present, after `events`. */
+    const publish = (
+      runner: SearchRunner,
+      note: PhaseNote,
+      events: readonly SearchEvent[] = [],
+      patch: Partial<PlaygroundState> = {},
+    ) => set({ ...patch, search: host.snapshot(runner, note, events) });
+
+    const current = (runner: SearchRunner) => host.runner === runner;
 
     /** The runner to act on, after forking from the timeline position if one is being viewed. */
     const liveRunner = (): SearchRunner | null => {
-      const { runner, cursor } = get();
+      const runner = host.runner;
+      const cursor = get().search?.cursor ?? null;
       if (runner && cursor !== null) {
         runner.rewindTo(cursor);
-        bump({ cursor: null, pastTree: null });
+        host.rewound(runner);
+        publish(runner, get().search?.note ?? READY_NOTE);
       }
       return runner;
     };
 
     /** Refuses an edit at a point halfway through an iteration, before anything forks. */
     const editableHere = (): boolean => {
-      const { runner, cursor } = get();
-      if (!runner) return false;
-      if (runner.canEdit(cursor ?? undefined)) return true;
+      const why = get().search?.blocked.edit;
+      if (why === undefined) return false;
+      if (why === null) return true;
       set({ searchError: 'finish the current iteration first (Step), then edit the tree' });
       return false;
     };
 
     const fail = (runner: SearchRunner, e: unknown) => {
-      if (get().runner !== runner) return;
+      if (!current(runner)) return;
       if (e instanceof CancelledError) set({ busy: false, running: false });
-      else set({ busy: false, running: false, searchError: e instanceof Error ? e.message : String(e) });
+      else set({ busy: false, running: false, searchError: message(e) });
     };
 
-    const onePhase = async (runner: SearchRunner): Promise<boolean> => {
+    /** One strategy phase; the phase it ran, or null when it failed or the search was replaced. */
+    const onePhase = async (runner: SearchRunner): Promise<Phase | null> => {
       set({ busy: true, searchError: null });
       try {
         const { ran, events } = await runner.stepPhase();
-        if (get().runner !== runner) return false;
-        bump({ busy: false, note: describePhase(ran, events, runner.session.tree, runner.config) });
-        return true;
+        if (!current(runner)) return null;
+        publish(runner, describePhase(ran, events, runner.session.tree, runner.config), events, {
+          busy: false,
+        });
+        return ran;
       } catch (e) {
         fail(runner, e);
-        return false;
+        return null;
       }
     };
 
-    const guarded = async (action: (runner: SearchRunner) => Promise<void>) => {
-      if (get().busy || get().running) return;
+    const guarded = async (action: (runner: SearchRunner) => Promise<Phase | null>) => {
+      if (get().busy || get().running) return null;
       const runner = liveRunner();
-      if (!runner || runner.done) return;
-      await action(runner);
+      if (!runner || runner.done) return null;
+      return action(runner);
     };
 
     return {
-      runner: null,
-      version: 0,
+      search: null,
       running: false,
       busy: false,
-      note: READY,
-      cursor: null,
-      pastTree: null,
       searchError: null,
       speedMs: 0,
 
@@ -86,12 +104,12 @@ export function createSearchSlice(
         if (!runner || runner.done) return;
         const token = ++runToken;
         set({ running: true });
-        while (token === runToken && !runner.done && get().runner === runner) {
-          if (!(await onePhase(runner))) break;
+        while (token === runToken && !runner.done && current(runner)) {
+          if ((await onePhase(runner)) === null) break;
           // Always yield, so that the page renders and stays responsive between phases.
           await wait(get().speedMs);
         }
-        if (token === runToken && get().runner === runner) set({ running: false });
+        if (token === runToken && current(runner)) set({ running: false });
       },
 
       pause: () => {
@@ -102,29 +120,25 @@ export function createSearchSlice(
       step: () =>
         guarded(async (runner) => {
           for (;;) {
-            if (!(await onePhase(runner))) return;
-            const ran = get().note.phase;
-            if (runner.done || ran === 'backpropagate' || ran === 'aggregate') return;
+            const ran = await onePhase(runner);
+            if (ran === null || runner.done || ran === 'backpropagate' || ran === 'aggregate') return ran;
           }
         }),
 
-      stepPhase: () => guarded(async (runner) => void (await onePhase(runner))),
+      stepPhase: () => guarded(onePhase),
 
       reset: () => {
         runToken++;
         deps.provider.cancelAll();
         const { valid } = validateSetup(get().setup);
-        const models = holder.current?.models;
+        const loaded = models.current?.models;
         // Only on the models the setup names: while others load (or failed to), there is no search.
         const matches = valid !== undefined && get().loadedModels?.key === JSON.stringify(valid.models);
-        const runner = valid && models && matches ? new SearchRunner(valid, models) : null;
-        bump({
-          runner,
+        const runner = valid && loaded && matches ? new SearchRunner(valid, loaded) : null;
+        set({
+          search: host.adopt(runner, READY_NOTE),
           running: false,
           busy: false,
-          note: READY,
-          cursor: null,
-          pastTree: null,
           searchError: null,
           selectedId: null,
           collapsed: new Set(),
@@ -140,12 +154,11 @@ export function createSearchSlice(
         if (!runner) return;
         try {
           const events = runner.prune(id);
-          bump({
-            note: describePhase('prune', events, runner.session.tree, runner.config),
+          publish(runner, describePhase('prune', events, runner.session.tree, runner.config), events, {
             searchError: null,
           });
         } catch (e) {
-          set({ searchError: e instanceof Error ? e.message : String(e) });
+          set({ searchError: message(e) });
         }
       },
 
@@ -158,42 +171,55 @@ export function createSearchSlice(
         set({ busy: true, searchError: null });
         try {
           const events = await runner.expandHere(id);
-          if (get().runner !== runner) return;
-          bump({
+          if (!current(runner)) return;
+          publish(runner, describePhase('expand-here', events, runner.session.tree, runner.config), events, {
             busy: false,
-            note: describePhase('expand-here', events, runner.session.tree, runner.config),
           });
         } catch (e) {
           if (e instanceof CancelledError) return fail(runner, e);
-          set({ busy: false, searchError: e instanceof Error ? e.message : String(e) });
+          set({ busy: false, searchError: message(e) });
         }
       },
 
       backtrack: () => {
-        const { runner, busy, running } = get();
-        if (!runner || busy || running) return;
-        const index = (get().cursor ?? runner.checkpoints.length - 1) - 1;
+        const runner = host.runner;
+        const search = get().search;
+        if (!runner || !search || get().busy || get().running) return;
+        const index = search.shown.index - 1;
         if (index < 0) return;
+        const undone = runner.checkpoints[index + 1]?.operator ?? 'start';
         runner.rewindTo(index);
-        const note: PhaseNote = {
-          phase: 'start',
-          text: `Backtrack: undid the last operator; the search stands after step ${index} of its history. Searching on forks a new history.`,
-          highlight: [],
-        };
-        bump({ cursor: null, pastTree: null, note, searchError: null });
+        host.rewound(runner);
+        publish(runner, backtrackNote(undone, index), [], { searchError: null });
       },
 
       seek: (index) => {
-        const { runner, busy, running, imported } = get();
-        if (!runner || busy || running || imported) return;
+        const runner = host.runner;
+        const { busy, running, imported, search } = get();
+        if (!runner || !search || busy || running || imported) return;
         const last = runner.checkpoints.length - 1;
         const i = Math.max(0, Math.min(last, Math.round(index)));
-        const checkpoint = runner.checkpoints[i];
-        if (i === last || !checkpoint) return bump({ cursor: null, pastTree: null });
-        bump({ cursor: i, pastTree: replay(runner.session.events, checkpoint.session.eventCount) });
+        const cursor = i === last ? null : i;
+        if (cursor === search.cursor) return;
+        set({ search: host.snapshot(runner, search.note, [], { cursor }) });
       },
 
       setSpeed: (ms) => set({ speedMs: Math.max(0, ms) }),
     };
+  };
+}
+
+const OPERATOR_WORDS: Readonly<Record<string, string>> = {
+  'expand-here': 'the expansion by hand',
+  prune: 'the prune',
+};
+
+/** What Backtrack rewound, in words: the operator undone and where the search now stands. */
+function backtrackNote(undone: string, index: number): PhaseNote {
+  const what = OPERATOR_WORDS[undone] ?? `the ${undone} phase`;
+  return {
+    phase: 'start',
+    text: `Backtrack: rewound ${what}; the search stands after step ${index} of its history, as it was before. Searching on forks a new history.`,
+    highlight: [],
   };
 }

@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
 import { sessionTextOf } from './persistence/archive-record';
 import {
-  archiveIdOf,
   bindArchiveId,
   MAX_SESSION_NAME,
   type SavedSessionInfo,
 } from './persistence/session-archive';
+import type { SearchHost } from './search-host';
 import { setupToQuery } from './setup';
 import type { PlaygroundState, SessionsSlice, StoreDeps } from './store-types';
 
@@ -16,7 +16,10 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
  * autosave.ts's; reopening goes through the import's checks, so a damaged record is refused
  * like a damaged file and the current session stays as it was.
  */
-export function createSessionsSlice(deps: StoreDeps): StateCreator<PlaygroundState, [], [], SessionsSlice> {
+export function createSessionsSlice(
+  deps: StoreDeps,
+  host: SearchHost,
+): StateCreator<PlaygroundState, [], [], SessionsSlice> {
   return (set, get) => {
     const archive = deps.archive;
     const replace = (info: SavedSessionInfo) =>
@@ -42,25 +45,22 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<PlaygroundSta
         set({ appError: `The saved session "${record.info.name}" could not be reopened: ${message(e)}` });
         return false;
       }
-      const before = get().runner;
+      const before = host.runner;
       await get().importText(text, `"${record.info.name}"`);
-      const runner = get().runner;
+      const runner = host.runner;
       if (!runner || runner === before || get().appError !== null) return false;
       bindArchiveId(runner, id);
       const midway = runner.strategy.name === 'mcts' && runner.phase !== 'select' && runner.phase !== 'done';
       const { nodes, simulations } = record.info.summary;
-      set({
-        sessionsOpen: false,
-        note: {
-          phase: 'start',
-          text: `Reopened "${record.info.name}" where it was: ${nodes} nodes, ${simulations} simulations.${
-            midway
-              ? ` It stopped halfway through a simulation: Run or Step goes on with ${runner.phase}.`
-              : ''
-          }`,
-          highlight: [],
-        },
-      });
+      const note = {
+        phase: 'start' as const,
+        text: `Reopened "${record.info.name}" where it was: ${nodes} nodes, ${simulations} simulations.${
+          midway ? ` It stopped halfway through a simulation: Run or Step goes on with ${runner.phase}.` : ''
+        }`,
+        highlight: [],
+      };
+      // Published anew: the snapshot carries the id the session is saved under.
+      set({ sessionsOpen: false, search: host.snapshot(runner, note) });
       return true;
     };
 
@@ -114,8 +114,7 @@ export function createSessionsSlice(deps: StoreDeps): StateCreator<PlaygroundSta
         }
         set((s) => ({ sessions: s.sessions.filter((x) => x.id !== id) }));
         // The session on show was deleted: a fresh search starts, or saving would bring it back.
-        const runner = get().runner;
-        if (runner && archiveIdOf(runner) === id) get().reset();
+        if (get().search?.sessionId === id) get().reset();
       },
 
       noteSaved: (info) => {

@@ -1,3 +1,4 @@
+import { searchRunnerOf } from './search-host';
 import { describe, expect, it } from 'vitest';
 import { ScriptedCountdownPolicy, SolverValue } from '../core/testing/scripted-models';
 import { parseImportText } from './files/import-file';
@@ -28,7 +29,7 @@ async function readyStore(archive = new MemoryArchive()) {
 }
 
 const runnerOf = (store: PlaygroundStore) => {
-  const runner = store.getState().runner;
+  const runner = searchRunnerOf(store);
   if (!runner) throw new Error('no search');
   return runner;
 };
@@ -101,7 +102,7 @@ describe('reopening, renaming and deleting saved sessions', () => {
     await second.store.getState().reopenLatest(false);
     expect(treeText(second.store)).toBe(tree);
     expect(runnerOf(second.store).phase).toBe(phase);
-    expect(second.store.getState().note.text).toMatch(/^Reopened ".*" where it was/);
+    expect(second.store.getState().search?.note.text).toMatch(/^Reopened ".*" where it was/);
     expect(archiveIdOf(runnerOf(second.store))).toBe(archiveIdOf(runnerOf(first.store)));
 
     // Both go on alike: the same seed, the same state.
@@ -112,7 +113,7 @@ describe('reopening, renaming and deleting saved sessions', () => {
   it('refuses a damaged record with a message, leaving the search on show as it was', async () => {
     const { store, archive } = await readyStore();
     await store.getState().step();
-    const before = { runner: store.getState().runner, tree: treeText(store) };
+    const before = { runner: searchRunnerOf(store), tree: treeText(store) };
     const info = {
       id: 'bad',
       name: 'damaged',
@@ -123,7 +124,7 @@ describe('reopening, renaming and deleting saved sessions', () => {
     await archive.put(info, '{"format":"rlm-playground/archived-session","setup":');
     await store.getState().openSession('bad');
     expect(store.getState().appError).toMatch(/could not be reopened: the saved session is not valid JSON/);
-    expect(store.getState().runner).toBe(before.runner);
+    expect(searchRunnerOf(store)).toBe(before.runner);
     expect(treeText(store)).toBe(before.tree);
     await store.getState().openSession('missing');
     expect(store.getState().appError).toMatch(/gone/);
@@ -140,11 +141,11 @@ describe('reopening, renaming and deleting saved sessions', () => {
     expect((await archive.list())[0]?.name).toBe('my search');
     await store.getState().refreshSessions();
     expect(store.getState().sessions.map((s) => s.name)).toEqual(['my search']);
-    const shown = store.getState().runner;
+    const shown = searchRunnerOf(store);
     await store.getState().deleteSession(id);
     expect(await archive.list()).toEqual([]);
     expect(store.getState().sessions).toEqual([]);
-    expect(store.getState().runner).not.toBe(shown);
+    expect(searchRunnerOf(store)).not.toBe(shown);
     expect(runnerOf(store).checkpoints).toHaveLength(1);
     autosave.stop();
   });

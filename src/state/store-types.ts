@@ -1,10 +1,10 @@
 import type { SessionModels } from '../core/session';
+import type { Phase } from '../core/strategies/strategy';
 import type { ReasoningTree, NodeId } from '../core/tree';
 import type { SessionFile } from './files/session-file';
 import type { SavedSessionInfo, SessionArchive } from './persistence/session-archive';
 import type { LoadProgress, ModelProvider } from './model-provider';
-import type { PhaseNote } from './phase-notes';
-import type { SearchRunner } from './search-runner';
+import type { SearchSnapshot } from './search-snapshot';
 import type { BackendSetting, Setup, SetupErrors, SetupField } from './setup';
 import type { ModelChoice } from './setup-validate';
 
@@ -52,40 +52,50 @@ export interface WorkerNote {
 }
 
 export interface SearchSlice {
-  /** null while the setup has errors or the models are not loaded. */
-  readonly runner: SearchRunner | null;
-  /** Bumped after every change to the tree: the tree is mutated in place, so views key on this. */
-  readonly version: number;
+  /**
+   * The search as views see it, replaced by a new object after every operator, seek or edit
+   * (search-snapshot.ts); null while the setup has errors or the models are not loaded. The
+   * engine's runner itself stays inside the state layer.
+   */
+  readonly search: SearchSnapshot | null;
   readonly running: boolean;
   /** A phase or edit is in flight. */
   readonly busy: boolean;
-  readonly note: PhaseNote;
-  /** Timeline position when looking at an earlier checkpoint; null = the present. */
-  readonly cursor: number | null;
-  /** The tree at `cursor` (replayed from the log); null = the live tree. */
-  readonly pastTree: ReasoningTree | null;
   readonly searchError: string | null;
   /** Pause between phases while running, in milliseconds. */
   readonly speedMs: number;
   run(): Promise<void>;
   pause(): void;
-  /** One whole iteration (an MCTS simulation; one depth for the others). */
-  step(): Promise<void>;
-  stepPhase(): Promise<void>;
+  /** One whole iteration (an MCTS simulation; one depth for the others); the last phase it ran. */
+  step(): Promise<Phase | null>;
+  /** One phase; the phase it ran, or null when none ran (nothing to do, cancelled, failed). */
+  stepPhase(): Promise<Phase | null>;
   reset(): void;
   prune(nodeId?: NodeId): void;
   expandHere(nodeId?: NodeId): Promise<void>;
+  /** Rewinds the search to before the last operator at the point shown (the timeline's step back). */
   backtrack(): void;
   seek(index: number): void;
   setSpeed(ms: number): void;
 }
 
+/**
+ * The tree view's pan and zoom, as the view registers it (ui/tree/tree-viewport.ts): the store
+ * reaches it through actions, so fitting the tree is a call, not a counter to watch.
+ */
+export interface ViewportControl {
+  /** Fits the whole tree into the view, now and again once the next tree drawn is laid out. */
+  fit(): void;
+}
+
 export interface ViewSlice {
   readonly selectedId: NodeId | null;
   readonly collapsed: ReadonlySet<NodeId>;
-  readonly fitSignal: number;
   select(id: NodeId | null): void;
   toggleCollapse(id: NodeId): void;
+  /** The tree view registers its viewport while it is on the page (null when it leaves). */
+  attachViewport(viewport: ViewportControl | null): void;
+  /** Fits the tree into the view (a no-op while no tree view is on the page). */
   fit(): void;
 }
 

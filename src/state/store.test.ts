@@ -1,3 +1,4 @@
+import { searchRunnerOf } from './search-host';
 import { describe, expect, it } from 'vitest';
 import { ScriptedCountdownPolicy, SolverValue } from '../core/testing/scripted-models';
 import { treeInvariantViolations } from '../core/testing/invariants';
@@ -40,15 +41,16 @@ describe('the playground store', () => {
     const s = store.getState();
     expect(s.modelStatus).toBe('ready');
     expect(s.backend).toBe('wasm');
-    expect(s.runner?.phase).toBe('select');
+    expect(s.search?.shown.nextPhase).toBe('select');
   });
 
   it('steps MCTS one phase at a time in the order select, expand, evaluate, backpropagate', async () => {
     const { store } = await readyStore();
     const phases: string[] = [];
     for (let i = 0; i < 8; i++) {
-      await store.getState().stepPhase();
-      phases.push(store.getState().note.phase);
+      const ran = await store.getState().stepPhase();
+      expect(store.getState().search?.note.phase).toBe(ran);
+      phases.push(ran ?? 'none');
     }
     expect(phases).toEqual([
       'select',
@@ -61,7 +63,7 @@ describe('the playground store', () => {
       'backpropagate',
     ]);
     expect(selectSimulations(store.getState())).toBe(2);
-    expect(store.getState().note.text).toMatch(/Backpropagate/);
+    expect(store.getState().search?.note.text).toMatch(/Backpropagate/);
   });
 
   it('runs to a verified solution with whole statistics', async () => {
@@ -69,7 +71,7 @@ describe('the playground store', () => {
     await store.getState().run();
     const s = store.getState();
     expect(s.running).toBe(false);
-    expect(s.runner?.done).toBe(true);
+    expect(s.search?.done).toBe(true);
     expect(selectSolved(s)).toBe(true);
     const tree = selectDisplayedTree(s);
     expect(tree && treeInvariantViolations(tree)).toEqual([]);
@@ -102,14 +104,14 @@ describe('the playground store', () => {
     const { store } = await readyStore();
     for (let i = 0; i < 4; i++) await store.getState().step();
     const finalTree = JSON.stringify(selectDisplayedTree(store.getState()));
-    const length = store.getState().runner!.checkpoints.length;
+    const length = store.getState().search!.timelineLength;
     store.getState().seek(4);
     const past = selectDisplayedTree(store.getState())!;
-    expect(store.getState().cursor).toBe(4);
+    expect(store.getState().search?.cursor).toBe(4);
     expect(Object.keys(past.nodes).length).toBeLessThan(Object.keys(JSON.parse(finalTree).nodes).length);
     await store.getState().step();
-    expect(store.getState().cursor).toBeNull();
-    expect(store.getState().runner!.checkpoints.length).toBeLessThan(length);
+    expect(store.getState().search?.cursor).toBeNull();
+    expect(store.getState().search!.timelineLength).toBeLessThan(length);
     for (let i = 0; i < 3; i++) await store.getState().step();
     expect(JSON.stringify(selectDisplayedTree(store.getState()))).toBe(finalTree);
   });
@@ -118,12 +120,12 @@ describe('the playground store', () => {
     const { store } = await readyStore();
     await store.getState().step();
     await store.getState().step();
-    const length = store.getState().runner!.checkpoints.length;
+    const length = store.getState().search!.timelineLength;
     store.getState().seek(length - 3);
     store.getState().prune(getNode(selectDisplayedTree(store.getState())!, ROOT_ID).childIds[0]);
     expect(store.getState().searchError).toMatch(/finish the current iteration/);
-    expect(store.getState().runner!.checkpoints.length).toBe(length);
-    expect(store.getState().cursor).toBe(length - 3);
+    expect(store.getState().search!.timelineLength).toBe(length);
+    expect(store.getState().search?.cursor).toBe(length - 3);
   });
 
   it('counts simulations and tokens at the point shown on the timeline', async () => {
@@ -155,12 +157,12 @@ describe('the playground store', () => {
   it('starts no search from an invalid or unsolvable setup, and says why', async () => {
     const { store, written } = await readyStore();
     store.getState().setField('numbers', '1,1,1,1');
-    expect(store.getState().runner).toBeNull();
+    expect(store.getState().search).toBeNull();
     expect(store.getState().setupErrors.target).toMatch(/unsolvable/);
     await store.getState().run();
     expect(store.getState().running).toBe(false);
     store.getState().setField('numbers', '4,5,6,10');
-    expect(store.getState().runner).not.toBeNull();
+    expect(store.getState().search).not.toBeNull();
     expect(written).toEqual(['1,1,1,1', '4,5,6,10']);
   });
 
@@ -169,7 +171,7 @@ describe('the playground store', () => {
     await store.getState().loadModels();
     expect(store.getState().modelStatus).toBe('error');
     expect(store.getState().modelError).toBe('no adapter');
-    expect(store.getState().runner).toBeNull();
+    expect(store.getState().search).toBeNull();
   });
 
   it('draws a random puzzle that the solver can solve', async () => {
@@ -188,7 +190,7 @@ describe('the playground store', () => {
     const store = createPlaygroundStore({ provider, query: '?backend=wasm', deviceMemoryGb: () => 2 });
     await store.getState().loadModels();
     expect(loads).toBe(1);
-    const runner = store.getState().runner;
+    const runner = searchRunnerOf(store);
     store.getState().setField('task', 'math');
     await store.getState().loadModels();
     const before = loads;

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createFilesSlice } from './files-slice';
 import { createLessonSlice } from './lesson-slice';
 import { createModelsSlice, type ModelHolder } from './models-slice';
+import { bindSearchHost, SearchHost } from './search-host';
 import { createSearchSlice } from './search-slice';
 import { createSessionsSlice } from './sessions-slice';
 import { createSetupSlice } from './setup-slice';
@@ -13,13 +14,16 @@ export type PlaygroundStore = StoreApi<PlaygroundState>;
 /** The one store of the playground, from its slices; models come from `deps.provider`. */
 export function createPlaygroundStore(deps: StoreDeps): PlaygroundStore {
   const holder: ModelHolder = { current: null };
-  return createStore<PlaygroundState>()((...a) => ({
+  const host = new SearchHost();
+  const store = createStore<PlaygroundState>()((...a) => ({
     ...createSetupSlice(deps)(...a),
     ...createModelsSlice(deps, holder)(...a),
-    ...createSearchSlice(deps, holder)(...a),
+    ...createSearchSlice(deps, holder, host)(...a),
     ...createViewSlice(...a),
     ...createLessonSlice(...a),
-    ...createFilesSlice(deps)(...a),
-    ...createSessionsSlice(deps)(...a),
+    ...createFilesSlice(deps, host)(...a),
+    ...createSessionsSlice(deps, host)(...a),
   }));
+  bindSearchHost(store, host);
+  return store;
 }

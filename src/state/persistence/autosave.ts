@@ -1,3 +1,4 @@
+import { searchRunnerOf } from '../search-host';
 import type { SearchRunner } from '../search-runner';
 import { setupToQuery, type Setup } from '../setup';
 import type { PlaygroundStore } from '../store';
@@ -37,14 +38,14 @@ export function startAutosave(store: PlaygroundStore, archive: SessionArchive): 
   const writer = new ArchiveRecordWriter();
 
   const dirty = (): boolean => {
-    const { runner } = store.getState();
+    const runner = searchRunnerOf(store);
     return !!runner && (saved?.runner !== runner || saved.checkpoints !== runner.checkpoints.length);
   };
 
   const save = async (): Promise<void> => {
     timer = undefined;
     const state = store.getState();
-    const runner = state.runner;
+    const runner = searchRunnerOf(store);
     if (!runner || !dirty()) return;
     const started = performance.now();
     const record = writer.text(state.setup, runner);

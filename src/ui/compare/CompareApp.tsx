@@ -32,7 +32,7 @@ function useBothState(stores: CompareAppProps['stores']): { ready: boolean; runn
     },
     () => {
       const states = stores.map((s) => s.getState());
-      const ready = states.some((st) => st.runner !== null && !st.runner.done);
+      const ready = states.some((st) => st.search !== null && !st.search.done);
       const running = states.some((st) => st.running || st.busy);
       return `${ready ? 1 : 0}${running ? 1 : 0}`;
     },

@@ -7,26 +7,25 @@ import { usePlayground } from '../store-context';
 import { STRATEGY_LABELS } from '../strategy-labels';
 import { WorkerNotice } from '../status/WorkerNotice';
 
-/** Primitives only, re-read on every `version` bump (the runner counts up in place). */
+/** Primitives from the published search: `useShallow` re-renders only when a shown one changes. */
 const selectColumn = (s: PlaygroundState) => ({
-  version: s.version,
   strategy: s.setup.strategy,
-  hasRunner: s.runner !== null,
+  hasSearch: s.search !== null,
   running: s.running,
-  done: s.runner?.done ?? false,
+  done: s.search?.done ?? false,
   solved: selectSolved(s),
-  answer: s.runner?.strategy.result?.answer ?? null,
-  resultSolved: s.runner?.strategy.result?.solved ?? false,
-  iterations: s.runner?.strategy.result?.iterations ?? null,
+  answer: s.search?.result?.answer ?? null,
+  resultSolved: s.search?.result?.solved ?? false,
+  iterations: s.search?.result?.iterations ?? null,
   tokens: selectGeneratedTokens(s),
-  nodes: s.runner ? Object.keys(s.runner.session.tree.nodes).length : 0,
+  nodes: s.search?.nodeCount ?? 0,
   error: s.searchError ?? s.modelError,
 });
 
 /** One side of the compare view: its strategy's tree, answer and token cost. */
 export function CompareColumn() {
   const c = usePlayground(useShallow(selectColumn));
-  const state = c.running ? 'running' : c.done ? 'done' : c.hasRunner ? 'idle' : 'none';
+  const state = c.running ? 'running' : c.done ? 'done' : c.hasSearch ? 'idle' : 'none';
   return (
     <section
       className="compare-column"

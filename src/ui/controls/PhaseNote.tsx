@@ -1,11 +1,12 @@
+import type { PhaseNote as PhaseNoteValue } from '../../state/phase-notes';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
-import { useHeightRatchet } from './useHeightRatchet';
+import { useHeightRatchet } from './use-height-ratchet';
 import './controls.css';
 
 const MCTS_PHASES = ['select', 'expand', 'evaluate', 'backpropagate'] as const;
 
-const BADGE_LABELS: Readonly<Record<PlaygroundState['note']['phase'], string>> = {
+const BADGE_LABELS: Readonly<Record<PhaseNoteValue['phase'], string>> = {
   start: 'start',
   select: 'select',
   expand: 'expand',
@@ -17,16 +18,32 @@ const BADGE_LABELS: Readonly<Record<PlaygroundState['note']['phase'], string>> =
   'expand-here': 'expand here',
 };
 
-const selectNote = (s: PlaygroundState) => s.note;
-const selectIsMcts = (s: PlaygroundState) => s.runner?.config.strategy === 'mcts';
+/** Before there is a search, the note says what it waits for rather than inviting a press. */
+function waitingNote(s: PlaygroundState): PhaseNoteValue {
+  const text =
+    s.modelStatus === 'loading' || s.modelStatus === 'idle'
+      ? 'Waiting for the models to load…'
+      : s.modelStatus === 'error'
+        ? 'No search: the models failed to load.'
+        : Object.keys(s.setupErrors).length > 0
+          ? 'No search: fix the setup first.'
+          : 'No search yet: press Reset to start one.';
+  return { phase: 'start', text, highlight: [] };
+}
+
+/** The published note is replaced, never mutated; the waiting one is compared by its text. */
+const selectNote = (s: PlaygroundState) => s.search?.note ?? null;
+const selectWaiting = (s: PlaygroundState) => (s.search ? null : waitingNote(s).text);
+const selectIsMcts = (s: PlaygroundState) => s.search?.config.strategy === 'mcts';
 
 /**
  * What the last phase (or hand edit) did and why, in words, with the phase as a badge. For MCTS a
  * four-step strip shows where in the simulation cycle that phase sits.
  */
 export function PhaseNote() {
-  // The note is replaced, never mutated, so selecting it re-renders exactly when it changes.
-  const note = usePlayground(selectNote);
+  const published = usePlayground(selectNote);
+  const waiting = usePlayground(selectWaiting);
+  const note: PhaseNoteValue = published ?? { phase: 'start', text: waiting ?? '', highlight: [] };
   const isMcts = usePlayground(selectIsMcts);
   const textRef = useHeightRatchet<HTMLParagraphElement>();
   return (

@@ -1,6 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
+import { timelineReason } from './action-reasons';
+import { actionById, keyLabel } from './actions';
 import './controls.css';
 
 const OPERATOR_LABELS: Readonly<Record<string, string>> = {
@@ -9,28 +11,18 @@ const OPERATOR_LABELS: Readonly<Record<string, string>> = {
   prune: 'prune (by hand)',
 };
 
-/**
- * Primitives only: the checkpoints grow in place, and every growth bumps `version`, which
- * re-runs this selector; `useShallow` then re-renders only when what is shown changes.
- */
-const selectTimeline = (s: PlaygroundState) => {
-  const count = s.runner?.checkpoints.length ?? 0;
-  const index = s.cursor ?? Math.max(0, count - 1);
-  return {
-    count,
-    index,
-    operator: s.runner?.checkpoints[index]?.operator ?? null,
-    past: s.cursor !== null,
-    locked: s.imported
-      ? 'An imported x1 tree has no history'
-      : s.running
-      ? 'Pause the search to move along the timeline'
-      : s.busy
-        ? 'A phase is in progress'
-        : null,
-    seek: s.seek,
-  };
-};
+const ARROWS = ['timelineBack', 'timelineForward'] as const;
+const HINT = `Move through the history of the search [${ARROWS.map((id) => actionById(id).keys.map(keyLabel).join(' or ')).join(' / ')}]`;
+
+/** Primitives from the published search: `useShallow` re-renders only when what is shown changes. */
+const selectTimeline = (s: PlaygroundState) => ({
+  count: s.search?.timelineLength ?? 0,
+  index: s.search?.shown.index ?? 0,
+  operator: s.search?.shown.operator ?? null,
+  past: s.search !== null && s.search.cursor !== null,
+  reason: timelineReason(s),
+  seek: s.seek,
+});
 
 /**
  * The search's history, one checkpoint per operator. Moving back shows the tree as it was; running
@@ -39,7 +31,6 @@ const selectTimeline = (s: PlaygroundState) => {
 export function Timeline() {
   const t = usePlayground(useShallow(selectTimeline));
   const last = Math.max(0, t.count - 1);
-  const reason = t.count < 2 ? 'Nothing to go back to yet' : t.locked;
   return (
     <div className="timeline" data-testid="timeline" data-past={t.past || undefined}>
       <input
@@ -51,8 +42,8 @@ export function Timeline() {
         max={last}
         step={1}
         value={t.index}
-        disabled={reason !== null}
-        title={reason ?? 'Move through the history of the search [← / →]'}
+        disabled={t.reason !== null}
+        title={t.reason ?? HINT}
         onChange={(e) => t.seek(Number(e.target.value))}
       />
       <span className="timeline__position">

@@ -9,8 +9,8 @@ import { usePlayground } from '../store-context';
 import './files.css';
 
 const selectFiles = (s: PlaygroundState) => ({
-  canExportSession: s.runner !== null && s.imported === null,
-  hasTree: s.runner !== null || s.imported !== null,
+  canExportSession: s.search !== null && s.imported === null,
+  hasTree: s.search !== null || s.imported !== null,
   busy: s.busy,
   exportSession: s.exportSession,
   importFile: s.importFile,

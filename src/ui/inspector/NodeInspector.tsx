@@ -7,8 +7,7 @@ import { ScoreTable } from './ScoreTable';
 import '../panels/panels.css';
 
 const selectSelectedId = (s: PlaygroundState) => s.selectedId;
-const selectVersion = (s: PlaygroundState) => s.version;
-const selectRunner = (s: PlaygroundState) => s.runner;
+const selectSearch = (s: PlaygroundState) => s.search;
 
 const fmt = (x: number | undefined, digits = 3) => (x === undefined ? '—' : x.toFixed(digits));
 
@@ -23,13 +22,12 @@ function statusLabel(node: TreeNode): string {
  */
 export function NodeInspector() {
   const selectedId = usePlayground(selectSelectedId);
-  // The tree is mutated in place; subscribing to the version re-renders this on every change.
-  usePlayground(selectVersion);
+  // A new snapshot per change: selecting it re-renders this whenever the search moved.
+  const search = usePlayground(selectSearch);
   const tree = usePlayground(selectDisplayedTree);
-  const runner = usePlayground(selectRunner);
   const node = tree && selectedId !== null ? tree.nodes[selectedId] : undefined;
 
-  if (!tree || !runner || !node) {
+  if (!tree || !search || !node) {
     return (
       <section className="inspector" data-testid="node-inspector">
         <p className="inspector__empty">
@@ -41,7 +39,7 @@ export function NodeInspector() {
     );
   }
 
-  const { config, setup } = runner;
+  const { config, setup } = search;
   const expected = setup.task === 'math' ? setup.problem.answer?.toString() : String(setup.problem.target);
   const ownMean = node.ownVisits > 0 ? node.ownValueSum / node.ownVisits : undefined;
   const isRoot = node.parentId === null;
@@ -56,7 +54,7 @@ export function NodeInspector() {
         <span className="inspector__muted">depth {node.depth}</span>
       </h2>
 
-      <ReasoningPath tree={tree} nodeId={node.id} prompt={runner.session.prompt} expected={expected} />
+      <ReasoningPath tree={tree} nodeId={node.id} prompt={search.prompt} expected={expected} />
 
       <dl className="inspector__stats" data-testid="inspector-stats">
         {!isRoot && (

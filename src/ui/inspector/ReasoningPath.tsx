@@ -1,7 +1,7 @@
 import { getNode, pathTo, type NodeId, type ReasoningTree } from '../../core/tree';
 
 export interface ReasoningPathProps {
-  /** Mutated in place: the caller re-renders this on every tree version. */
+  /** The published tree: the caller re-renders this whenever a new one is published. */
   readonly tree: ReasoningTree;
   readonly nodeId: NodeId;
   /** The problem as the models read it (the task's prompt). */

@@ -3,7 +3,7 @@ import type { StrategyName } from '../../core/strategies/strategy';
 import { getNode, liveChildren, type NodeId, type ReasoningTree } from '../../core/tree';
 
 export interface ScoreTableProps {
-  /** Mutated in place: the caller re-renders this on every tree version. */
+  /** The published tree: the caller re-renders this whenever a new one is published. */
   readonly tree: ReasoningTree;
   readonly parentId: NodeId;
   /** The inspected node, highlighted among its siblings. */

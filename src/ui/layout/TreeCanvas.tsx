@@ -1,20 +1,21 @@
 import { useShallow } from 'zustand/react/shallow';
 import { selectDisplayedTree } from '../../state/selectors';
 import type { PlaygroundState } from '../../state/store-types';
+import { ActionButton } from '../controls/ActionButton';
 import { usePlayground } from '../store-context';
-import { TreeLegend } from '../tree/TreeLegend';
 import { TreeView } from '../tree/TreeView';
+
+const NO_HIGHLIGHT: readonly string[] = [];
 
 const selectCanvas = (s: PlaygroundState) => ({
   tree: selectDisplayedTree(s),
-  version: s.version,
   selectedId: s.selectedId,
-  highlight: s.note.highlight,
-  phase: s.note.phase,
+  highlight: s.search?.note.highlight ?? NO_HIGHLIGHT,
+  phase: s.search?.note.phase ?? null,
   collapsed: s.collapsed,
-  fitSignal: s.fitSignal,
   select: s.select,
   toggleCollapse: s.toggleCollapse,
+  attachViewport: s.attachViewport,
 });
 
 /** The tree view wired to the store: the displayed tree (live, or the past when scrubbing). */
@@ -31,16 +32,15 @@ export function TreeCanvas() {
     <div className="tree-canvas">
       <TreeView
         tree={c.tree}
-        version={c.version}
         selectedId={c.selectedId}
         highlightPath={c.highlight}
         phase={c.phase}
         collapsed={c.collapsed}
         onSelect={c.select}
         onToggleCollapse={c.toggleCollapse}
-        fitSignal={c.fitSignal}
+        onViewport={c.attachViewport}
+        footerActions={<ActionButton id="fit" testId="btn-fit" className="tree-view__fit" />}
       />
-      <TreeLegend />
     </div>
   );
 }

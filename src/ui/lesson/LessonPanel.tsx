@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground, usePlaygroundStore } from '../store-context';
 import { LESSON_STEPS } from './lesson-steps';
-import { useLessonKeys } from './useLessonKeys';
+import { useLessonKeys } from './use-lesson-keys';
 import './lesson.css';
 
 const selectLesson = (s: PlaygroundState) => ({

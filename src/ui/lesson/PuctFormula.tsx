@@ -1,9 +1,9 @@
 import { puctScore } from '../../core/strategies/selection';
 import { getNode, type NodeId, type ReasoningTree } from '../../core/tree';
-import { fmt } from './useLessonView';
+import { fmt } from './use-lesson-view';
 
 export interface PuctFormulaProps {
-  /** Mutated in place: the caller re-renders on every tree version. */
+  /** The published tree: the caller re-renders whenever a new one is published. */
   readonly tree: ReasoningTree;
   readonly nodeId: NodeId;
   readonly c: number;

@@ -1,5 +1,4 @@
 import { useShallow } from 'zustand/react/shallow';
-import { archiveIdOf } from '../../state/persistence/session-archive';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import { SessionRow } from './SessionRow';
@@ -9,7 +8,7 @@ const selectSessions = (s: PlaygroundState) => ({
   open: s.sessionsOpen,
   sessions: s.sessions,
   saveError: s.saveError,
-  runner: s.runner,
+  currentId: s.search?.sessionId ?? null,
   toggle: s.toggleSessions,
   openSession: s.openSession,
   rename: s.renameSession,
@@ -19,7 +18,7 @@ const selectSessions = (s: PlaygroundState) => ({
 /** The header's "Sessions" button and, when open, the list of sessions saved in this browser. */
 export function SessionsPanel() {
   const p = usePlayground(useShallow(selectSessions));
-  const currentId = p.runner ? archiveIdOf(p.runner) : null;
+  const currentId = p.currentId;
   return (
     <div className="sessions">
       <button

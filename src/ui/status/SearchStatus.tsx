@@ -4,27 +4,24 @@ import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import './status.css';
 
-/**
- * Primitives only: the runner counts up in place, and each change bumps `version`, which re-runs
- * this selector; `useShallow` re-renders only when a shown number or flag changes.
- */
+/** Primitives from the published search: `useShallow` re-renders only when a shown one changes. */
 const selectSearch = (s: PlaygroundState) => ({
-  hasRunner: s.runner !== null,
+  hasSearch: s.search !== null,
   simulations: selectSimulations(s),
-  budget: s.runner?.config.simulations ?? 0,
+  budget: s.search?.config.simulations ?? 0,
   tokens: selectGeneratedTokens(s),
   solved: selectSolved(s),
   running: s.running,
-  done: s.runner?.done ?? false,
+  done: s.search?.done ?? false,
 });
 
 /** The search's progress against its budget, and whether it has found a verified solution. */
 export function SearchStatus() {
   const s = usePlayground(useShallow(selectSearch));
-  const state = s.running ? 'running' : s.done ? 'done' : s.hasRunner ? 'idle' : 'none';
+  const state = s.running ? 'running' : s.done ? 'done' : s.hasSearch ? 'idle' : 'none';
   return (
     <span className="search-status" data-testid="search-status" data-state={state} data-solved={s.solved}>
-      {s.hasRunner ? (
+      {s.hasSearch ? (
         <>
           {s.simulations} / {s.budget} simulations · {s.tokens} tokens
           {s.solved && <span className="search-status__solved"> · solved ✓</span>}

@@ -1,7 +1,7 @@
 import { memo, useMemo, type PointerEvent } from 'react';
 import type { ZoomTransform } from 'd3-zoom';
 import type { GlyphState, TreeLayout } from './tree-layout';
-import type { ViewSize } from './use-tree-zoom';
+import type { ViewSize } from './tree-viewport';
 
 /**
  * An overview of every drawn node as a dot, with the main view's viewport as a rectangle; pressing

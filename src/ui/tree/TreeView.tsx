@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { NodeId, ReasoningTree } from '../../core/tree';
 import { Minimap } from './Minimap';
 import { labelFit } from './node-style';
@@ -8,13 +8,16 @@ import { TreeNodeGlyph } from './TreeNodeGlyph';
 import { LEVEL_SPACING_Y, NODE_SPACING_X } from './tree-layout';
 import { TreeLabels } from './TreeLabels';
 import { useLiveLayout } from './use-live-layout';
-import { useTreeZoom } from './use-tree-zoom';
+import type { TreeViewport } from './tree-viewport';
+import { useTreeViewport } from './use-tree-viewport';
 import './tree-view.css';
 
 export interface TreeViewProps {
-  /** Mutated in place by the engine: `version` says when it changed. */
+  /**
+   * A new object whenever the tree changed (the store publishes one per operator); a tree that
+   * grew keeps its node map, another tree (a rewind, an import, the past) brings a new one.
+   */
   readonly tree: ReasoningTree;
-  readonly version: number;
   readonly selectedId: NodeId | null;
   readonly highlightPath: readonly NodeId[];
   /** The strategy's current phase; 'select' animates the highlighted path. */
@@ -22,8 +25,10 @@ export interface TreeViewProps {
   readonly collapsed: ReadonlySet<NodeId>;
   readonly onSelect: (id: NodeId) => void;
   readonly onToggleCollapse: (id: NodeId) => void;
-  /** Each change of this number fits the whole tree into the view (as the Fit button does). */
-  readonly fitSignal?: number;
+  /** Hands the view's pan and zoom to whoever acts on it (the store's Fit), and null when it goes. */
+  readonly onViewport?: (viewport: TreeViewport | null) => void;
+  /** Controls shown at the end of the footer (the Fit button). */
+  readonly footerActions?: ReactNode;
 }
 
 /**
@@ -38,14 +43,13 @@ const ANIMATED_NODES_MAX = 250;
  * React renders memoized glyphs and edges into one SVG, d3-zoom pans and zooms it.
  */
 export function TreeView(props: TreeViewProps) {
-  const { tree, selectedId, highlightPath, phase, collapsed, fitSignal } = props;
-  const { svgRef, transform, size, fit, autoFit, panTo } = useTreeZoom();
+  const { tree, selectedId, highlightPath, phase, collapsed, onViewport } = props;
+  const { svgRef, viewport, transform, size } = useTreeViewport();
   /** Nodes the user unfolded after the node budget folded them: the budget must leave them open. */
   const [opened, setOpened] = useState<ReadonlySet<NodeId>>(() => new Set());
 
   const live = useLiveLayout({
     tree,
-    version: props.version,
     collapsed,
     pinned: selectedId === null ? [...opened] : [selectedId, ...opened],
     following: highlightPath,
@@ -114,16 +118,15 @@ export function TreeView(props: TreeViewProps) {
     [layout, highlighted, selectedId, handleSelect, handleToggle],
   );
 
-  const handledFitSignal = useRef(fitSignal);
   useEffect(() => {
-    if (size.width === 0) return;
-    if (fitSignal !== handledFitSignal.current) {
-      handledFitSignal.current = fitSignal;
-      fit(layout.bounds);
-    } else {
-      autoFit(layout.bounds);
-    }
-  }, [layout.bounds, fitSignal, size, fit, autoFit]);
+    if (!viewport || !onViewport) return;
+    onViewport(viewport);
+    return () => onViewport(null);
+  }, [viewport, onViewport]);
+
+  useEffect(() => viewport?.setContent(layout.bounds), [viewport, layout.bounds]);
+
+  const panTo = useCallback((x: number, y: number) => viewport?.panTo(x, y), [viewport]);
 
   const drawn = layout.nodes.length;
   return (
@@ -158,15 +161,7 @@ export function TreeView(props: TreeViewProps) {
             ? `${drawn} nodes`
             : `${drawn} of ${layout.totalNodes} nodes drawn (least-visited folded)`}
         </span>
-        <button
-          type="button"
-          className="tree-view__fit"
-          data-testid="btn-fit"
-          title="Fit the whole tree into the view"
-          onClick={() => fit(layout.bounds)}
-        >
-          Fit
-        </button>
+        {props.footerActions}
         <Minimap
           layout={layout}
           transform={transform}

@@ -3,8 +3,8 @@ import type { NodeId, NodeStatus, ReasoningTree, TreeNode } from '../../core/tre
 
 /**
  * The tree view's layout: which nodes are drawn (after manual and automatic collapsing) and where.
- * Pure and DOM-free, so it is tested in Node; the caller memoizes it on the tree's version because
- * the engine mutates the tree in place.
+ * Pure and DOM-free, so it is tested in Node; the caller (use-live-layout.ts) decides when to
+ * lay out again, as the published tree changes.
  */
 
 /** Horizontal distance between sibling centres, in layout units (SVG user units at zoom 1). */

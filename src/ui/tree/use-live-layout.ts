@@ -17,9 +17,8 @@ const MAX_REDRAW_INTERVAL_MS = 1_500;
 const COST_FACTOR = 25;
 
 export interface LiveLayoutInput {
-  /** Mutated in place by the engine: `version` says when it changed. */
+  /** A new object on every change; the same node map while it only grows (see TreeViewProps). */
   readonly tree: ReasoningTree;
-  readonly version: number;
   readonly collapsed: ReadonlySet<NodeId>;
   /** Nodes the user chose to see (selected, unfolded): laid out again at once when they change. */
   readonly pinned: readonly NodeId[];
@@ -41,7 +40,6 @@ export interface LiveLayout {
 
 interface Drawn {
   readonly tree: ReasoningTree;
-  readonly version: number;
   readonly collapsed: ReadonlySet<NodeId>;
   readonly pinnedKey: string;
   readonly followingKey: string;
@@ -58,24 +56,24 @@ function compute(drawn: Drawn): TreeLayout {
 }
 
 /**
- * The layout of a tree that the engine mutates in place, computed in a task of its own rather
- * than during a render. Laying out during the render failed twice over while a search ran: the
- * store bumps the version from the worker's replies many times a second, so a deferred render was
+ * The layout of a growing tree, computed in a task of its own rather than during a render. Laying
+ * out during the render failed twice over while a search ran: the store publishes a new tree
+ * from the worker's replies many times a second, so a deferred render was
  * interrupted and started over again and again, and a store update arriving during a concurrent
  * render makes React redo it synchronously, layout included, inside whatever task brought it.
  *
- * Growth (the version, the followed path and phase) is laid out at most once per
+ * Growth (a new tree over the same node map, the followed path and phase) is laid out at most once per
  * REDRAW_INTERVAL_MS, or less often when redrawing costs more (COST_FACTOR); what the user did
  * (another tree, a fold, a selection) in the next task. Between two layouts nothing in the drawing
  * changes, so the browser has no part of it to restyle or repaint: the path and phase it
  * highlights are the ones it was laid out with.
  */
 export function useLiveLayout(input: LiveLayoutInput): LiveLayout {
-  const { tree, version, collapsed, phase } = input;
+  const { tree, collapsed, phase } = input;
   const pinnedKey = input.pinned.join(',');
   const followingKey = input.following.join(',');
   const [shown, setShown] = useState(() => {
-    const first: Drawn = { tree, version, collapsed, pinnedKey, followingKey, phase };
+    const first: Drawn = { tree, collapsed, pinnedKey, followingKey, phase };
     return { layout: compute(first), drawn: first };
   });
   const drawn = useRef<Drawn>(shown.drawn);
@@ -104,10 +102,11 @@ export function useLiveLayout(input: LiveLayoutInput): LiveLayout {
   }, [shown]);
 
   useEffect(() => {
-    const next: Drawn = { tree, version, collapsed, pinnedKey, followingKey, phase };
+    const next: Drawn = { tree, collapsed, pinnedKey, followingKey, phase };
     const last = drawn.current;
-    const userChange = tree !== last.tree || collapsed !== last.collapsed || pinnedKey !== last.pinnedKey;
-    const growth = version !== last.version || followingKey !== last.followingKey || phase !== last.phase;
+    const userChange =
+      tree.nodes !== last.tree.nodes || collapsed !== last.collapsed || pinnedKey !== last.pinnedKey;
+    const growth = tree !== last.tree || followingKey !== last.followingKey || phase !== last.phase;
     if (!userChange && !growth) return;
     const interval = Math.min(
       MAX_REDRAW_INTERVAL_MS,
@@ -120,13 +119,12 @@ export function useLiveLayout(input: LiveLayoutInput): LiveLayout {
       setShown({ layout: compute(next), drawn: next });
     }, wait);
     return () => clearTimeout(timer);
-  }, [tree, version, collapsed, pinnedKey, followingKey, phase]);
+  }, [tree, collapsed, pinnedKey, followingKey, phase]);
 
   // Pending while the drawing lags what it is asked to show (tests wait for it to catch up).
   const d = shown.drawn;
   const pending =
     d.tree !== tree ||
-    d.version !== version ||
     d.collapsed !== collapsed ||
     d.pinnedKey !== pinnedKey ||
     d.followingKey !== followingKey ||

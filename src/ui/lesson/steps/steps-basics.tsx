@@ -1,7 +1,7 @@
 import { getNode, qValue, type TreeNode } from '../../../core/tree';
 import { rootExpanded, startLessonSearch, stepPhasesUntil } from '../../../state/lesson-driver';
 import type { LessonStepDef } from '../lesson-step';
-import { fmt, useLessonView } from '../useLessonView';
+import { fmt, useLessonView } from '../use-lesson-view';
 
 /** The root's children, most probable first. */
 function useRootChildren(): { root: TreeNode | null; children: TreeNode[] } {
@@ -32,14 +32,14 @@ function Intro() {
 }
 
 function Policy() {
-  const { runner } = useLessonView();
+  const { search } = useLessonView();
   const { children } = useRootChildren();
-  const k = runner?.config.k ?? 0;
+  const k = search?.config.k ?? 0;
   return (
     <>
       <p>
         The <strong>policy model</strong> writes the next step. <em>Expand</em> asked it for {k} samples from
-        the root (temperature {runner?.config.temperature}); identical samples merge, leaving{' '}
+        the root (temperature {search?.config.temperature}); identical samples merge, leaving{' '}
         <strong data-testid="lesson-root-children">{children.length}</strong> distinct steps. Each one&apos;s
         prior <em>P</em> is its probability under the policy, normalized over its siblings:
       </p>
@@ -123,7 +123,7 @@ export const BASICS_STEPS: readonly LessonStepDef[] = [
     title: 'The value model judges them',
     enter: async (store) => {
       const root = () => {
-        const tree = store.getState().runner?.session.tree;
+        const tree = store.getState().search?.tree;
         return tree ? getNode(tree, tree.rootId) : null;
       };
       if ((root()?.visits ?? 0) === 0) await stepPhasesUntil(store, (ran) => ran === 'backpropagate');

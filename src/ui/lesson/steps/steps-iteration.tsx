@@ -4,14 +4,14 @@ import type { PlaygroundStore } from '../../../state/store';
 import { ScoreTable } from '../../inspector/ScoreTable';
 import type { LessonStepDef } from '../lesson-step';
 import { PuctFormula } from '../PuctFormula';
-import { fmt, useLessonView } from '../useLessonView';
+import { fmt, useLessonView } from '../use-lesson-view';
 
 /** Runs up to `phase` and puts the node the phase was about (the highlight's last) in the inspector. */
 function toPhase(phase: 'select' | 'expand' | 'evaluate' | 'backpropagate') {
   return async (store: PlaygroundStore) => {
     await stepPhasesUntil(store, (ran) => ran === phase);
-    const { note, select } = store.getState();
-    const focus = phase === 'select' || phase === 'backpropagate' ? note.highlight.at(-1) : undefined;
+    const { search, select } = store.getState();
+    const focus = phase === 'select' || phase === 'backpropagate' ? search?.note.highlight.at(-1) : undefined;
     if (focus) select(focus);
   };
 }
@@ -24,9 +24,9 @@ function usePath() {
 }
 
 function Select() {
-  const { tree, ids, selectedId, runner } = usePath();
+  const { tree, ids, selectedId, search } = usePath();
   const shown = selectedId && tree?.nodes[selectedId]?.parentId ? selectedId : ids.at(-1);
-  if (!tree || !shown || !runner) return <p>Waiting for the select phase…</p>;
+  if (!tree || !shown || !search) return <p>Waiting for the select phase…</p>;
   const node = getNode(tree, shown);
   return (
     <>
@@ -36,14 +36,14 @@ function Select() {
         the value model found so far (Q) to an exploration bonus that favours steps the policy likes (P) and
         the search has tried little (N):
       </p>
-      <PuctFormula tree={tree} nodeId={shown} c={runner.config.c} />
+      <PuctFormula tree={tree} nodeId={shown} c={search.config.c} />
       {node.parentId !== null && (
         <ScoreTable
           tree={tree}
           parentId={node.parentId}
           nodeId={shown}
           selection="puct"
-          c={runner.config.c}
+          c={search.config.c}
           strategy="mcts"
         />
       )}

@@ -4,7 +4,7 @@ import { getNode, liveChildren } from '../../../core/tree';
 import { stepPhasesTo } from '../../../state/lesson-driver';
 import { ScoreTable } from '../../inspector/ScoreTable';
 import type { LessonStepDef } from '../lesson-step';
-import { useLessonView } from '../useLessonView';
+import { useLessonView } from '../use-lesson-view';
 
 const C_MIN = 0;
 const C_MAX = 4;
@@ -15,15 +15,15 @@ const C_MAX = 4;
  * own c stays as it is (changing the setup would start a new search).
  */
 function Priors() {
-  const { tree, runner, select, version } = useLessonView();
-  const [c, setC] = useState(runner?.config.c ?? 1);
+  const { tree, search, select } = useLessonView();
+  const [c, setC] = useState(search?.config.c ?? 1);
   const root = tree ? getNode(tree, tree.rootId) : null;
   const picked = tree && root ? bestChild('puct', root, liveChildren(tree, root), c) : undefined;
   const pickedId = picked?.id ?? null;
 
   useEffect(() => {
     if (pickedId) select(pickedId);
-  }, [pickedId, select, version]);
+  }, [pickedId, select, tree]);
 
   if (!tree || !root || !picked) return <p>The root has no children yet.</p>;
   return (
@@ -55,7 +55,7 @@ function Priors() {
       </p>
       <ScoreTable tree={tree} parentId={root.id} nodeId={picked.id} selection="puct" c={c} strategy="mcts" />
       <p className="lesson__muted">
-        This search runs with c = {runner?.config.c}; set c in the strategy panel to search with another.
+        This search runs with c = {search?.config.c}; set c in the strategy panel to search with another.
       </p>
     </>
   );

@@ -7,17 +7,17 @@ import { runToEnd } from '../../../state/lesson-driver';
 import { usePlayground, usePlaygroundStore } from '../../store-context';
 import { STRATEGY_LABELS } from '../../strategy-labels';
 import type { LessonStepDef } from '../lesson-step';
-import { useLessonView } from '../useLessonView';
+import { useLessonView } from '../use-lesson-view';
 
 function RunToEnd() {
-  const { runner, tree } = useLessonView();
+  const { search, tree } = useLessonView();
   const solved = tree ? firstSolvedNode(tree) : undefined;
-  const result = runner?.strategy.result;
+  const result = search?.result;
   return (
     <>
       <p>
         Now the search runs on by itself, simulation after simulation, until its budget of{' '}
-        {runner?.config.simulations} simulations is spent: the lesson keeps it going past the first solution,
+        {search?.config.simulations} simulations is spent: the lesson keeps it going past the first solution,
         so that the tree shows more of what was tried.
       </p>
       {result ? (

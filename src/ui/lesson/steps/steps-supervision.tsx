@@ -3,7 +3,7 @@ import type { CountdownProblem } from '../../../core/tasks/countdown';
 import { failingBranch } from '../../../state/failing-branch';
 import type { Setup } from '../../../state/setup';
 import type { LessonStepDef } from '../lesson-step';
-import { fmt, useLessonView } from '../useLessonView';
+import { fmt, useLessonView } from '../use-lesson-view';
 
 /** The lesson's countdown puzzle from the setup, for judging dead ends (null for other tasks). */
 function countdownProblem(setup: Setup): CountdownProblem | null {
@@ -14,12 +14,12 @@ function countdownProblem(setup: Setup): CountdownProblem | null {
 }
 
 function Supervision() {
-  const { tree, select, version, setup } = useLessonView();
+  const { tree, select, setup } = useLessonView();
   const branch = tree ? failingBranch(tree, countdownProblem(setup)) : undefined;
   const leafId = branch?.leaf.id ?? null;
   useEffect(() => {
     if (leafId) select(leafId);
-  }, [leafId, select, version]);
+  }, [leafId, select, tree]);
   if (!tree || !branch) return <p>No failed branch has been scored yet: run the search first.</p>;
   const { steps, drop } = branch;
   return (

@@ -1,17 +1,19 @@
 import { useShallow } from 'zustand/react/shallow';
 import { selectDisplayedTree } from '../../state/selectors';
+import type { PhaseNote } from '../../state/phase-notes';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 
+const NO_NOTE: PhaseNote = { phase: 'start', text: '', highlight: [] };
+
 /**
- * What a lesson step reads from the playground. The tree is mutated in place, so `version` is in
- * the selection: a step re-renders (and re-reads its numbers) after every phase.
+ * What a lesson step reads from the playground. The search is published anew after every phase,
+ * so a step re-renders (and re-reads its numbers) after each one.
  */
 const selectView = (s: PlaygroundState) => ({
-  version: s.version,
-  runner: s.runner,
+  search: s.search,
   tree: selectDisplayedTree(s),
-  note: s.note,
+  note: s.search?.note ?? NO_NOTE,
   setup: s.setup,
   selectedId: s.selectedId,
   select: s.select,

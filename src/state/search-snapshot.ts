@@ -1,0 +1,161 @@
+import type { SearchEvent } from '../core/events';
+import { replay } from '../core/events';
+import type { Phase, SearchConfig, SearchResult } from '../core/strategies/strategy';
+import type { ReasoningTree } from '../core/tree';
+import type { PhaseNote } from './phase-notes';
+import { archiveIdOf } from './persistence/session-archive';
+import type { Checkpoint, SearchRunner } from './search-runner';
+import type { ValidSetup } from './setup-validate';
+
+/**
+ * The search as the views see it: a read-only value, published as a new object after every
+ * operator, seek or edit. The engine's runner stays inside the state layer (as xyflow keeps its
+ * mutable lookup internal and publishes fresh values through its store), so a view can never
+ * change the search except through the store's actions, and a changed search is a changed object.
+ */
+export interface SearchSnapshot {
+  /**
+   * The live tree. The wrapper is new in every snapshot, so selecting it re-renders on change;
+   * the node map inside is the engine's (mutable, never to be written by a view). A grown tree
+   * keeps its node map; a rewound or replaced one gets a new map.
+   */
+  readonly tree: ReasoningTree;
+  /** The tree at the point shown: the live one, or the past one replayed at the timeline cursor. */
+  readonly shownTree: ReasoningTree;
+  /** Timeline position when looking at an earlier checkpoint; null = the present. */
+  readonly cursor: number | null;
+  /** Checkpoints on the timeline (one per operator, the start included). */
+  readonly timelineLength: number;
+  /** The checkpoint shown and what it says (the cursor's, or the last). */
+  readonly shown: ShownPoint;
+  /** The live search has ended (its next phase is 'done'). */
+  readonly done: boolean;
+  readonly setup: ValidSetup;
+  readonly config: SearchConfig;
+  /** The prompt the policy is given (the task's statement of the problem). */
+  readonly prompt: string;
+  readonly result: SearchResult | null;
+  /** Nodes in the live tree. */
+  readonly nodeCount: number;
+  /** What the last operator did, in words, and the nodes to highlight. */
+  readonly note: PhaseNote;
+  /** The events the last operator appended (empty after a seek, a rewind or a restore). */
+  readonly events: readonly SearchEvent[];
+  /** Why each kind of search action cannot act at the point shown; null = it can. */
+  readonly blocked: SearchBlocks;
+  /** The id this search is saved under between visits. */
+  readonly sessionId: string;
+}
+
+export interface ShownPoint {
+  readonly index: number;
+  /** The operator that led to this checkpoint ('start' for the first). */
+  readonly operator: Checkpoint['operator'];
+  /** The phase the strategy runs next from here. */
+  readonly nextPhase: Phase;
+  /** Simulations (MCTS iterations, backpropagations) completed up to here. */
+  readonly simulations: number;
+  /** Tokens the policy had generated up to here. */
+  readonly tokens: number;
+}
+
+/** Reasons owned by the search itself; the models, a run in flight and the selection are the store's. */
+export interface SearchBlocks {
+  /** Run, Step, Step phase. */
+  readonly advance: string | null;
+  /** Prune and Expand here (before the selected node is considered). */
+  readonly edit: string | null;
+  readonly backtrack: string | null;
+}
+
+const isPhaseOperator = (op: Checkpoint['operator']): op is Phase =>
+  op !== 'start' && op !== 'prune' && op !== 'expand-here';
+
+/**
+ * The phase the strategy runs next at checkpoint `index`. In the past, that is the first strategy
+ * phase recorded after it: hand edits do not move the strategy, so when only edits follow, the
+ * strategy there stands where it stands now.
+ */
+function nextPhaseAt(runner: SearchRunner, index: number): Phase {
+  const last = runner.checkpoints.length - 1;
+  if (index >= last) return runner.phase;
+  for (let i = index + 1; i <= last; i++) {
+    const operator = runner.checkpoints[i]?.operator;
+    if (operator !== undefined && isPhaseOperator(operator)) return operator;
+  }
+  return runner.phase;
+}
+
+/**
+ * Counts simulations per checkpoint once, growing with the timeline, so publishing a snapshot
+ * never recounts the history (a rewind drops the counts past it).
+ */
+export class SimulationCounter {
+  private readonly counts: number[] = [];
+
+  at(checkpoints: readonly Checkpoint[], index: number): number {
+    this.counts.length = Math.min(this.counts.length, checkpoints.length);
+    for (let i = this.counts.length; i <= index; i++) {
+      const before = i === 0 ? 0 : (this.counts[i - 1] ?? 0);
+      this.counts.push(before + (checkpoints[i]?.operator === 'backpropagate' ? 1 : 0));
+    }
+    return this.counts[index] ?? 0;
+  }
+
+  /** The counts stand for another history (a rewind, a restore): forget them. */
+  truncate(length: number): void {
+    this.counts.length = Math.min(this.counts.length, length);
+  }
+}
+
+export interface SnapshotInput {
+  readonly runner: SearchRunner;
+  readonly cursor: number | null;
+  readonly note: PhaseNote;
+  readonly events: readonly SearchEvent[];
+  readonly counter: SimulationCounter;
+  /** The past tree when `cursor` is unchanged since the last snapshot (replaying it is not free). */
+  readonly pastTree?: ReasoningTree;
+}
+
+/** A new snapshot of `runner` as it stands, shown at `cursor`. */
+export function snapshotOf(input: SnapshotInput): SearchSnapshot {
+  const { runner, cursor, counter } = input;
+  const last = runner.checkpoints.length - 1;
+  const index = cursor ?? last;
+  const checkpoint = runner.checkpoints[index];
+  const liveTree = runner.session.tree;
+  const tree: ReasoningTree = { ...liveTree };
+  const shownTree =
+    cursor === null || !checkpoint
+      ? tree
+      : (input.pastTree ?? replay(runner.session.events, checkpoint.session.eventCount));
+  const nextPhase = nextPhaseAt(runner, index);
+  return {
+    tree,
+    shownTree,
+    cursor,
+    timelineLength: runner.checkpoints.length,
+    shown: {
+      index,
+      operator: checkpoint?.operator ?? 'start',
+      nextPhase,
+      simulations: counter.at(runner.checkpoints, index),
+      tokens: checkpoint?.session.generatedTokens ?? 0,
+    },
+    done: runner.done,
+    setup: runner.setup,
+    config: runner.config,
+    prompt: runner.session.prompt,
+    result: runner.strategy.result ?? null,
+    nodeCount: Object.keys(liveTree.nodes).length,
+    note: input.note,
+    events: input.events,
+    blocked: {
+      advance: nextPhase === 'done' ? 'The search is done: Reset to start again' : null,
+      edit: runner.canEdit(index) ? null : 'Finish the current iteration first (Step), then edit the tree',
+      backtrack: index < 1 ? 'Nothing to undo yet' : null,
+    },
+    sessionId: archiveIdOf(runner),
+  };
+}
