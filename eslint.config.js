@@ -44,11 +44,11 @@ export default tseslint.config(
           message: 'Render text as React children; never as HTML.',
         },
         {
-          selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]",
+          selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
           message: 'Set textContent or build elements; never parse HTML.',
         },
         {
-          selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]",
+          selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]',
           message: 'Never parse HTML from strings.',
         },
         {
@@ -80,7 +80,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/state/*', '**/ui/*', 'react', 'zustand'], message: 'Imports only point down.' }] },
+        {
+          patterns: [
+            { group: ['**/state/*', '**/ui/*', 'react', 'zustand'], message: 'Imports only point down.' },
+          ],
+        },
       ],
     },
   },
@@ -93,7 +97,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/state/search-runner', '**/state/search-host', '**/core/session', '**/core/strategies/create'],
+              group: [
+                '**/state/search-runner',
+                '**/state/search-host',
+                '**/core/session',
+                '**/core/strategies/create',
+              ],
               message: 'Views read `search` (the published snapshot); the runner stays in the state layer.',
             },
           ],

@@ -27,7 +27,9 @@ export default defineConfig({
     // the stand-in hub joins the Content-Security-Policy's hub hosts (config/csp.ts).
     {
       command: `npx vite build --logLevel warn --outDir ${outDir} && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
-      env: { RLM_HUB_ORIGINS: `https://huggingface.co https://*.huggingface.co https://*.hf.co http://127.0.0.1:${hubPort}` },
+      env: {
+        RLM_HUB_ORIGINS: `https://huggingface.co https://*.huggingface.co https://*.hf.co http://127.0.0.1:${hubPort}`,
+      },
       url: `http://127.0.0.1:${port}`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -22,7 +22,10 @@ function cspMetaTag(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ hubs, delivery: 'meta' }) },
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: contentSecurityPolicy({ hubs, delivery: 'meta' }),
+        },
         injectTo: 'head-prepend',
       },
     ],

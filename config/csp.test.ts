@@ -31,7 +31,13 @@ describe('hubOrigins', () => {
   });
 
   it('refuses what is not an origin: a quote or a semicolon would add to the policy', () => {
-    for (const bad of ["'unsafe-eval'", 'https://a.example;script-src', '*', 'https://a.example/path', 'ftp://a']) {
+    for (const bad of [
+      "'unsafe-eval'",
+      'https://a.example;script-src',
+      '*',
+      'https://a.example/path',
+      'ftp://a',
+    ]) {
       expect(() => hubOrigins(bad)).toThrow(CspConfigError);
     }
   });

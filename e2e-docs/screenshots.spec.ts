@@ -23,7 +23,9 @@ test('lesson and presenter view', async ({ page }) => {
   await lessonTo(page, 'scaling');
   await page.getByTestId('btn-presenter').click();
   await page.getByTestId('btn-lesson-scaling').click();
-  await expect(page.getByTestId('lesson-scaling')).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
+  await expect(page.getByTestId('lesson-scaling')).toHaveAttribute('data-state', 'done', {
+    timeout: 180_000,
+  });
   await page.getByTestId('btn-fit').click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'docs/screenshot-presenter.png' });

@@ -17,7 +17,8 @@ test('compare view: MCTS and the chain side by side on the same puzzle, each wit
     await expect(column).toHaveAttribute('data-state', 'idle');
   }
   await page.getByTestId('btn-compare-run').click();
-  for (const column of [mcts, cot]) await expect(column).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  for (const column of [mcts, cot])
+    await expect(column).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
 
   // The chain is greedy: one step per depth, so its tree is a single path.
   const cotNodes = await cot.getByTestId('tree-node').count();
@@ -37,7 +38,9 @@ test('compare view: MCTS and the chain side by side on the same puzzle, each wit
   expect(page.url()).toContain('numbers=1,8,10,11');
 });
 
-test('the playground opens the compare view for its own setup, and a bad compare link says why', async ({ page }) => {
+test('the playground opens the compare view for its own setup, and a bad compare link says why', async ({
+  page,
+}) => {
   await openReady(page, `?${PUZZLE}&strategy=beam`);
   await page.getByTestId('btn-compare').click();
   await expect(page.getByTestId('compare-view')).toBeVisible();

@@ -63,9 +63,12 @@ test('the page and the model worker run under the policy: no eval, no inline scr
   );
   await attempt(
     'inline handler',
-    "const d = document.createElement('div'); d.innerHTML = '<img src=\"data:,\" onerror=\"window.__cspRan = true\">'; document.body.append(d);",
+    'const d = document.createElement(\'div\'); d.innerHTML = \'<img src="data:," onerror="window.__cspRan = true">\'; document.body.append(d);',
   );
-  await attempt('foreign fetch', "await fetch('http://127.0.0.1:9/').then(() => { window.__cspRan = true; }, () => {});");
+  await attempt(
+    'foreign fetch',
+    "await fetch('http://127.0.0.1:9/').then(() => { window.__cspRan = true; }, () => {});",
+  );
   await attempt(
     'foreign script',
     "const s = document.createElement('script'); s.src = 'http://127.0.0.1:9/x.js'; document.body.append(s);",

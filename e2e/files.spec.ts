@@ -27,7 +27,9 @@ test('export JSON, reset, import: the same node ids and statistics are back, and
     await expect(page.getByTestId('search-status')).toContainText(`${i + 1} / 32`);
   }
   const before = await stats(page);
-  const values = await page.getByTestId('tree-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
+  const values = await page
+    .getByTestId('tree-node')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-value')));
   const { download: file, bytes } = await download(page, 'btn-export-json');
   expect(file.suggestedFilename()).toMatch(/^rlm-mcts-3-4-4-13-to-24-seed3\.json$/);
   const json = JSON.parse(bytes.toString('utf8')) as { format: string; version: number; events: unknown[] };
@@ -41,9 +43,9 @@ test('export JSON, reset, import: the same node ids and statistics are back, and
   await importBuffer(page, file.suggestedFilename(), bytes);
   await expect(page.getByTestId('search-status')).toContainText('4 / 32');
   expect(await stats(page)).toEqual(before);
-  expect(await page.getByTestId('tree-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-value')))).toEqual(
-    values,
-  );
+  expect(
+    await page.getByTestId('tree-node').evaluateAll((els) => els.map((e) => e.getAttribute('data-value'))),
+  ).toEqual(values);
   // The timeline came back too, and the search goes on from where it was.
   await page.getByTestId('btn-step').click();
   await expect(page.getByTestId('search-status')).toContainText('5 / 32');
@@ -86,7 +88,9 @@ test("imports x1's mcts_tree_final.json and draws it with its statistics", async
   await expect(page.getByTestId('btn-run')).toBeEnabled();
 });
 
-test('refuses bad imports with a message that says what is wrong, leaving the session as it was', async ({ page }) => {
+test('refuses bad imports with a message that says what is wrong, leaving the session as it was', async ({
+  page,
+}) => {
   await openReady(page, SETUP);
   await page.getByTestId('btn-step').click();
   await expect(page.getByTestId('search-status')).toContainText('1 / 32');

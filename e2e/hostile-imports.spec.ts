@@ -38,7 +38,10 @@ const tampering = (page: Page) =>
 
 /** Our own session as exported from the page, to be damaged in the cases below. */
 async function exportedSession(page: Page): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-export-json').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('btn-export-json').click(),
+  ]);
   return readFile(await download.path(), 'utf8');
 }
 
@@ -68,31 +71,57 @@ test('refuses malformed and hostile files with a message that names the problem;
   };
   const flat = (nodes: [id: string, parent: string | null][]) =>
     JSON.stringify(
-      nodes.map(([id, parent]) => ({ id, parent, reasoning_step: 's', visit_count: 1, q_value: 0, is_terminal: false })),
+      nodes.map(([id, parent]) => ({
+        id,
+        parent,
+        reasoning_step: 's',
+        visit_count: 1,
+        q_value: 0,
+        is_terminal: false,
+      })),
     );
   const cases: [name: string, content: string | Buffer, message: RegExp][] = [
     ['empty.json', '', /the file is empty/],
     ['blank.json', ' \n\t ', /the file is empty/],
     ['broken.json', '{"format": "rlm-playground/session", ', /not valid JSON/],
     ['nan.json', '{"visit_count": NaN}', /NaN or Infinity, which JSON does not allow/],
-    ['picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]), /binary data/],
+    [
+      'picture.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]),
+      /binary data/,
+    ],
     // UTF-16 without a byte order mark (with one, File.text() reads it as UTF-16, rightly).
     ['utf16.json', Buffer.from('{"a": 1}', 'utf16le'), /binary data/],
-    ['archive.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0xff, 0xfe, 0x80]), /binary data/],
+    [
+      'archive.gz',
+      Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0xff, 0xfe, 0x80]),
+      /binary data/,
+    ],
     ['null.json', 'null', /the file holds null/],
     ['string.json', '"<script>window.__pwned = true</script>"', /the file holds a string/],
     ['numbers.json', '[1, 2, 3]', /the file holds an array of 3/],
     ['deep-arrays.json', '['.repeat(200_000) + ']'.repeat(200_000), /more than 50,000 levels deep/],
-    ['deep-objects.json', '{"a":'.repeat(200_000) + '1' + '}'.repeat(200_000), /more than 50,000 levels deep/],
+    [
+      'deep-objects.json',
+      '{"a":'.repeat(200_000) + '1' + '}'.repeat(200_000),
+      /more than 50,000 levels deep/,
+    ],
     ['proto.json', '{"__proto__": {"polluted": true}}', /keys "__proto__"/],
     [
       'proto-x1.json',
-      await withNode((n) => Object.defineProperty(n, '__proto__', { value: { polluted: true }, enumerable: true })),
+      await withNode((n) =>
+        Object.defineProperty(n, '__proto__', { value: { polluted: true }, enumerable: true }),
+      ),
       /children\[0\] has the key "__proto__"/,
     ],
     [
       'constructor-x1.json',
-      await withNode((n) => Object.defineProperty(n, 'constructor', { value: { prototype: { polluted: true } }, enumerable: true })),
+      await withNode((n) =>
+        Object.defineProperty(n, 'constructor', {
+          value: { prototype: { polluted: true } },
+          enumerable: true,
+        }),
+      ),
       /children\[0\] has the key "constructor"/,
     ],
     [
@@ -100,11 +129,30 @@ test('refuses malformed and hostile files with a message that names the problem;
       session.replace('"setup": {', '"setup": {"__proto__": {"polluted": true}, '),
       /setup has the key "__proto__"/,
     ],
-    ['wrong-type.json', await withNode((n) => (n.visit_count = 'five')), /children\[0\]\.visit_count: expected number, got a string/],
+    [
+      'wrong-type.json',
+      await withNode((n) => (n.visit_count = 'five')),
+      /children\[0\]\.visit_count: expected number, got a string/,
+    ],
     ['negative.json', await withNode((n) => (n.visit_count = -3)), /visit_count: expected >= 0, got -3/],
     ['huge.json', await withNode((n) => (n.q_value = 1e300)), /q_value: expected <= 1000000, got 1e\+300/],
-    ['cycle.json', flat([['a', 'b'], ['b', 'a']]), /no root.*cycle through/],
-    ['loop.json', flat([['r', null], ['a', 'b'], ['b', 'a']]), /cannot be reached from the root.*cycle/],
+    [
+      'cycle.json',
+      flat([
+        ['a', 'b'],
+        ['b', 'a'],
+      ]),
+      /no root.*cycle through/,
+    ],
+    [
+      'loop.json',
+      flat([
+        ['r', null],
+        ['a', 'b'],
+        ['b', 'a'],
+      ]),
+      /cannot be reached from the root.*cycle/,
+    ],
     ['twice.json', await withNode((n) => n.children.push({ ...n, children: [] })), /appears twice/],
     [
       'session-cycle.json',
@@ -116,8 +164,16 @@ test('refuses malformed and hostile files with a message that names the problem;
       JSON.stringify({ ...sessionJson, setup: { ...sessionJson.setup, sims: -5 } }),
       /setup\.sims: expected string, got a number/,
     ],
-    ['session-negative.json', session.replace(/"visits": \d+/, '"visits": -1'), /tree\.nodes\[0\]\.visits: expected >= 0, got -1/],
-    ['format.json', '{"format": "<img src=x onerror=\\"window.__pwned = true\\">"}', /"format" is "<img src=x onerror=/],
+    [
+      'session-negative.json',
+      session.replace(/"visits": \d+/, '"visits": -1'),
+      /tree\.nodes\[0\]\.visits: expected >= 0, got -1/,
+    ],
+    [
+      'format.json',
+      '{"format": "<img src=x onerror=\\"window.__pwned = true\\">"}',
+      /"format" is "<img src=x onerror=/,
+    ],
     ['newer.json', session.replace('"version": 1', '"version": 99'), /newer version \(99\)/],
   ];
   for (const [name, content, message] of cases) {
@@ -149,7 +205,9 @@ const PAYLOADS = [
   `$\\href{javascript:${PWN}}{x}$ <style>*{display:none}</style>`,
 ];
 
-test('HTML in step text and the question is drawn as text: nothing runs, no element is made', async ({ page }) => {
+test('HTML in step text and the question is drawn as text: nothing runs, no element is made', async ({
+  page,
+}) => {
   await openReady(page, SETUP);
   const before = await stats(page);
   const tree = await x1();
@@ -167,7 +225,10 @@ test('HTML in step text and the question is drawn as text: nothing runs, no elem
   const titles = await page.locator('[data-testid="tree-node"] title').allTextContents();
   expect(titles.some((t) => t.includes(`<script>${PWN}</script>`))).toBe(true);
   // The exported drawing escapes it: a viewer opening the SVG file runs nothing either.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-export-svg').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('btn-export-svg').click(),
+  ]);
   const svg = await readFile(await download.path(), 'utf8');
   // XMLSerializer escapes every < in text and > in attributes: a raw < opens a real tag.
   expect(svg).not.toMatch(/<(script|img|iframe|style|foreignObject|a)[\s>/]/i);

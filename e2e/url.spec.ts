@@ -35,7 +35,9 @@ test('invalid numbers in the URL or the panel get a message and never start a se
   await expect(page.getByTestId('tree-node')).toHaveCount(1);
 });
 
-test('unusable URL values get a message and keep their defaults; the page opens ready to search', async ({ page }) => {
+test('unusable URL values get a message and keep their defaults; the page opens ready to search', async ({
+  page,
+}) => {
   const query = new URLSearchParams({
     sims: '100000000',
     k: 'abc',
@@ -51,7 +53,12 @@ test('unusable URL values get a message and keep their defaults; the page opens 
   });
   await openReady(page, `?${query.toString()}`);
   const kept: [field: string, input: string, value: string, message: RegExp][] = [
-    ['sims', 'input-sims', '64', /sims=100000000 in the URL is not usable \(a whole number from 1 to 512\): the default 64 is kept/],
+    [
+      'sims',
+      'input-sims',
+      '64',
+      /sims=100000000 in the URL is not usable \(a whole number from 1 to 512\): the default 64 is kept/,
+    ],
     ['k', 'input-k', '16', /k=abc .*the default 16 is kept/],
     ['temperature', 'input-temperature', '1.3', /temp=NaN .*a number from 0 to 3/],
     ['seed', 'input-seed', '1', /seed=NaN .*the default 1 is kept/],
@@ -64,7 +71,9 @@ test('unusable URL values get a message and keep their defaults; the page opens 
   }
   await expect(page.getByTestId('select-strategy')).toHaveValue('mcts');
   await expect(page.getByTestId('error-strategy')).toContainText('unknown strategy "dfs"');
-  await expect(page.getByTestId('error-selection')).toContainText('unknown selection "<script>window.__pwned = true</script>"');
+  await expect(page.getByTestId('error-selection')).toContainText(
+    'unknown selection "<script>window.__pwned = true</script>"',
+  );
   await expect(page.getByTestId('error-policy')).toContainText('2,500 characters long');
   expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
   // The URL now names the defaults in use, and the search runs on them.

@@ -35,10 +35,14 @@ async function main(): Promise<void> {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
   const port = 4319;
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const debian = '/usr/lib/chromium/chromium';
   const browser = await chromium.launch({
     ...(existsSync(debian) ? { executablePath: debian } : {}),
@@ -52,7 +56,8 @@ async function main(): Promise<void> {
     const report = page.locator('#report');
     await report.locator('xpath=self::*[@data-state!="running"]').waitFor({ timeout: 30 * 60_000 });
     const text = (await report.textContent()) ?? '';
-    if ((await report.getAttribute('data-state')) !== 'done') throw new Error(`the benchmark failed in the page: ${text}`);
+    if ((await report.getAttribute('data-state')) !== 'done')
+      throw new Error(`the benchmark failed in the page: ${text}`);
     const result = JSON.parse(text) as BenchReport;
     const json = flag('json');
     if (json) {
@@ -65,7 +70,9 @@ async function main(): Promise<void> {
     if (nodeFile) {
       const node = JSON.parse(readFileSync(nodeFile, 'utf8')) as BenchReport;
       const ratio = node.cacheOn.simsPerSec / result.cacheOn.simsPerSec;
-      console.log(`Node ${node.cacheOn.simsPerSec.toFixed(1)} sims/s vs browser ${result.cacheOn.simsPerSec.toFixed(1)}: the browser takes ${ratio.toFixed(2)}x Node's time (cache on)`);
+      console.log(
+        `Node ${node.cacheOn.simsPerSec.toFixed(1)} sims/s vs browser ${result.cacheOn.simsPerSec.toFixed(1)}: the browser takes ${ratio.toFixed(2)}x Node's time (cache on)`,
+      );
     }
   } finally {
     await browser.close();

@@ -21,7 +21,12 @@ export const TOT_CONFIGS: readonly SearchConfig[] = [
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seed: { type: 'string' }, limit: { type: 'string' }, json: { type: 'string' }, dtype: { type: 'string' } },
+    options: {
+      seed: { type: 'string' },
+      limit: { type: 'string' },
+      json: { type: 'string' },
+      dtype: { type: 'string' },
+    },
   });
   const seed = Number(values.seed ?? 1);
   const puzzles = readPuzzleFile(TOT_FILE.pathname).slice(0, Number(values.limit ?? 100));
@@ -34,9 +39,13 @@ async function main(): Promise<void> {
   }
   await models.dispose();
   const dtype = values.dtype === 'fp32' ? 'fp32' : '8-bit';
-  console.log(`Game of 24, ToT test set (ranks 901-1000), ${puzzles.length} puzzles, seed ${seed}, shipped ${dtype} models on CPU`);
+  console.log(
+    `Game of 24, ToT test set (ranks 901-1000), ${puzzles.length} puzzles, seed ${seed}, shipped ${dtype} models on CPU`,
+  );
   console.log(formatReportTable(reports));
-  console.log('Published with GPT-4 on this set (Yao et al., 2023): chain of thought 4.0%, Tree of Thoughts 74%.');
+  console.log(
+    'Published with GPT-4 on this set (Yao et al., 2023): chain of thought 4.0%, Tree of Thoughts 74%.',
+  );
   if (values.json) writeFileSync(values.json, JSON.stringify(reports, null, 2));
 }
 

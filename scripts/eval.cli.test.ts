@@ -23,16 +23,48 @@ async function failure(args: string[]): Promise<{ code: number; stderr: string }
 describe('eval CLI', () => {
   it('solves, reports an unsolvable puzzle, and writes the JSON report', async () => {
     const puzzles = join(dir, 'p.jsonl');
-    writeFileSync(puzzles, '{"numbers":[2,3,5,12],"target":24,"rank":0}\n{"numbers":[1,1,1,1],"target":24}\n');
+    writeFileSync(
+      puzzles,
+      '{"numbers":[2,3,5,12],"target":24,"rank":0}\n{"numbers":[1,1,1,1],"target":24}\n',
+    );
     const out = join(dir, 'r.json');
-    const { stdout } = await cli(['--task', 'countdown', '--puzzles', puzzles, '--strategy', 'mcts', '--simulations', '32', '--seed', '1', '--json', out]);
+    const { stdout } = await cli([
+      '--task',
+      'countdown',
+      '--puzzles',
+      puzzles,
+      '--strategy',
+      'mcts',
+      '--simulations',
+      '32',
+      '--seed',
+      '1',
+      '--json',
+      out,
+    ]);
     expect(stdout).toMatch(/mcts\s+32 sims/);
     expect(stdout).toContain('no solution under Countdown rules');
-    const report = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown> & { results: Record<string, unknown>[] };
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(['solved', 'total', 'rate', 'tokens', 'results']));
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown> & {
+      results: Record<string, unknown>[];
+    };
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['solved', 'total', 'rate', 'tokens', 'results']),
+    );
     expect(report.total).toBe(2);
-    expect(report.results[1]).toMatchObject({ numbers: [1, 1, 1, 1], target: 24, solved: false, solvable: false });
-    expect(report.results[0]).toEqual(expect.objectContaining({ numbers: [2, 3, 5, 12], target: 24, steps: expect.any(Array), tokens: expect.any(Number) }));
+    expect(report.results[1]).toMatchObject({
+      numbers: [1, 1, 1, 1],
+      target: 24,
+      solved: false,
+      solvable: false,
+    });
+    expect(report.results[0]).toEqual(
+      expect.objectContaining({
+        numbers: [2, 3, 5, 12],
+        target: 24,
+        steps: expect.any(Array),
+        tokens: expect.any(Number),
+      }),
+    );
   });
 
   it('rejects a malformed puzzle line with its line number and the reason', async () => {

@@ -27,45 +27,118 @@ const INSTRUCTIONS =
 const EVAL_QUESTION = 'Are the steps so far correct? Answer Yes or No.';
 
 // ---- the synthetic problems of make_fixture_chat_model.py (same templates, another random stream)
-const NAMES = [['Sara', 'f'], ['Tom', 'm'], ['Nina', 'f'], ['Omar', 'm'], ['Lena', 'f'], ['Ben', 'm'],
-  ['Maya', 'f'], ['Leo', 'm'], ['Ava', 'f'], ['Sam', 'm'], ['Iris', 'f'], ['Raj', 'm'],
-  ['Zoe', 'f'], ['Max', 'm'], ['Ella', 'f'], ['Hugo', 'm'], ['Mia', 'f'], ['Ivan', 'm'],
-  ['Rosa', 'f'], ['Eli', 'm'], ['Kim', 'f'], ['Noah', 'm'], ['Lucy', 'f'], ['Carlos', 'm'],
-  ['Anna', 'f'], ['Jack', 'm'], ['Priya', 'f'], ['Dan', 'm'], ['Grace', 'f'], ['Theo', 'm']];
-const OBJECTS = ['apples', 'marbles', 'stickers', 'pencils', 'cookies', 'books', 'shells', 'coins', 'cards',
-  'balloons', 'stamps', 'crayons', 'buttons', 'flowers', 'eggs', 'beads', 'oranges', 'candies',
-  'rocks', 'toy cars', 'lemons', 'feathers', 'ribbons', 'pears'];
+const NAMES = [
+  ['Sara', 'f'],
+  ['Tom', 'm'],
+  ['Nina', 'f'],
+  ['Omar', 'm'],
+  ['Lena', 'f'],
+  ['Ben', 'm'],
+  ['Maya', 'f'],
+  ['Leo', 'm'],
+  ['Ava', 'f'],
+  ['Sam', 'm'],
+  ['Iris', 'f'],
+  ['Raj', 'm'],
+  ['Zoe', 'f'],
+  ['Max', 'm'],
+  ['Ella', 'f'],
+  ['Hugo', 'm'],
+  ['Mia', 'f'],
+  ['Ivan', 'm'],
+  ['Rosa', 'f'],
+  ['Eli', 'm'],
+  ['Kim', 'f'],
+  ['Noah', 'm'],
+  ['Lucy', 'f'],
+  ['Carlos', 'm'],
+  ['Anna', 'f'],
+  ['Jack', 'm'],
+  ['Priya', 'f'],
+  ['Dan', 'm'],
+  ['Grace', 'f'],
+  ['Theo', 'm'],
+];
+const OBJECTS = [
+  'apples',
+  'marbles',
+  'stickers',
+  'pencils',
+  'cookies',
+  'books',
+  'shells',
+  'coins',
+  'cards',
+  'balloons',
+  'stamps',
+  'crayons',
+  'buttons',
+  'flowers',
+  'eggs',
+  'beads',
+  'oranges',
+  'candies',
+  'rocks',
+  'toy cars',
+  'lemons',
+  'feathers',
+  'ribbons',
+  'pears',
+];
 const BOXES = ['boxes', 'bags', 'jars', 'baskets', 'bowls', 'trays'];
 const TEMPLATES = {
   add: [
-    ['{N} has {a} {obj}. {P} buys {b} more. How many {obj} does {p} have now?',
-      ['First, {N} has {a} {obj}.', 'Then {p} buys {b} more, so {a} + {b} = {c}.']],
-    ['{N} picked {a} {obj} in the morning and {b} {obj} in the afternoon. How many {obj} did {p} pick in all?',
-      ['First, {N} picked {a} {obj} in the morning.', 'Then {p} picked {b} more, so {a} + {b} = {c}.']],
-    ['There are {a} {obj} in a basket. {N} puts in {b} more. How many {obj} are in the basket now?',
-      ['First, the basket has {a} {obj}.', 'Then {N} puts in {b} more, so {a} + {b} = {c}.']],
+    [
+      '{N} has {a} {obj}. {P} buys {b} more. How many {obj} does {p} have now?',
+      ['First, {N} has {a} {obj}.', 'Then {p} buys {b} more, so {a} + {b} = {c}.'],
+    ],
+    [
+      '{N} picked {a} {obj} in the morning and {b} {obj} in the afternoon. How many {obj} did {p} pick in all?',
+      ['First, {N} picked {a} {obj} in the morning.', 'Then {p} picked {b} more, so {a} + {b} = {c}.'],
+    ],
+    [
+      'There are {a} {obj} in a basket. {N} puts in {b} more. How many {obj} are in the basket now?',
+      ['First, the basket has {a} {obj}.', 'Then {N} puts in {b} more, so {a} + {b} = {c}.'],
+    ],
   ],
   sub: [
-    ['{N} has {a} {obj} and gives {b} to {F}. How many {obj} does {p} have left?',
-      ['First, {N} has {a} {obj}.', 'Then {p} gives {b} to {F}, so {a} - {b} = {c}.']],
-    ['{N} had {a} {obj}. {P} lost {b} of them. How many {obj} does {p} have now?',
-      ['First, {N} had {a} {obj}.', 'Then {p} lost {b}, so {a} - {b} = {c}.']],
+    [
+      '{N} has {a} {obj} and gives {b} to {F}. How many {obj} does {p} have left?',
+      ['First, {N} has {a} {obj}.', 'Then {p} gives {b} to {F}, so {a} - {b} = {c}.'],
+    ],
+    [
+      '{N} had {a} {obj}. {P} lost {b} of them. How many {obj} does {p} have now?',
+      ['First, {N} had {a} {obj}.', 'Then {p} lost {b}, so {a} - {b} = {c}.'],
+    ],
   ],
   mul: [
-    ['{N} has {a} {box} with {b} {obj} in each. How many {obj} does {p} have?',
-      ['First, there are {a} {box} with {b} {obj} each.', 'Then {N} has {a} * {b} = {c} {obj}.']],
-    ['{N} buys {a} packs of {obj}. Each pack has {b} {obj}. How many {obj} does {p} buy?',
-      ['First, {N} buys {a} packs.', 'Then each pack has {b} {obj}, so {a} * {b} = {c}.']],
+    [
+      '{N} has {a} {box} with {b} {obj} in each. How many {obj} does {p} have?',
+      ['First, there are {a} {box} with {b} {obj} each.', 'Then {N} has {a} * {b} = {c} {obj}.'],
+    ],
+    [
+      '{N} buys {a} packs of {obj}. Each pack has {b} {obj}. How many {obj} does {p} buy?',
+      ['First, {N} buys {a} packs.', 'Then each pack has {b} {obj}, so {a} * {b} = {c}.'],
+    ],
   ],
   addsub: [
-    ['{N} has {a} {obj}. {P} buys {b} more and then gives {d} to {F}. How many {obj} does {p} have now?',
-      ['First, {N} has {a} {obj}.', 'Then {p} buys {b} more, so {a} + {b} = {s}.',
-        'Next {p} gives {d} to {F}, so {s} - {d} = {c}.']],
+    [
+      '{N} has {a} {obj}. {P} buys {b} more and then gives {d} to {F}. How many {obj} does {p} have now?',
+      [
+        'First, {N} has {a} {obj}.',
+        'Then {p} buys {b} more, so {a} + {b} = {s}.',
+        'Next {p} gives {d} to {F}, so {s} - {d} = {c}.',
+      ],
+    ],
   ],
   muladd: [
-    ['{N} has {a} {box} with {b} {obj} in each and {d} more {obj} on the table. How many {obj} does {p} have in all?',
-      ['First, there are {a} {box} with {b} {obj} each, so {a} * {b} = {s}.',
-        'Then adding the {d} on the table gives {s} + {d} = {c}.']],
+    [
+      '{N} has {a} {box} with {b} {obj} in each and {d} more {obj} on the table. How many {obj} does {p} have in all?',
+      [
+        'First, there are {a} {box} with {b} {obj} each, so {a} * {b} = {s}.',
+        'Then adding the {d} on the table gives {s} + {d} = {c}.',
+      ],
+    ],
   ],
 };
 
@@ -91,13 +164,29 @@ function makeProblem() {
   let friend;
   do friend = choice(NAMES)[0];
   while (friend === name);
-  const v = { N: name, F: friend, P: g === 'f' ? 'She' : 'He', p: g === 'f' ? 'she' : 'he', obj: choice(OBJECTS), box: choice(BOXES) };
-  if (kind === 'add') Object.assign(v, { a: randint(2, 40), b: randint(2, 30) }), (v.c = v.a + v.b);
-  else if (kind === 'sub') (v.a = randint(5, 50)), (v.b = randint(1, v.a - 1)), (v.c = v.a - v.b);
-  else if (kind === 'mul') (v.a = randint(2, 9)), (v.b = randint(2, 9)), (v.c = v.a * v.b);
+  const v = {
+    N: name,
+    F: friend,
+    P: g === 'f' ? 'She' : 'He',
+    p: g === 'f' ? 'she' : 'he',
+    obj: choice(OBJECTS),
+    box: choice(BOXES),
+  };
+  if (kind === 'add') (Object.assign(v, { a: randint(2, 40), b: randint(2, 30) }), (v.c = v.a + v.b));
+  else if (kind === 'sub') ((v.a = randint(5, 50)), (v.b = randint(1, v.a - 1)), (v.c = v.a - v.b));
+  else if (kind === 'mul') ((v.a = randint(2, 9)), (v.b = randint(2, 9)), (v.c = v.a * v.b));
   else if (kind === 'addsub') {
-    (v.a = randint(2, 30)), (v.b = randint(2, 20)), (v.s = v.a + v.b), (v.d = randint(1, v.s - 1)), (v.c = v.s - v.d);
-  } else (v.a = randint(2, 9)), (v.b = randint(2, 9)), (v.d = randint(1, 20)), (v.s = v.a * v.b), (v.c = v.s + v.d);
+    ((v.a = randint(2, 30)),
+      (v.b = randint(2, 20)),
+      (v.s = v.a + v.b),
+      (v.d = randint(1, v.s - 1)),
+      (v.c = v.s - v.d));
+  } else
+    ((v.a = randint(2, 9)),
+      (v.b = randint(2, 9)),
+      (v.d = randint(1, 20)),
+      (v.s = v.a * v.b),
+      (v.c = v.s + v.d));
   return { question: fill(q, v), steps: steps.map((s) => fill(s, v)), answer: v.c };
 }
 
@@ -139,25 +228,43 @@ const tok = await AutoTokenizer.from_pretrained(MODEL);
 {
   const pb = makeProblem();
   const user = solvePrompt(pb.question);
-  const got = tok.apply_chat_template([{ role: 'user', content: user }], { add_generation_prompt: true, tokenize: false });
+  const got = tok.apply_chat_template([{ role: 'user', content: user }], {
+    add_generation_prompt: true,
+    tokenize: false,
+  });
   const want = `<|user|>\n${user}<|end|>\n<|assistant|>\n`;
   if (got !== want) fail(`chat template: ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
   else ok('apply_chat_template(add_generation_prompt) gives the training prompt exactly');
   const answer = [...pb.steps, `The answer is ${pb.answer}.`].join('\n\n');
   const conv = tok.apply_chat_template(
-    [{ role: 'user', content: user }, { role: 'assistant', content: answer }], { tokenize: false });
+    [
+      { role: 'user', content: user },
+      { role: 'assistant', content: answer },
+    ],
+    { tokenize: false },
+  );
   if (conv !== `${want}${answer}<|end|>\n`) fail(`chat template (conversation): ${JSON.stringify(conv)}`);
   else ok('apply_chat_template(user, assistant) gives the training example exactly');
-  const ids = tok.apply_chat_template([{ role: 'user', content: user }], { add_generation_prompt: true, return_tensor: false, return_dict: false });
-  const specials = ['<|user|>', '<|end|>', '<|assistant|>'].map((t) => tok.encode(t, { add_special_tokens: false }));
-  if (!specials.every((x) => x.length === 1)) fail(`special tokens do not encode to one id: ${JSON.stringify(specials)}`);
+  const ids = tok.apply_chat_template([{ role: 'user', content: user }], {
+    add_generation_prompt: true,
+    return_tensor: false,
+    return_dict: false,
+  });
+  const specials = ['<|user|>', '<|end|>', '<|assistant|>'].map((t) =>
+    tok.encode(t, { add_special_tokens: false }),
+  );
+  if (!specials.every((x) => x.length === 1))
+    fail(`special tokens do not encode to one id: ${JSON.stringify(specials)}`);
   const nChars = want.length - '<|user|><|end|><|assistant|>'.length;
-  if (ids.length !== nChars + 3 || !specials.every(([id]) => ids.includes(id))) fail(`chat ids: ${ids.length} tokens`);
+  if (ids.length !== nChars + 3 || !specials.every(([id]) => ids.includes(id)))
+    fail(`chat ids: ${ids.length} tokens`);
   else ok(`chat prompt tokenizes to ${ids.length} ids (one per character, special tokens whole)`);
-  if (tok.decode(ids, { skip_special_tokens: true }) !== `\n${user}\n\n`) fail('decode with skip_special_tokens');
+  if (tok.decode(ids, { skip_special_tokens: true }) !== `\n${user}\n\n`)
+    fail('decode with skip_special_tokens');
 }
 
-const i64 = (rows) => new Tensor('int64', BigInt64Array.from(rows.flat().map(BigInt)), [rows.length, rows[0].length]);
+const i64 = (rows) =>
+  new Tensor('int64', BigInt64Array.from(rows.flat().map(BigInt)), [rows.length, rows[0].length]);
 const YES = tok.encode('Yes', { add_special_tokens: false })[0];
 const NO = tok.encode('No', { add_special_tokens: false })[0];
 const solveSet = Array.from({ length: N_SOLVE }, makeProblem);
@@ -167,10 +274,15 @@ const pairSet = Array.from({ length: N_PAIRS }, () => {
 });
 
 async function pYes(model, user) {
-  const text = tok.apply_chat_template([{ role: 'user', content: user }], { add_generation_prompt: true, tokenize: false });
+  const text = tok.apply_chat_template([{ role: 'user', content: user }], {
+    add_generation_prompt: true,
+    tokenize: false,
+  });
   const ids = tok.encode(text, { add_special_tokens: false });
   const out = await model.forward({
-    input_ids: i64([ids]), attention_mask: i64([ids.map(() => 1)]), position_ids: i64([ids.map((_, i) => i)]),
+    input_ids: i64([ids]),
+    attention_mask: i64([ids.map(() => 1)]),
+    position_ids: i64([ids.map((_, i) => i)]),
   });
   const V = out.logits.dims.at(-1);
   const last = out.logits.data.subarray((ids.length - 1) * V, ids.length * V);
@@ -188,8 +300,10 @@ for (const dtype of ['q8', 'fp32']) {
   let nTokens = 0;
   for (let i = 0; i < solveSet.length; i += 1) {
     const pb = solveSet[i];
-    const enc = tok.apply_chat_template([{ role: 'user', content: solvePrompt(pb.question) }],
-      { add_generation_prompt: true, return_dict: true });
+    const enc = tok.apply_chat_template([{ role: 'user', content: solvePrompt(pb.question) }], {
+      add_generation_prompt: true,
+      return_dict: true,
+    });
     const out = await model.generate({ ...enc, max_new_tokens: MAX_NEW, do_sample: false });
     const newIds = Array.from(out.data.slice(enc.input_ids.dims[1])).map(Number);
     nTokens += newIds.length;
@@ -205,8 +319,10 @@ for (const dtype of ['q8', 'fp32']) {
     }
   }
   const ms = (performance.now() - t0) / nTokens;
-  console.log(`     [${dtype}] ${N_SOLVE} fresh problems: answer correct ${correct}/${N_SOLVE}, ` +
-    `format (paragraphs + last "The answer is N.") ${formatted}/${N_SOLVE}, ${ms.toFixed(2)} ms/token`);
+  console.log(
+    `     [${dtype}] ${N_SOLVE} fresh problems: answer correct ${correct}/${N_SOLVE}, ` +
+      `format (paragraphs + last "The answer is N.") ${formatted}/${N_SOLVE}, ${ms.toFixed(2)} ms/token`,
+  );
   let sep = 0;
   let sumGood = 0;
   let sumBad = 0;
@@ -218,11 +334,15 @@ for (const dtype of ['q8', 'fp32']) {
     if (pg > pw) sep += 1;
   }
   const ex = pairSet[0];
-  console.log(`     [${dtype}] self-eval example, last step correct: ${JSON.stringify(ex.good.at(-1))} ` +
-    `P(Yes)=${(await pYes(model, evalPrompt(ex.pb.question, ex.good))).toFixed(3)}; wrong: ${JSON.stringify(ex.bad.at(-1))} ` +
-    `P(Yes)=${(await pYes(model, evalPrompt(ex.pb.question, ex.bad))).toFixed(3)}`);
-  console.log(`     [${dtype}] Yes/No: P(Yes) higher for the correct steps on ${sep}/${N_PAIRS} pairs; ` +
-    `mean P(Yes) correct ${(sumGood / N_PAIRS).toFixed(3)}, wrong ${(sumBad / N_PAIRS).toFixed(3)}`);
+  console.log(
+    `     [${dtype}] self-eval example, last step correct: ${JSON.stringify(ex.good.at(-1))} ` +
+      `P(Yes)=${(await pYes(model, evalPrompt(ex.pb.question, ex.good))).toFixed(3)}; wrong: ${JSON.stringify(ex.bad.at(-1))} ` +
+      `P(Yes)=${(await pYes(model, evalPrompt(ex.pb.question, ex.bad))).toFixed(3)}`,
+  );
+  console.log(
+    `     [${dtype}] Yes/No: P(Yes) higher for the correct steps on ${sep}/${N_PAIRS} pairs; ` +
+      `mean P(Yes) correct ${(sumGood / N_PAIRS).toFixed(3)}, wrong ${(sumBad / N_PAIRS).toFixed(3)}`,
+  );
   await model.dispose();
 }
 if (!everAnswered) fail('the model never wrote "The answer is N."');

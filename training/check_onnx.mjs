@@ -65,7 +65,9 @@ function compare(name, got, want, dims, mask, dtype) {
     else ok(`${name} [fp32]: ${info}`);
   } else {
     const isValue = V === 1;
-    const bad = isValue ? maxAbs > Q8.valueMaxAbs : maxAbs > Q8.policyMaxAbs || agree / rows < Q8.policyArgmax;
+    const bad = isValue
+      ? maxAbs > Q8.valueMaxAbs
+      : maxAbs > Q8.policyMaxAbs || agree / rows < Q8.policyArgmax;
     if (bad || !Number.isFinite(maxAbs)) fail(`${name} [q8]: ${info}`);
     else ok(`${name} [q8]: ${info}`);
   }
@@ -75,7 +77,8 @@ async function checkTokenizer(name) {
   const tok = await AutoTokenizer.from_pretrained(name);
   for (let i = 0; i < ref.texts.length; i += 1) {
     const ids = tok.encode(ref.texts[i]);
-    if (JSON.stringify(ids) !== JSON.stringify(ref.ids[i])) fail(`${name} tokenizer ids for ${JSON.stringify(ref.texts[i])}`);
+    if (JSON.stringify(ids) !== JSON.stringify(ref.ids[i]))
+      fail(`${name} tokenizer ids for ${JSON.stringify(ref.texts[i])}`);
     const back = tok.decode(ids, { skip_special_tokens: true });
     if (back !== ref.texts[i]) fail(`${name} tokenizer round trip: ${JSON.stringify(back)}`);
   }
@@ -97,7 +100,14 @@ async function checkPolicy(dtype, tok) {
   });
   const B = p.input_ids.length;
   const T = p.input_ids[0].length;
-  compare('policy logits, left-padded batch, empty cache', out.logits, p.logits, [B, T, ref.vocab.length], mask, dtype);
+  compare(
+    'policy logits, left-padded batch, empty cache',
+    out.logits,
+    p.logits,
+    [B, T, ref.vocab.length],
+    mask,
+    dtype,
+  );
 
   const past = {};
   for (const k of Object.keys(out)) {
@@ -109,7 +119,14 @@ async function checkPolicy(dtype, tok) {
     position_ids: i64(p.next_position_ids),
     past_key_values: past,
   });
-  compare('policy logits, two tokens from the cache', out2.logits, p.next_logits, [B, 2, ref.vocab.length], null, dtype);
+  compare(
+    'policy logits, two tokens from the cache',
+    out2.logits,
+    p.next_logits,
+    [B, 2, ref.vocab.length],
+    null,
+    dtype,
+  );
   const present0 = out2['present.0.key'];
   if (present0.dims[2] !== T + 2) fail(`present length ${present0.dims[2]} != ${T + 2}`);
 
@@ -117,7 +134,8 @@ async function checkPolicy(dtype, tok) {
   const gen = await model.generate({ ...enc, max_new_tokens: 40, do_sample: false });
   const newIds = Array.from(gen.data.slice(enc.input_ids.dims[1])).map(Number);
   const line = tok.decode(newIds, { skip_special_tokens: true });
-  if (line !== p.greedy_line) fail(`policy greedy generate [${dtype}]: ${JSON.stringify(line)} != ${JSON.stringify(p.greedy_line)}`);
+  if (line !== p.greedy_line)
+    fail(`policy greedy generate [${dtype}]: ${JSON.stringify(line)} != ${JSON.stringify(p.greedy_line)}`);
   else ok(`policy greedy generate [${dtype}] stops at the newline: ${JSON.stringify(line)}`);
   await model.dispose();
 }
@@ -138,11 +156,14 @@ async function checkValue(dtype) {
   });
   const B = v.input_ids.length;
   const T = v.input_ids[0].length;
-  if (JSON.stringify(out.logits.dims) !== JSON.stringify([B, T])) fail(`value logits dims ${JSON.stringify(out.logits.dims)} != [${B}, ${T}]`);
+  if (JSON.stringify(out.logits.dims) !== JSON.stringify([B, T]))
+    fail(`value logits dims ${JSON.stringify(out.logits.dims)} != [${B}, ${T}]`);
   const last = lastColumn(out.logits);
   compare('value logit at the last token, left-padded', last, v.logits, [B, 1], null, dtype);
   const probs = last.data.map((z) => (1 / (1 + Math.exp(-z))).toFixed(3));
-  console.log(`     value P(reachable) [${dtype}]: ${v.texts.map((t, i) => `${JSON.stringify(t.split('\n').at(-2))}=${probs[i]}`).join(', ')}`);
+  console.log(
+    `     value P(reachable) [${dtype}]: ${v.texts.map((t, i) => `${JSON.stringify(t.split('\n').at(-2))}=${probs[i]}`).join(', ')}`,
+  );
 
   const past = {};
   for (const k of Object.keys(out)) {
@@ -155,7 +176,14 @@ async function checkValue(dtype) {
     past_key_values: past,
   });
   // (q8 quantizes activations per call, so from the cache its numbers are not the full forward's)
-  compare('value of each row continued by a step line, from the cache', lastColumn(out2.logits), v.next_logits, [B, 1], null, dtype);
+  compare(
+    'value of each row continued by a step line, from the cache',
+    lastColumn(out2.logits),
+    v.next_logits,
+    [B, 1],
+    null,
+    dtype,
+  );
   await model.dispose();
 }
 

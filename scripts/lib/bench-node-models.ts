@@ -2,7 +2,11 @@ import { env } from '@huggingface/transformers';
 import { timedModel, type ForwardClock } from '../../src/bench/timed-model';
 import type { BenchModels } from '../../src/bench/bench-workload';
 import { COUNTDOWN_POLICY, COUNTDOWN_VALUE } from '../../src/inference/model-files';
-import { checkModelFolder, DEFAULT_MODELS_DIR, EMBEDDED_MODEL_THREADS } from '../../src/inference/node-models';
+import {
+  checkModelFolder,
+  DEFAULT_MODELS_DIR,
+  EMBEDDED_MODEL_THREADS,
+} from '../../src/inference/node-models';
 import { TransformersPolicy } from '../../src/inference/policy';
 import { loadCausalLm, loadValueModel, type ModelDtype } from '../../src/inference/transformers-models';
 import { TransformersValue } from '../../src/inference/value';

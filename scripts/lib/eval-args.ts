@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG, STRATEGY_NAMES, type SearchConfig, type StrategyName } from '../../src/core/strategies/strategy';
+import {
+  DEFAULT_CONFIG,
+  STRATEGY_NAMES,
+  type SearchConfig,
+  type StrategyName,
+} from '../../src/core/strategies/strategy';
 import type { ModelDtype } from '../../src/inference/transformers-models';
 
 export class UsageError extends Error {
@@ -31,7 +36,13 @@ export interface EvalArgs {
   readonly json: string | undefined;
 }
 
-function number(name: string, raw: string | undefined, fallback: number, integer: boolean, min: number): number {
+function number(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  integer: boolean,
+  min: number,
+): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min) {
@@ -40,9 +51,15 @@ function number(name: string, raw: string | undefined, fallback: number, integer
   return value;
 }
 
-function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
   return raw as T;
 }
 

@@ -12,11 +12,13 @@ export function formatBench(r: BenchReport): string {
     ...(['cacheOff', 'cacheOn'] as const).map((k) => {
       const s = r[k];
       const trace = s.memoryTraceMB.filter((m): m is number => typeof m === 'number' && Number.isFinite(m));
-      const memory = trace.length > 0 ? `memory ${trace[0]?.toFixed(0)} -> ${trace.at(-1)?.toFixed(0)} MB over the puzzles` : 'memory not measured';
+      const memory =
+        trace.length > 0
+          ? `memory ${trace[0]?.toFixed(0)} -> ${trace.at(-1)?.toFixed(0)} MB over the puzzles`
+          : 'memory not measured';
       const calls = `policy ${s.policyForwardCalls} passes in ${s.policyForwardSeconds.toFixed(2)} s, value ${s.valueForwardCalls} in ${s.valueForwardSeconds.toFixed(2)} s`;
       return `${k}: ${s.expansions} expansions, ${s.solved} solved, ${calls}, caches hold ${s.cacheMB.toFixed(1)} MB at the end, ${memory}`;
     }),
     `speedup ${r.speedup.toFixed(2)}x · prefillRatio ${r.prefillRatio.toFixed(3)} · identicalTrees ${r.identicalTrees}`,
   ].join('\n');
 }
-

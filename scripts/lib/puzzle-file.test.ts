@@ -38,13 +38,28 @@ describe('puzzle files', () => {
 
   it('refuses an empty file and a missing file', () => {
     expect(() => parsePuzzleLines('\n\n', 'empty.jsonl')).toThrow('empty.jsonl: no puzzles in the file');
-    expect(() => readPuzzleFile('/nonexistent/p.jsonl')).toThrow('cannot read puzzle file /nonexistent/p.jsonl');
+    expect(() => readPuzzleFile('/nonexistent/p.jsonl')).toThrow(
+      'cannot read puzzle file /nonexistent/p.jsonl',
+    );
   });
 });
 
 describe('eval arguments', () => {
   it('builds the search config', () => {
-    const args = parseEvalArgs(['--task', 'countdown', '--puzzles', 'p.jsonl', '--strategy', 'beam', '--simulations', '8', '--seed', '3', '--json', 'o.json']);
+    const args = parseEvalArgs([
+      '--task',
+      'countdown',
+      '--puzzles',
+      'p.jsonl',
+      '--strategy',
+      'beam',
+      '--simulations',
+      '8',
+      '--seed',
+      '3',
+      '--json',
+      'o.json',
+    ]);
     expect(args.config).toMatchObject({ strategy: 'beam', simulations: 8, seed: 3 });
     expect(args.json).toBe('o.json');
     expect(args.dtype).toBe('q8');

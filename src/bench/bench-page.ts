@@ -16,7 +16,8 @@ worker.onmessage = (event: MessageEvent<BenchMessage>) => {
   if (m.type === 'progress') {
     if (progress) progress.textContent += `\n${m.line}`;
   } else if (report) {
-    report.textContent = m.type === 'report' ? JSON.stringify(m.report satisfies BenchReport, null, 2) : m.message;
+    report.textContent =
+      m.type === 'report' ? JSON.stringify(m.report satisfies BenchReport, null, 2) : m.message;
     report.dataset.state = m.type === 'report' ? 'done' : 'error';
   }
 };

@@ -81,7 +81,10 @@ export interface BenchReport {
 /** A tree as comparable text: ids, structure, steps and statistics (values rounded off float noise). */
 export function treeFingerprint(tree: ReasoningTree): string {
   return Object.values(tree.nodes)
-    .map((n) => `${n.id}<${n.parentId ?? ''}|${n.text}|${n.visits}|${n.status}|${n.samples}|${(n.value ?? -1).toFixed(3)}`)
+    .map(
+      (n) =>
+        `${n.id}<${n.parentId ?? ''}|${n.text}|${n.visits}|${n.status}|${n.samples}|${(n.value ?? -1).toFixed(3)}`,
+    )
     .join('\n');
 }
 
@@ -103,7 +106,12 @@ export async function runSide(
   const c0 = { policy: models.policy.forwardCalls, value: models.value.forwardCalls };
   const t0 = performance.now();
   for (const [i, problem] of puzzles.entries()) {
-    const session = new SearchSession(countdownTask, problem, { policy: models.policy, value: models.value }, config.seed);
+    const session = new SearchSession(
+      countdownTask,
+      problem,
+      { policy: models.policy, value: models.value },
+      config.seed,
+    );
     const strategy = createStrategy(session, config);
     const result = await runToEnd(strategy);
     simulations += result.iterations;
@@ -141,7 +149,8 @@ export async function runSide(
       solved,
       expansions,
       memoryTraceMB,
-      cacheMB: ((models.policy.cacheStats?.bytes ?? 0) + (models.value.cacheStats?.bytes ?? 0)) / (1024 * 1024),
+      cacheMB:
+        ((models.policy.cacheStats?.bytes ?? 0) + (models.value.cacheStats?.bytes ?? 0)) / (1024 * 1024),
     },
   };
 }

@@ -13,7 +13,11 @@ beforeAll(async () => {
   env.allowLocalModels = true;
   env.allowRemoteModels = false;
   env.localModelPath = `${DEFAULT_MODELS_DIR}/`;
-  model = await loadCausalLm(COUNTDOWN_POLICY, { dtype: 'fp32', device: 'cpu', threads: EMBEDDED_MODEL_THREADS });
+  model = await loadCausalLm(COUNTDOWN_POLICY, {
+    dtype: 'fp32',
+    device: 'cpu',
+    threads: EMBEDDED_MODEL_THREADS,
+  });
 });
 afterAll(async () => {
   await model?.dispose();
@@ -27,7 +31,11 @@ function input(temperature: number, seed: number): PolicyInput {
   return {
     prompt: formatPrompt(problem),
     stepSeparator: '\n',
-    requests: traces.map((steps) => ({ steps, k: 8, nextSteps: countdownTask.nextSteps?.(problem, steps) ?? [] })),
+    requests: traces.map((steps) => ({
+      steps,
+      k: 8,
+      nextSteps: countdownTask.nextSteps?.(problem, steps) ?? [],
+    })),
     temperature,
     seed,
     maxStepTokens: 40,

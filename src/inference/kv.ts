@@ -121,7 +121,10 @@ export function tailOf(run: KvRun, layout: KvLayout, n: number): KvRun {
  * are left-padded with zeros to the longest, and the padding is masked out by the caller.
  * Returns the past_key_values tensors and each row's real length.
  */
-export function buildPast(layout: KvLayout, rows: readonly (readonly KvRun[])[]): { past: Record<string, Tensor>; lengths: number[]; width: number } {
+export function buildPast(
+  layout: KvLayout,
+  rows: readonly (readonly KvRun[])[],
+): { past: Record<string, Tensor>; lengths: number[]; width: number } {
   const { layers, heads, headDim, dtype } = layout;
   const lengths = rows.map((runs) => runs.reduce((a, r) => a + r.length, 0));
   const width = Math.max(0, ...lengths);
@@ -170,7 +173,11 @@ export function concatRuns(layout: KvLayout, a: KvRun, b: KvRun): KvRun {
  * A past made of chosen rows of a block, in the order given (rows may repeat), each cut to its
  * first `length` positions (the rest held drafted tokens that were not accepted).
  */
-export function gatherRows(block: PresentBlock, rows: readonly number[], length = block.length): Record<string, Tensor> {
+export function gatherRows(
+  block: PresentBlock,
+  rows: readonly number[],
+  length = block.length,
+): Record<string, Tensor> {
   const { layers, heads, headDim, dtype } = block.layout;
   const rowSize = heads * block.length * headDim;
   const outRow = heads * length * headDim;
@@ -183,7 +190,8 @@ export function gatherRows(block: PresentBlock, rows: readonly number[], length 
       const src = arrays[i] as KvArray;
       const out = allocate(dtype, rows.length * outRow);
       rows.forEach((r, g) => {
-        if (length === block.length) return void out.set(src.subarray(r * rowSize, (r + 1) * rowSize), g * outRow);
+        if (length === block.length)
+          return void out.set(src.subarray(r * rowSize, (r + 1) * rowSize), g * outRow);
         for (let h = 0; h < heads; h++) {
           const from = r * rowSize + h * block.length * headDim;
           out.set(src.subarray(from, from + length * headDim), g * outRow + h * length * headDim);

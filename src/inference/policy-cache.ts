@@ -47,7 +47,8 @@ export class PolicyCache {
     try {
       const cached = match?.length ?? 0;
       const fresh = ids.slice(cached);
-      const past = match && this.cache && cached > 0 ? buildPast(this.cache.layout, [match.runs]).past : undefined;
+      const past =
+        match && this.cache && cached > 0 ? buildPast(this.cache.layout, [match.runs]).past : undefined;
       const out = await this.model.forward({
         input_ids: int64Tensor(fresh, [1, fresh.length]),
         attention_mask: int64Tensor(new Array<number>(ids.length).fill(1), [1, ids.length]),
@@ -83,7 +84,8 @@ export class PolicyCache {
     const cache = this.cache;
     if (!cache) return;
     for (const r of rows) {
-      if (r.ids.length > 0) cache.insert(r.ids, (from, to) => sliceRow(block, r.row, r.pad + from, r.pad + to));
+      if (r.ids.length > 0)
+        cache.insert(r.ids, (from, to) => sliceRow(block, r.row, r.pad + from, r.pad + to));
     }
   }
 }

@@ -11,7 +11,8 @@ function runFor(ids: readonly number[], from = 0): KvRun {
     for (let h = 0; h < LAYOUT.heads; h++)
       for (let t = 0; t < ids.length; t++)
         for (let d = 0; d < LAYOUT.headDim; d++)
-          out[(h * ids.length + t) * LAYOUT.headDim + d] = (ids[t] as number) + (from + t) / 100 + layer * 1000 + kind * 10000;
+          out[(h * ids.length + t) * LAYOUT.headDim + d] =
+            (ids[t] as number) + (from + t) / 100 + layer * 1000 + kind * 10000;
     return out;
   };
   return {
@@ -23,10 +24,13 @@ function runFor(ids: readonly number[], from = 0): KvRun {
 
 /** The token ids a list of runs holds, read back from head 0, dimension 0 of layer 0's keys. */
 function tokensOf(runs: readonly KvRun[]): number[] {
-  return runs.flatMap((r) => Array.from({ length: r.length }, (_, t) => Math.floor(r.keys[0]?.[t * LAYOUT.headDim] ?? -1)));
+  return runs.flatMap((r) =>
+    Array.from({ length: r.length }, (_, t) => Math.floor(r.keys[0]?.[t * LAYOUT.headDim] ?? -1)),
+  );
 }
 
-const insert = (cache: PrefixCache, ids: number[]) => cache.insert(ids, (from, to) => runFor(ids.slice(from, to), from));
+const insert = (cache: PrefixCache, ids: number[]) =>
+  cache.insert(ids, (from, to) => runFor(ids.slice(from, to), from));
 
 describe('the prefix cache (a radix tree of keys/values by token ids)', () => {
   it('gives back the longest cached prefix, across edges and into the middle of one', () => {

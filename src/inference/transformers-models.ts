@@ -58,7 +58,12 @@ export interface LoadedModel {
   dispose(): Promise<void>;
 }
 
-function wrap(name: string, tokenizer: PreTrainedTokenizer, model: PreTrainedModel, dtype: ModelDtype): LoadedModel {
+function wrap(
+  name: string,
+  tokenizer: PreTrainedTokenizer,
+  model: PreTrainedModel,
+  dtype: ModelDtype,
+): LoadedModel {
   return {
     name,
     dtype,
@@ -67,7 +72,9 @@ function wrap(name: string, tokenizer: PreTrainedTokenizer, model: PreTrainedMod
     forward: (inputs) => model.forward(inputs) as Promise<Record<string, Tensor>>,
     config: model.config as LoadedModel['config'],
     // transformers.js keeps the ONNX sessions by name; a plain model's graph is 'model'.
-    inputNames: (model as unknown as { sessions?: Record<string, { inputNames?: string[] }> }).sessions?.model?.inputNames ?? [],
+    inputNames:
+      (model as unknown as { sessions?: Record<string, { inputNames?: string[] }> }).sessions?.model
+        ?.inputNames ?? [],
     dispose: async () => {
       await model.dispose();
     },

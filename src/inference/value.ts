@@ -34,7 +34,9 @@ export class TransformersValue implements Value {
     private readonly options: ValueOptions = {},
   ) {
     this.cacheable =
-      options.prefixCache !== false && batchIndependent(model) && model.inputNames.includes('past_key_values.0.key');
+      options.prefixCache !== false &&
+      batchIndependent(model) &&
+      model.inputNames.includes('past_key_values.0.key');
   }
 
   get cacheStats() {
@@ -107,7 +109,12 @@ export class TransformersValue implements Value {
         positions.push(...new Array<number>(pad).fill(0), ...f.map((_, j) => m + j));
       });
       const past =
-        this.cache && pastWidth > 0 ? buildPast(this.cache.layout, matches.map((m) => m?.runs ?? [])).past : undefined;
+        this.cache && pastWidth > 0
+          ? buildPast(
+              this.cache.layout,
+              matches.map((m) => m?.runs ?? []),
+            ).past
+          : undefined;
       const n = rows.length;
       const out = await this.model.forward({
         input_ids: int64Tensor(ids, [n, width]),
@@ -122,7 +129,10 @@ export class TransformersValue implements Value {
       const values = this.lastValues(out, n);
       const block = await readPresent(out, this.model.config.n_layer ?? 0);
       for (const t of Object.values(out)) t.dispose();
-      const cache = (this.cache ??= new PrefixCache(block.layout, this.options.cacheBytes ?? DEFAULT_CACHE_BYTES));
+      const cache = (this.cache ??= new PrefixCache(
+        block.layout,
+        this.options.cacheBytes ?? DEFAULT_CACHE_BYTES,
+      ));
       rows.forEach((row, b) => {
         const m = cached[b] ?? 0;
         const newStart = pastWidth + width - (fresh[b]?.length ?? 0);
@@ -135,7 +145,15 @@ export class TransformersValue implements Value {
   }
 
   /** Positions [from, to) of row b's trace in the block: its past part, its new part, or both. */
-  private runOf(block: PresentBlock, b: number, from: number, to: number, m: number, pastStart: number, newStart: number) {
+  private runOf(
+    block: PresentBlock,
+    b: number,
+    from: number,
+    to: number,
+    m: number,
+    pastStart: number,
+    newStart: number,
+  ) {
     const newPart = (f: number, t: number) => sliceRow(block, b, newStart + f - m, newStart + t - m);
     if (from >= m) return newPart(from, to);
     const old = sliceRow(block, b, pastStart + from, pastStart + Math.min(to, m));

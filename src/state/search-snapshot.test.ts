@@ -23,7 +23,12 @@ describe('the published search', () => {
     // The events of the last operator are the tail of the log.
     expect(runner?.session.events.slice(-(last?.events.length ?? 0))).toEqual(last?.events);
     expect(last?.timelineLength).toBe(5);
-    expect(last?.shown).toMatchObject({ index: 4, operator: 'backpropagate', nextPhase: 'select', simulations: 1 });
+    expect(last?.shown).toMatchObject({
+      index: 4,
+      operator: 'backpropagate',
+      nextPhase: 'select',
+      simulations: 1,
+    });
   });
 
   it('keeps the node map while the tree grows and brings a new one when it is rewound', async () => {
@@ -51,7 +56,12 @@ describe('the published search', () => {
     expect(past?.cursor).toBe(2);
     expect(past?.tree.nodes).toBe(live?.tree.nodes);
     expect(Object.keys(past?.shownTree.nodes ?? {}).length).toBeLessThan(live?.nodeCount ?? 0);
-    expect(past?.shown).toMatchObject({ index: 2, operator: 'expand', nextPhase: 'evaluate', simulations: 0 });
+    expect(past?.shown).toMatchObject({
+      index: 2,
+      operator: 'expand',
+      nextPhase: 'evaluate',
+      simulations: 0,
+    });
     // Halfway through a simulation: no hand edits, but the search can go on and go back.
     expect(past?.blocked).toEqual({
       advance: null,

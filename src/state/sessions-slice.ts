@@ -1,10 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { sessionTextOf } from './persistence/archive-record';
-import {
-  bindArchiveId,
-  MAX_SESSION_NAME,
-  type SavedSessionInfo,
-} from './persistence/session-archive';
+import { bindArchiveId, MAX_SESSION_NAME, type SavedSessionInfo } from './persistence/session-archive';
 import type { SearchHost } from './search-host';
 import { setupToQuery } from './setup';
 import type { PlaygroundState, SessionsSlice, StoreDeps } from './store-types';

@@ -1,7 +1,14 @@
 import type { StateCreator } from 'zustand';
 import { Rng } from '../core/rng';
 import { CountdownSolver } from '../core/tasks/countdown-solver';
-import { DEFAULT_SETUP, setupFromQuery, TASK_MODELS, TASK_SEARCH, type Setup, type SetupField } from './setup';
+import {
+  DEFAULT_SETUP,
+  setupFromQuery,
+  TASK_MODELS,
+  TASK_SEARCH,
+  type Setup,
+  type SetupField,
+} from './setup';
 import { validateSetup } from './setup-validate';
 import type { PlaygroundState, SetupSlice, StoreDeps } from './store-types';
 
@@ -22,7 +29,11 @@ const MODEL_FIELDS: ReadonlySet<SetupField> = new Set(['task', 'policy', 'value'
 
 function modelsChanged(a: Setup, b: Setup): boolean {
   return (
-    a.policy !== b.policy || a.value !== b.value || a.hub !== b.hub || a.backend !== b.backend || a.cache !== b.cache
+    a.policy !== b.policy ||
+    a.value !== b.value ||
+    a.hub !== b.hub ||
+    a.backend !== b.backend ||
+    a.cache !== b.cache
   );
 }
 

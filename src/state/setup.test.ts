@@ -98,8 +98,16 @@ describe('the setup in the URL', () => {
   });
 
   it('keeps the default for a search setting the URL gets wrong, and says so', () => {
-    const { setup, urlErrors } = setupFromQuery('?sims=100000000&k=abc&temp=NaN&seed=-1&c=1e999&strategy=beam');
-    expect(setup).toMatchObject({ sims: '64', k: '16', temperature: '1.3', seed: DEFAULT_SETUP.seed, c: DEFAULT_SETUP.c });
+    const { setup, urlErrors } = setupFromQuery(
+      '?sims=100000000&k=abc&temp=NaN&seed=-1&c=1e999&strategy=beam',
+    );
+    expect(setup).toMatchObject({
+      sims: '64',
+      k: '16',
+      temperature: '1.3',
+      seed: DEFAULT_SETUP.seed,
+      c: DEFAULT_SETUP.c,
+    });
     expect(setup.strategy).toBe('beam');
     expect(urlErrors.sims).toBe(
       'sims=100000000 in the URL is not usable (a whole number from 1 to 512): the default 64 is kept',
@@ -114,7 +122,9 @@ describe('the setup in the URL', () => {
   it('refuses overlong URL values, quoting only their start', () => {
     const { setup, urlErrors } = setupFromQuery(`?numbers=${'1,'.repeat(5000)}&strategy=${'x'.repeat(5000)}`);
     expect(setup.numbers).toBe(DEFAULT_SETUP.numbers);
-    expect(urlErrors.numbers).toBe('numbers in the URL is 10,000 characters long (at most 2,000): the default is kept');
+    expect(urlErrors.numbers).toBe(
+      'numbers in the URL is 10,000 characters long (at most 2,000): the default is kept',
+    );
     expect(urlErrors.strategy?.length).toBeLessThan(120);
   });
 });

@@ -157,7 +157,8 @@ export function setupFromQuery(query: string): ParsedSetup {
     const value = text(field);
     const why = value === undefined ? undefined : searchFieldError(field, value);
     if (why === undefined) return value;
-    errors[field] = `${PARAM[field]}=${short(value ?? '')} in the URL is not usable (${why}): the default ${defaults[field]} is kept`;
+    errors[field] =
+      `${PARAM[field]}=${short(value ?? '')} in the URL is not usable (${why}): the default ${defaults[field]} is kept`;
     return undefined;
   };
   const setup: Setup = {

@@ -100,8 +100,7 @@ export interface ViewSlice {
 }
 
 export type LessonStatus =
-  | { readonly state: 'entering' | 'ready' }
-  | { readonly state: 'error'; readonly message: string };
+  { readonly state: 'entering' | 'ready' } | { readonly state: 'error'; readonly message: string };
 
 /** The guided lesson and the presenter view (the steps themselves live in ui/lesson/). */
 export interface LessonSlice {
@@ -124,7 +123,12 @@ export interface ImportedTree {
   readonly tree: ReasoningTree;
   /** Our node id -> x1's node id. */
   readonly x1Ids: Readonly<Record<NodeId, string>>;
-  readonly stats: { readonly nodes: number; readonly maxDepth: number; readonly rootVisits: number; readonly terminals: number };
+  readonly stats: {
+    readonly nodes: number;
+    readonly maxDepth: number;
+    readonly rootVisits: number;
+    readonly terminals: number;
+  };
   readonly title: string;
 }
 

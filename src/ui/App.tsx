@@ -22,7 +22,9 @@ import './presenter.css';
 export function App() {
   const presenter = usePlayground((s) => s.presenter && s.lessonOpen);
   const lessonOpen = usePlayground((s) => s.lessonOpen);
-  const className = ['app', presenter ? 'presenter' : '', lessonOpen ? 'app--lesson' : ''].filter(Boolean).join(' ');
+  const className = ['app', presenter ? 'presenter' : '', lessonOpen ? 'app--lesson' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={className} data-testid="app" data-presenter={presenter}>
       <header className="app-header">

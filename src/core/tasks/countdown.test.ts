@@ -94,7 +94,7 @@ describe('countdown verifier', () => {
 });
 
 describe('countdown: the steps the rules allow next', () => {
-  it('lists every valid step from 4 5 6 10 once, in the models\' format, and only valid ones', () => {
+  it("lists every valid step from 4 5 6 10 once, in the models' format, and only valid ones", () => {
     const steps = validSteps([4, 5, 6, 10]);
     expect(steps).toContain('10-4=6 (left: 5 6 6)');
     expect(steps).toContain('6*4=24 (left: 5 10 24)');

@@ -160,7 +160,8 @@ export function validSteps(remaining: readonly number[]): string[] {
       const rest = remaining.filter((_, m) => m !== i && m !== j);
       for (const op of OPERATORS) {
         const result = applyOperator(a, op, b);
-        if (result !== undefined) steps.add(formatStep({ a, op, b, result, left: sortedNumbers([...rest, result]) }));
+        if (result !== undefined)
+          steps.add(formatStep({ a, op, b, result, left: sortedNumbers([...rest, result]) }));
       }
     }),
   );

@@ -58,7 +58,8 @@ function describeProblem(issue: z.core.$ZodIssue, data: unknown): string {
       const bound =
         issue.code === 'too_small' ? `>= ${String(issue.minimum)}` : `<= ${String(issue.maximum)}`;
       if (Array.isArray(got)) return `expected ${bound} items, got ${got.length}`;
-      if (typeof got === 'string') return `expected ${bound} characters, got ${got.length.toLocaleString('en')}`;
+      if (typeof got === 'string')
+        return `expected ${bound} characters, got ${got.length.toLocaleString('en')}`;
       return `expected ${bound}, got ${shortJson(got)}`;
     }
     default:

@@ -17,7 +17,11 @@ interface Pending {
 }
 
 /** Refuses JSON nested deeper than `max` levels; walks with its own stack, not recursion. */
-export function checkJsonDepth(data: unknown, max = MAX_IMPORT_DEPTH, what = 'no session or x1 tree does'): void {
+export function checkJsonDepth(
+  data: unknown,
+  max = MAX_IMPORT_DEPTH,
+  what = 'no session or x1 tree does',
+): void {
   const stack: Pending[] = [{ value: data, depth: 1 }];
   for (;;) {
     const item = stack.pop();
@@ -45,7 +49,9 @@ export function looksBinary(text: string, afterParseError: boolean): boolean {
 }
 
 export function binaryFileError(): ImportError {
-  return new ImportError('the file is not UTF-8 text (it holds binary data); import a session or an x1 tree, as JSON');
+  return new ImportError(
+    'the file is not UTF-8 text (it holds binary data); import a session or an x1 tree, as JSON',
+  );
 }
 
 /** A UTF-8 byte order mark (Windows editors write one) is not JSON, but is no reason to refuse. */

@@ -1,11 +1,5 @@
 import type { PlaygroundState } from '../../state/store-types';
-import {
-  advanceReason,
-  modelsReason,
-  nodeReason,
-  searchReason,
-  timelineKeyReason,
-} from './action-reasons';
+import { advanceReason, modelsReason, nodeReason, searchReason, timelineKeyReason } from './action-reasons';
 
 /**
  * Every command of the playground, registered once (as excalidraw registers its actions): the
@@ -122,7 +116,8 @@ export const ACTIONS: readonly PlaygroundAction[] = [
     keys: ['backspace', 'z'],
     hint: (s) => {
       const op = s.search?.shown.operator;
-      const what = op === 'expand-here' ? 'the expansion by hand' : op === 'prune' ? 'the prune' : `the ${op} phase`;
+      const what =
+        op === 'expand-here' ? 'the expansion by hand' : op === 'prune' ? 'the prune' : `the ${op} phase`;
       return `Backtrack: rewind the search to before its last operator (${what}), one step back on the timeline; searching on forks a new history`;
     },
     reason: (s) => searchReason(s) ?? s.search?.blocked.backtrack ?? null,

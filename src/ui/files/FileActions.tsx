@@ -28,7 +28,10 @@ function treeSvg(): SVGSVGElement | null {
 
 /** A file name from the setup: what was searched and how, so exports from a class stay apart. */
 function baseName(s: PlaygroundState): string {
-  const problem = s.setup.task === 'countdown' ? `${s.setup.numbers.replace(/,/g, '-')}-to-${s.setup.target}` : s.setup.problem;
+  const problem =
+    s.setup.task === 'countdown'
+      ? `${s.setup.numbers.replace(/,/g, '-')}-to-${s.setup.target}`
+      : s.setup.problem;
   return `rlm-${s.setup.strategy}-${problem}-seed${s.setup.seed}`.replace(/[^\w.-]+/g, '_');
 }
 

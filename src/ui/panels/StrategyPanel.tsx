@@ -195,7 +195,10 @@ export function StrategyPanel() {
       </div>
 
       <div className="panel__field">
-        <label className="panel__check" title="Keep the models' keys and values of every context seen: a child's step starts where its parent's left off">
+        <label
+          className="panel__check"
+          title="Keep the models' keys and values of every context seen: a child's step starts where its parent's left off"
+        >
           <input
             type="checkbox"
             data-testid="input-cache"
