@@ -1,17 +1,22 @@
 import { ACTIONS, keyLabel } from './actions';
 
-/** One line per set of keys: actions sharing their keys (Space: Run / Pause) share a line. */
+/**
+ * One line per set of keys: actions sharing their keys (Space: Run / Pause) or a help line
+ * (← →: the timeline) share a line.
+ */
 const LINES: readonly { readonly keys: readonly string[]; readonly labels: string }[] = (() => {
-  const byKeys = new Map<string, { keys: readonly string[]; labels: string[] }>();
+  const lines = new Map<string, { keys: string[]; labels: string[] }>();
   for (const action of ACTIONS) {
     if (action.keys.length === 0) continue;
-    const id = action.keys.join(' ');
-    const line = byKeys.get(id) ?? { keys: action.keys, labels: [] };
+    const id = action.helpLine ?? action.keys.join(' ');
+    const line = lines.get(id) ?? { keys: [], labels: [] };
+    line.keys.push(...action.keys.filter((k) => !line.keys.includes(k)));
     // The help names what an action does; the button's icon adds nothing there.
-    line.labels.push(action.label.replace(/^[^\p{L}]+/u, ''));
-    byKeys.set(id, line);
+    const label = action.helpLine ?? action.label.replace(/^[^\p{L}]+/u, '');
+    if (!line.labels.includes(label)) line.labels.push(label);
+    lines.set(id, line);
   }
-  return [...byKeys.values()].map((l) => ({ keys: l.keys, labels: l.labels.join(' / ') }));
+  return [...lines.values()].map((l) => ({ keys: l.keys, labels: l.labels.join(' / ') }));
 })();
 
 /** The keyboard shortcuts, from the action registry: a "?" that opens their list. */

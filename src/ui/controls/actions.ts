@@ -32,6 +32,8 @@ export interface PlaygroundAction {
   readonly perform: (s: PlaygroundState) => void;
   /** A held key repeats it (moving along the timeline), rather than firing once. */
   readonly repeats?: boolean;
+  /** Actions sharing a help line say it once, their keys side by side (← → for the timeline). */
+  readonly helpLine?: string;
   /** Its keys belong to something else in this state (the lesson, in the presenter view). */
   readonly yieldsKeys?: (s: PlaygroundState) => boolean;
 }
@@ -130,6 +132,7 @@ export const ACTIONS: readonly PlaygroundAction[] = [
     hint: () => 'Show the tree one operator earlier',
     reason: (s) => timelineKeyReason(s, -1),
     perform: (s) => seekBy(s, -1),
+    helpLine: 'Timeline: one step back / forward',
     repeats: true,
     yieldsKeys: (s) => s.presenter && s.lessonOpen,
   },
@@ -140,6 +143,7 @@ export const ACTIONS: readonly PlaygroundAction[] = [
     hint: () => 'Show the tree one operator later',
     reason: (s) => timelineKeyReason(s, 1),
     perform: (s) => seekBy(s, 1),
+    helpLine: 'Timeline: one step back / forward',
     repeats: true,
     yieldsKeys: (s) => s.presenter && s.lessonOpen,
   },
