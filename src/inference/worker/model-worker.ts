@@ -1,7 +1,10 @@
 /// <reference lib="webworker" />
-import { chooseBackend, configureBrowserEnv, loadBrowserModels } from './browser-models';
+import { chooseBackend } from './backend-choice';
+import { createBackendProbe } from './backend-probe';
+import { configureBrowserEnv, loadBrowserModels } from './browser-models';
 import { watchGpuDevice } from './gpu-device';
 import { createModelWorkerHandler } from './model-worker-handler';
+import { createProbeMemo } from './probe-memo';
 import type { WorkerRequest } from './protocol';
 
 /**
@@ -12,11 +15,15 @@ import type { WorkerRequest } from './protocol';
 declare const self: DedicatedWorkerGlobalScope;
 
 // A path, not a full URL: transformers.js only checks local files for paths (a URL counts as remote).
-configureBrowserEnv(`${import.meta.env.BASE_URL}models/`);
+const modelsPath = `${import.meta.env.BASE_URL}models/`;
+configureBrowserEnv(modelsPath);
+const probe = createBackendProbe(modelsPath);
+const memo = createProbeMemo();
 
 const handler = createModelWorkerHandler({
   load: async (request, onProgress) => {
-    const decision = await chooseBackend(request.backend);
+    const gpu = typeof navigator !== 'undefined' ? navigator.gpu : undefined;
+    const decision = await chooseBackend(request.backend, { gpu, models: request.models, probe, memo });
     const models = await loadBrowserModels(decision, request.models, onProgress);
     return { models, backend: decision.backend, reason: decision.reason };
   },
