@@ -40,10 +40,24 @@ export { expect };
 export const HUB_PORT = process.env.E2E_HUB_PORT ?? '4318';
 export const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
 
-/** Opens a setup and waits until the models are loaded. */
-export async function openReady(page: Page, query: string, timeout = 60_000): Promise<void> {
+/**
+ * Opens a setup and waits until the models are loaded. The page starts at a speed an eye can
+ * follow; tests run at full speed (the speed select's "max") unless they ask otherwise.
+ */
+export async function openReady(
+  page: Page,
+  query: string,
+  timeout = 60_000,
+  options: { readonly fullSpeed?: boolean } = {},
+): Promise<void> {
   await page.goto(`/${query}`);
   await expect(page.getByTestId('model-status')).toContainText('ready', { timeout });
+  if (options.fullSpeed ?? true) await page.getByTestId('speed').selectOption('0');
+}
+
+/** Agrees to the hub download the page asks about (it never starts one unasked). */
+export async function confirmDownload(page: Page): Promise<void> {
+  await page.getByTestId('btn-confirm-download').click();
 }
 
 export interface DrawnNode {

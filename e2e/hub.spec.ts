@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { expect, HUB_URL, test } from './fixtures';
+import { confirmDownload, expect, HUB_URL, test } from './fixtures';
 
 /**
  * Hub models, against a local server that stands in for the hub (e2e/hub/hub-server.ts) and
@@ -33,6 +33,10 @@ test('downloads a hub model with progress, runs the math task on it, and a reloa
 }) => {
   await hubMode(request, 'slow');
   await page.goto(`/${SETUP}`);
+  // Nothing is fetched before the user agrees to the download's size.
+  await expect(page.getByTestId('download-confirm')).toContainText(`download ${MODEL}`);
+  expect((await hubCounts(request)).totals.get).toBe(0);
+  await confirmDownload(page);
   const total = page.getByTestId('download-progress-total');
   await expect(page.getByTestId('download-progress')).toBeVisible({ timeout: 30_000 });
   await expect
@@ -52,6 +56,7 @@ test('downloads a hub model with progress, runs the math task on it, and a reloa
 
   await hubMode(request, 'ok');
   await page.reload();
+  // Already in this browser: it loads without asking again.
   await expect(page.getByTestId('model-status')).toContainText('ready', { timeout: 60_000 });
   const second = await hubCounts(request);
   expect(second.totals.get).toBe(first.totals.get);
@@ -72,6 +77,7 @@ for (const [mode, message, match] of FAILURES) {
   }) => {
     await hubMode(request, mode, match);
     await page.goto(`/${SETUP}`);
+    await confirmDownload(page);
     await expect(page.getByTestId('error')).toContainText(message, { timeout: 60_000 });
     await expect(page.getByTestId('model-status')).toContainText('error');
     await hubMode(request, 'ok');
@@ -81,10 +87,11 @@ for (const [mode, message, match] of FAILURES) {
   });
 }
 
-test('an unknown model id is refused with a message, and the loaded model keeps working', async ({
+test('an unknown model id is refused with a message, with no tree and Run disabled; the model before comes back', async ({
   page,
 }) => {
   await page.goto(`/${SETUP}`);
+  await confirmDownload(page);
   await expect(page.getByTestId('model-status')).toContainText('ready', { timeout: 60_000 });
   await page.getByTestId('btn-step').click();
   await expect(page.getByTestId('search-status')).toContainText('1 /', { timeout: 30_000 });
@@ -92,17 +99,28 @@ test('an unknown model id is refused with a message, and the loaded model keeps 
   await page.getByTestId('select-policy').selectOption({ label: 'Other model id…' });
   await page.getByTestId('input-policy').fill('rlm-playground/no-such-model');
   await page.getByTestId('input-policy').press('Enter');
+  // The old tree goes at once: never the old model's search under the new setup.
+  await expect(page.getByTestId('tree-node')).toHaveCount(0);
+  await confirmDownload(page);
   await expect(page.getByTestId('error')).toContainText('rlm-playground/no-such-model: not found');
-  // The tree and the search on the model that was loaded are untouched, and go on.
-  await expect(page.getByTestId('tree-node')).toHaveCount(nodes);
+  await expect(page.getByTestId('model-status')).toContainText('error');
+  await expect(page.getByTestId('model-status')).not.toContainText('ready');
+  await expect(page.getByTestId('btn-run')).toBeDisabled();
+  await expect(page.getByTestId('tree-node')).toHaveCount(0);
+  // Back to the model that loaded: it is in this browser, so it loads without asking, and searches.
+  await page.getByTestId('input-policy').fill(MODEL);
+  await page.getByTestId('input-policy').press('Enter');
+  await expect(page.getByTestId('model-status')).toContainText('ready', { timeout: 60_000 });
+  expect(nodes).toBeGreaterThan(1);
   await page.getByTestId('btn-step').click();
-  await expect(page.getByTestId('search-status')).toContainText('2 /', { timeout: 30_000 });
+  await expect(page.getByTestId('search-status')).toContainText('1 /', { timeout: 30_000 });
 });
 
 test('a model of an architecture transformers.js does not support is refused with a message', async ({
   page,
 }) => {
   await page.goto(`/${SETUP.replace(MODEL, 'rlm-playground/unsupported-arch')}`);
+  await confirmDownload(page);
   await expect(page.getByTestId('error')).toContainText('unsupported architecture', { timeout: 60_000 });
   await expect(page.getByTestId('model-status')).toContainText('error');
 });

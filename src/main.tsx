@@ -1,6 +1,9 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { columnQuery, parseCompare, playgroundQuery, shareProvider } from './state/compare';
+import { hubConfigUrl, TRANSFORMERS_CACHE } from './state/download-confirm';
+import { DEFAULT_RECORDING_PATH } from './state/recording';
+import { WATCHABLE_SPEED_MS } from './state/search-slice';
 import { setupToQuery } from './state/setup';
 import { IndexedDbArchive } from './state/persistence/indexeddb-archive';
 import { startAutosave } from './state/persistence/autosave';
@@ -20,6 +23,16 @@ const deviceMemoryGb: StoreDeps['deviceMemoryGb'] = () =>
     ? navigator.deviceMemory
     : undefined;
 
+/** A hub model downloaded before is in transformers.js' cache: it loads without asking again. */
+const isDownloaded: StoreDeps['isDownloaded'] = async (id, hub) => {
+  if (typeof caches === 'undefined') return false;
+  try {
+    return (await (await caches.open(TRANSFORMERS_CACHE)).match(hubConfigUrl(id, hub))) !== undefined;
+  } catch {
+    return false;
+  }
+};
+
 const query = window.location.search;
 // Sessions are kept in IndexedDB as they run; where it is missing, nothing is kept.
 const archive = typeof indexedDB !== 'undefined' ? new IndexedDbArchive() : undefined;
@@ -33,6 +46,9 @@ function playground(): ReactNode {
     query: compare?.error !== undefined ? playgroundQuery(query) : query,
     onSetupChange: (setup) => window.history.replaceState(null, '', `?${setupToQuery(setup)}`),
     deviceMemoryGb,
+    isDownloaded,
+    // Slow enough for an eye to follow select → expand → evaluate → backpropagate; max is one click.
+    speedMs: WATCHABLE_SPEED_MS,
     ...(compare?.error !== undefined ? { openingError: compare.error } : {}),
     ...(archive ? { archive } : {}),
   });
@@ -45,6 +61,11 @@ function playground(): ReactNode {
       if (document.visibilityState === 'hidden') void autosave.flush();
     });
   }
+  // While the models load, a recorded search of the default puzzle can already be watched.
+  void fetch(`${import.meta.env.BASE_URL}${DEFAULT_RECORDING_PATH}`)
+    .then((response) => (response.ok ? response.text() : ''))
+    .then((text) => text !== '' && store.getState().showRecording(text))
+    .catch(() => undefined);
   void store
     .getState()
     .loadModels()
@@ -64,7 +85,12 @@ function playground(): ReactNode {
 function compareView(pair: NonNullable<typeof compare>['pair'] & object): ReactNode {
   const shared = shareProvider(provider);
   const open = (i: 0 | 1) =>
-    createPlaygroundStore({ provider: shared.forColumn, query: columnQuery(query, pair[i]), deviceMemoryGb });
+    createPlaygroundStore({
+      provider: shared.forColumn,
+      query: columnQuery(query, pair[i]),
+      deviceMemoryGb,
+      isDownloaded,
+    });
   const stores = [open(0), open(1)] as const;
   stores.forEach((s) => void s.getState().loadModels());
   return <CompareApp query={query} pair={pair} stores={stores} cancelAll={shared.cancelAll} />;

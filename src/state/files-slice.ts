@@ -39,8 +39,21 @@ export function createFilesSlice(
         set({ setup: file.setup, setupErrors: errors });
         await get().loadModels();
         if (get().loadedModels?.key !== key) {
-          set({ setup: before, setupErrors: validateSetup(before).errors });
-          return refuse(fileName, `its models (${valid.models.policy}) could not be loaded`);
+          const pending = get().pendingDownload;
+          // The models held before are still loaded, and the setup names them again: ready.
+          const backAgain = get().loadedModels?.key === JSON.stringify(validateSetup(before).valid?.models);
+          set({
+            setup: before,
+            setupErrors: validateSetup(before).errors,
+            pendingDownload: null,
+            ...(backAgain ? { modelStatus: 'ready' as const, modelError: null } : {}),
+          });
+          return refuse(
+            fileName,
+            pending
+              ? `its models (${pending.ids.join(', ')}) are not downloaded yet (${pending.size}): choose them in the Models panel, confirm the download, then import again`
+              : `its models (${valid.models.policy}) could not be loaded`,
+          );
         }
       }
       const models = get().sessionModels();
@@ -88,7 +101,8 @@ export function createFilesSlice(
       exportSession: () => {
         const runner = host.runner;
         const { setup } = get();
-        if (!runner) return null;
+        // A recording is the app's, not the user's session: nothing to export until the search.
+        if (!runner || host.recording) return null;
         return sessionFile({
           setup,
           events: runner.session.events,

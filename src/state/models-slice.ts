@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { CancelledError } from '../inference/errors';
 import type { LoadedModels } from './model-provider';
 import { catalogueEntry, displayDtype, fitsDevice } from './catalogue';
+import { pendingDownload } from './download-confirm';
 import { modelChoice } from './setup-validate';
 import type { SetupErrors } from './setup';
 import type { ModelsSlice, PlaygroundState, StoreDeps } from './store-types';
@@ -28,6 +29,8 @@ export function createModelsSlice(
   holder: ModelHolder,
 ): StateCreator<PlaygroundState, [], [], ModelsSlice> {
   let loads = 0;
+  // Hub models the user agreed to download (or that loaded once): not asked about again.
+  const confirmed = new Set<string>();
   return (set, get) => {
     // The worker that runs the models was lost and replaced: the in-flight requests went to the
     // new one, so the search goes on by itself; the user is told what happened.
@@ -64,6 +67,13 @@ export function createModelsSlice(
       workerNote: null,
       dismissWorkerNote: () => set({ workerNote: null }),
       modelStatus: 'idle',
+      pendingDownload: null,
+      confirmDownload: () => {
+        const pending = get().pendingDownload;
+        if (!pending) return;
+        for (const id of pending.ids) confirmed.add(id);
+        void get().loadModels();
+      },
       backend: null,
       backendReason: '',
       dtype: '',
@@ -83,19 +93,49 @@ export function createModelsSlice(
           choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm'),
           deps,
         );
+        const mine = ++loads;
         if (tooBig) {
-          // Refused before any download; whatever is loaded stays in use.
-          set({ modelError: tooBig, modelStatus: holder.current ? 'ready' : 'error' });
+          // Refused before any download. The models held stay loaded for a setup that names them,
+          // but the status speaks of the setup's models: these cannot be had.
+          set({ modelError: tooBig, modelStatus: 'error', pendingDownload: null, progress: null });
           return;
         }
-        const mine = ++loads;
-        set({ modelStatus: 'loading', modelError: null, progress: null, loadingModels: models.policy });
+        let pending = pendingDownload(
+          models,
+          choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm'),
+          confirmed,
+        );
+        if (pending && deps.isDownloaded) {
+          // Models this browser already holds load without asking (nothing is downloaded).
+          const held = await Promise.all(pending.ids.map((id) => deps.isDownloaded?.(id, models.hub)));
+          pending.ids.forEach((id, i) => held[i] && confirmed.add(id));
+          if (mine !== loads) return;
+          pending = pendingDownload(
+            models,
+            choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm'),
+            confirmed,
+          );
+        }
+        if (pending) {
+          // Hundreds of megabytes are not fetched unasked: the user sees the size and agrees first.
+          set({ modelStatus: 'confirm', pendingDownload: pending, modelError: null, progress: null });
+          return;
+        }
+        set({
+          modelStatus: 'loading',
+          modelError: null,
+          progress: null,
+          pendingDownload: null,
+          loadingModels: models.policy,
+        });
         try {
           const loaded = await deps.provider.load(choice, models, (progress) => {
             if (mine === loads) set({ progress });
           });
           if (mine !== loads) return;
           holder.current = loaded;
+          for (const id of [models.policy, ...(models.value.kind === 'model' ? [models.value.id] : [])])
+            confirmed.add(id);
           set({
             modelStatus: 'ready',
             backend: loaded.backend,
@@ -107,9 +147,10 @@ export function createModelsSlice(
           get().reset();
         } catch (e) {
           if (mine !== loads || e instanceof CancelledError) return;
-          // Whatever was loaded before stays usable: only the status says this load failed.
+          // The models held before stay loaded (a setup naming them again gets them back at once),
+          // but the status is about the setup's models, which failed: never "ready" beside the error.
           set({
-            modelStatus: holder.current ? 'ready' : 'error',
+            modelStatus: 'error',
             modelError: e instanceof Error ? e.message : String(e),
             progress: null,
           });

@@ -2,6 +2,7 @@ import type { SearchEvent } from '../core/events';
 import { selectionScore } from '../core/strategies/selection';
 import type { Phase, SearchConfig } from '../core/strategies/strategy';
 import { getNode, liveChildren, type NodeId, type ReasoningTree } from '../core/tree';
+import { count } from './plural';
 
 /**
  * One line saying what a phase did and why, and the nodes to highlight on the tree; built from
@@ -22,7 +23,7 @@ function describeSelect(
   config: SearchConfig,
 ): string {
   if (kind === 'beam')
-    return `Select: the beam keeps the ${ids.length} open node(s) with the highest value (${ids.join(', ')}).`;
+    return `Select: the beam keeps the ${count(ids.length, 'open node')} with the highest value (${ids.join(', ')}).`;
   if (ids.length <= 1) return 'Select: the root is still a leaf, so it is the node to expand.';
   const hops: string[] = [];
   for (let i = 1; i < ids.length; i++) {
@@ -45,10 +46,10 @@ function describeExpand(event: Extract<SearchEvent, { type: 'expand' }>, config:
   const invalid = kids.filter((c) => c.status === 'failed' && c.answer === undefined).length;
   const solved = kids.filter((c) => c.status === 'solved').length;
   const samples = kids.reduce((a, c) => a + c.samples, 0);
-  const parts = [`${kids.length} distinct step(s) from ${samples} sample(s)`];
+  const parts = [`${count(kids.length, 'distinct step')} from ${count(samples, 'sample')}`];
   if (invalid > 0) parts.push(`${invalid} invalid`);
   if (solved > 0) parts.push(`${solved} solving the puzzle`);
-  return `Expand ${event.parentId}: the policy sampled ${samples} next steps (temperature ${config.temperature}); ${parts.join(', ')}. Priors are the step probabilities normalized over the siblings.`;
+  return `Expand ${event.parentId}: the policy sampled ${count(samples, 'next step')} (temperature ${config.temperature}); ${parts.join(', ')}. Priors are the step probabilities normalized over the siblings.`;
 }
 
 function describeEvaluate(event: Extract<SearchEvent, { type: 'evaluate' }>): string {
@@ -57,12 +58,12 @@ function describeEvaluate(event: Extract<SearchEvent, { type: 'evaluate' }>): st
   const parts: string[] = [];
   if (byModel.length > 0) {
     const mean = byModel.reduce((a, e) => a + e.value, 0) / byModel.length;
-    parts.push(`the value model scored ${byModel.length} open node(s) (mean ${f(mean)})`);
+    parts.push(`the value model scored ${count(byModel.length, 'open node')} (mean ${f(mean)})`);
   }
   if (byVerifier.length > 0) {
     const ok = byVerifier.filter((e) => e.value === 1).length;
     parts.push(
-      `the verifier judged ${byVerifier.length} terminal(s): ${ok} solved, ${byVerifier.length - ok} failed`,
+      `the verifier judged ${count(byVerifier.length, 'terminal')}: ${ok} solved, ${byVerifier.length - ok} failed`,
     );
   }
   return `Evaluate: ${parts.join('; ') || 'nothing to score'}.`;
@@ -93,7 +94,7 @@ export function describePhase(
       case 'backpropagate':
         if (ran === 'backpropagate' || ran === 'expand-here') {
           texts.push(
-            `Backpropagate: ${e.visits} visit(s) and value ${f(e.valueSum)} added to ${e.nodeIds.length} ancestor(s), so their Q = W / N moves toward what was found.`,
+            `Backpropagate: ${count(e.visits, 'visit')} and value ${f(e.valueSum)} added to ${count(e.nodeIds.length, 'ancestor')}, so their Q = W / N moves toward what was found.`,
           );
         }
         highlight.push(...e.nodeIds);

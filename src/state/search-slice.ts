@@ -14,6 +14,8 @@ export const READY_NOTE: PhaseNote = {
   text: 'Ready: press Run, Step or Step phase.',
   highlight: [],
 };
+/** The page's starting pause between phases: a search an eye can follow ("normal" in the controls). */
+export const WATCHABLE_SPEED_MS = 250;
 const defaultWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -58,7 +60,9 @@ export function createSearchSlice(
       const why = get().search?.blocked.edit;
       if (why === undefined) return false;
       if (why === null) return true;
-      set({ searchError: 'finish the current iteration first (Step), then edit the tree' });
+      set({
+        searchError: host.recording ? why : 'finish the current iteration first (Step), then edit the tree',
+      });
       return false;
     };
 
@@ -68,8 +72,28 @@ export function createSearchSlice(
       else set({ busy: false, running: false, searchError: message(e) });
     };
 
+    /** A recording moves on to its next checkpoint, shown as the phase it recorded. */
+    const replayPhase = (runner: SearchRunner): Phase | null => {
+      const index = (get().search?.shown.index ?? 0) + 1;
+      const operator = runner.checkpoints[index]?.operator;
+      if (
+        operator === undefined ||
+        operator === 'start' ||
+        operator === 'prune' ||
+        operator === 'expand-here'
+      )
+        return null;
+      set({ search: host.showAt(runner, index) });
+      return operator;
+    };
+
+    /** Whether `runner` can go on: a recording until its end, a search until it is done. */
+    const canAdvance = (runner: SearchRunner): boolean =>
+      host.recording ? get().search?.blocked.advance === null : !runner.done;
+
     /** One strategy phase; the phase it ran, or null when it failed or the search was replaced. */
     const onePhase = async (runner: SearchRunner): Promise<Phase | null> => {
+      if (host.recording) return replayPhase(runner);
       set({ busy: true, searchError: null });
       try {
         const { ran, events } = await runner.stepPhase();
@@ -84,11 +108,16 @@ export function createSearchSlice(
       }
     };
 
-    const guarded = async (action: (runner: SearchRunner) => Promise<Phase | null>) => {
+    /** The runner to advance: a recording as it stands, a search forked from the cursor shown. */
+    const advancing = (): SearchRunner | null => {
       if (get().busy || get().running) return null;
-      const runner = liveRunner();
-      if (!runner || runner.done) return null;
-      return action(runner);
+      const runner = host.recording ? host.runner : liveRunner();
+      return runner && canAdvance(runner) ? runner : null;
+    };
+
+    const guarded = async (action: (runner: SearchRunner) => Promise<Phase | null>) => {
+      const runner = advancing();
+      return runner ? action(runner) : null;
     };
 
     return {
@@ -96,18 +125,17 @@ export function createSearchSlice(
       running: false,
       busy: false,
       searchError: null,
-      speedMs: 0,
+      speedMs: deps.speedMs ?? 0,
 
-      run: async () => {
-        if (get().busy || get().running) return;
-        const runner = liveRunner();
-        if (!runner || runner.done) return;
+      run: async (options) => {
+        const runner = advancing();
+        if (!runner) return;
         const token = ++runToken;
         set({ running: true });
-        while (token === runToken && !runner.done && current(runner)) {
+        while (token === runToken && canAdvance(runner) && current(runner)) {
           if ((await onePhase(runner)) === null) break;
           // Always yield, so that the page renders and stays responsive between phases.
-          await wait(get().speedMs);
+          await wait(options?.speedMs ?? get().speedMs);
         }
         if (token === runToken && current(runner)) set({ running: false });
       },
@@ -121,7 +149,8 @@ export function createSearchSlice(
         guarded(async (runner) => {
           for (;;) {
             const ran = await onePhase(runner);
-            if (ran === null || runner.done || ran === 'backpropagate' || ran === 'aggregate') return ran;
+            if (ran === null || !canAdvance(runner) || ran === 'backpropagate' || ran === 'aggregate')
+              return ran;
           }
         }),
 
@@ -184,7 +213,7 @@ export function createSearchSlice(
       backtrack: () => {
         const runner = host.runner;
         const search = get().search;
-        if (!runner || !search || get().busy || get().running) return;
+        if (!runner || !search || host.recording || get().busy || get().running) return;
         const index = search.shown.index - 1;
         if (index < 0) return;
         const undone = runner.checkpoints[index + 1]?.operator ?? 'start';
@@ -199,9 +228,9 @@ export function createSearchSlice(
         if (!runner || !search || busy || running || imported) return;
         const last = runner.checkpoints.length - 1;
         const i = Math.max(0, Math.min(last, Math.round(index)));
-        const cursor = i === last ? null : i;
-        if (cursor === search.cursor) return;
-        set({ search: host.snapshot(runner, search.note, [], { cursor }) });
+        if ((i === last ? null : i) === search.cursor) return;
+        // The note follows the cursor: it tells what the operator shown did, on the tree shown.
+        set({ search: host.showAt(runner, i) });
       },
 
       setSpeed: (ms) => set({ speedMs: Math.max(0, ms) }),

@@ -45,6 +45,8 @@ export interface SearchSnapshot {
   readonly blocked: SearchBlocks;
   /** The id this search is saved under between visits. */
   readonly sessionId: string;
+  /** A recorded search shown while the models load (recording.ts): replayed, not searched. */
+  readonly recording: boolean;
 }
 
 export interface ShownPoint {
@@ -57,6 +59,8 @@ export interface ShownPoint {
   readonly simulations: number;
   /** Tokens the policy had generated up to here. */
   readonly tokens: number;
+  /** The simulation in which the first verified solution appeared, if one had by here. */
+  readonly firstSolvedAt: number | null;
 }
 
 /** Reasons owned by the search itself; the models, a run in flight and the selection are the store's. */
@@ -87,19 +91,45 @@ function nextPhaseAt(runner: SearchRunner, index: number): Phase {
 }
 
 /**
- * Counts simulations per checkpoint once, growing with the timeline, so publishing a snapshot
- * never recounts the history (a rewind drops the counts past it).
+ * Counts per checkpoint, once, growing with the timeline, so publishing a snapshot never recounts
+ * the history: simulations completed, and whether a verified solution had been found (a rewind
+ * drops the counts past it).
  */
 export class SimulationCounter {
-  private readonly counts: number[] = [];
+  private readonly counts: { simulations: number; solved: boolean }[] = [];
 
-  at(checkpoints: readonly Checkpoint[], index: number): number {
+  private fill(checkpoints: readonly Checkpoint[], events: readonly SearchEvent[], index: number): void {
     this.counts.length = Math.min(this.counts.length, checkpoints.length);
     for (let i = this.counts.length; i <= index; i++) {
-      const before = i === 0 ? 0 : (this.counts[i - 1] ?? 0);
-      this.counts.push(before + (checkpoints[i]?.operator === 'backpropagate' ? 1 : 0));
+      const before = this.counts[i - 1] ?? { simulations: 0, solved: false };
+      const from = checkpoints[i - 1]?.session.eventCount ?? 0;
+      const to = checkpoints[i]?.session.eventCount ?? from;
+      this.counts.push({
+        simulations: before.simulations + (checkpoints[i]?.operator === 'backpropagate' ? 1 : 0),
+        solved: before.solved || events.slice(from, to).some(solves),
+      });
     }
-    return this.counts[index] ?? 0;
+  }
+
+  at(checkpoints: readonly Checkpoint[], index: number, events: readonly SearchEvent[] = []): number {
+    this.fill(checkpoints, events, index);
+    return this.counts[index]?.simulations ?? 0;
+  }
+
+  /**
+   * The simulation (1-based) during which the first verified solution appeared, if it had by
+   * checkpoint `index`: a solution found while expanding belongs to the simulation under way.
+   */
+  firstSolvedAt(
+    checkpoints: readonly Checkpoint[],
+    events: readonly SearchEvent[],
+    index: number,
+  ): number | null {
+    this.fill(checkpoints, events, index);
+    const first = this.counts.findIndex((c, i) => i <= index && c.solved);
+    if (first < 0) return null;
+    const done = this.counts[first]?.simulations ?? 0;
+    return checkpoints[first]?.operator === 'backpropagate' ? done : done + 1;
   }
 
   /** The counts stand for another history (a rewind, a restore): forget them. */
@@ -107,6 +137,10 @@ export class SimulationCounter {
     this.counts.length = Math.min(this.counts.length, length);
   }
 }
+
+/** An event that adds a child the verifier judged solved. */
+const solves = (e: SearchEvent): boolean =>
+  e.type === 'expand' && e.children.some((c) => c.status === 'solved');
 
 export interface SnapshotInput {
   readonly runner: SearchRunner;
@@ -116,6 +150,7 @@ export interface SnapshotInput {
   readonly counter: SimulationCounter;
   /** The past tree when `cursor` is unchanged since the last snapshot (replaying it is not free). */
   readonly pastTree?: ReasoningTree;
+  readonly recording?: boolean;
 }
 
 /** A new snapshot of `runner` as it stands, shown at `cursor`. */
@@ -140,8 +175,9 @@ export function snapshotOf(input: SnapshotInput): SearchSnapshot {
       index,
       operator: checkpoint?.operator ?? 'start',
       nextPhase,
-      simulations: counter.at(runner.checkpoints, index),
+      simulations: counter.at(runner.checkpoints, index, runner.session.events),
       tokens: checkpoint?.session.generatedTokens ?? 0,
+      firstSolvedAt: counter.firstSolvedAt(runner.checkpoints, runner.session.events, index),
     },
     done: runner.done,
     setup: runner.setup,
@@ -151,11 +187,21 @@ export function snapshotOf(input: SnapshotInput): SearchSnapshot {
     nodeCount: Object.keys(liveTree.nodes).length,
     note: input.note,
     events: input.events,
-    blocked: {
-      advance: nextPhase === 'done' ? 'The search is done: Reset to start again' : null,
-      edit: runner.canEdit(index) ? null : 'Finish the current iteration first (Step), then edit the tree',
-      backtrack: index < 1 ? 'Nothing to undo yet' : null,
-    },
+    blocked: input.recording
+      ? {
+          advance:
+            index >= last ? 'The recording is over: the live search starts when the models are ready' : null,
+          edit: 'This is a recording: prune and expand wait for the live search',
+          backtrack: 'This is a recording: move along it with the timeline',
+        }
+      : {
+          advance: nextPhase === 'done' ? 'The search is done: Reset to start again' : null,
+          edit: runner.canEdit(index)
+            ? null
+            : 'Finish the current iteration first (Step), then edit the tree',
+          backtrack: index < 1 ? 'Nothing to undo yet' : null,
+        },
     sessionId: archiveIdOf(runner),
+    recording: input.recording ?? false,
   };
 }

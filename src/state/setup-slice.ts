@@ -53,10 +53,10 @@ export function createSetupSlice(deps: StoreDeps): StateCreator<PlaygroundState,
       );
       set({ setup, setupErrors: validateSetup(setup).errors, urlErrors });
       deps.onSetupChange?.(setup);
-      // New models replace the search only once they have loaded: a failed download leaves the
-      // current tree and models as they were.
+      // The search goes at once, also when the models change: until the setup's own models are
+      // loaded there is no search (Run is disabled), never the old task's tree under a new problem.
+      get().reset();
       if (models) void get().loadModels();
-      else get().reset();
     };
     return {
       setup: opened.setup,

@@ -63,7 +63,7 @@ export type SetupErrors = Partial<Record<SetupField, string>>;
 
 export const DEFAULT_SETUP: Setup = {
   task: 'countdown',
-  numbers: '1,2,4,7',
+  numbers: '1,8,10,11',
   target: '24',
   problem: 'm01',
   question: '',

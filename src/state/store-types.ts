@@ -4,6 +4,7 @@ import type { ReasoningTree, NodeId } from '../core/tree';
 import type { SessionFile } from './files/session-file';
 import type { SavedSessionInfo, SessionArchive } from './persistence/session-archive';
 import type { LoadProgress, ModelProvider } from './model-provider';
+import type { PendingDownload } from './download-confirm';
 import type { SearchSnapshot } from './search-snapshot';
 import type { BackendSetting, Setup, SetupErrors, SetupField } from './setup';
 import type { ModelChoice } from './setup-validate';
@@ -24,10 +25,15 @@ export interface SetupSlice {
   randomPuzzle(): void;
 }
 
-export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
+/** confirm: a hub download waits for the user's go-ahead (its size is shown first). */
+export type ModelStatus = 'idle' | 'confirm' | 'loading' | 'ready' | 'error';
 
 export interface ModelsSlice {
   readonly modelStatus: ModelStatus;
+  /** What a load would fetch from the hub, shown for the user to confirm; null when nothing waits. */
+  readonly pendingDownload: PendingDownload | null;
+  /** Starts the download that waits for confirmation. */
+  confirmDownload(): void;
   readonly backend: 'webgpu' | 'wasm' | null;
   readonly backendReason: string;
   readonly dtype: string;
@@ -64,7 +70,8 @@ export interface SearchSlice {
   readonly searchError: string | null;
   /** Pause between phases while running, in milliseconds. */
   readonly speedMs: number;
-  run(): Promise<void>;
+  /** Runs to the end; `speedMs` overrides the pause between phases for this run (the lesson's). */
+  run(options?: { readonly speedMs?: number }): Promise<void>;
   pause(): void;
   /** One whole iteration (an MCTS simulation; one depth for the others); the last phase it ran. */
   step(): Promise<Phase | null>;
@@ -166,7 +173,17 @@ export interface SessionsSlice {
   noteSaveFailed(why: string): void;
 }
 
+/** The recorded search shown while the models load (recording.ts). */
+export interface RecordingSlice {
+  /**
+   * Shows a recorded search (a session file's text) until the models are ready, when it fits the
+   * setup and nothing else is on show; false when it was not shown.
+   */
+  showRecording(text: string): boolean;
+}
+
 export type PlaygroundState = SetupSlice &
+  RecordingSlice &
   ModelsSlice &
   SearchSlice &
   ViewSlice &
@@ -186,6 +203,13 @@ export interface StoreDeps {
   readonly wait?: (ms: number) => Promise<void>;
   /** A problem found while opening the page (an unusable compare link), shown as appError. */
   readonly openingError?: string;
+  /**
+   * Whether a hub model is already in this browser (downloaded before): it loads without asking.
+   * Without it, every hub model is asked about once per page.
+   */
+  readonly isDownloaded?: (id: string, hub: string) => Promise<boolean>;
+  /** The pause between phases while running, to start with (0 = as fast as the models go). */
+  readonly speedMs?: number;
   /** Where sessions are kept between visits; without one nothing is saved. */
   readonly archive?: SessionArchive;
 }

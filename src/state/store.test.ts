@@ -181,7 +181,7 @@ describe('the playground store', () => {
     expect(store.getState().setup.numbers).not.toBe('4,5,6,10');
   });
 
-  it('refuses a catalogue model too big for the device before downloading, keeping what is loaded', async () => {
+  it('refuses a catalogue model too big for the device before downloading, and clears the search', async () => {
     let loads = 0;
     const provider: ModelProvider = {
       ...fakeProvider(),
@@ -198,7 +198,9 @@ describe('the playground store', () => {
     await Promise.resolve();
     expect(store.getState().modelError).toMatch(/too big for this device/);
     expect(loads).toBe(before);
-    expect(store.getState().modelStatus).toBe('ready');
+    // Never "ready" beside the error, and no tree of the models before under the new setup.
+    expect(store.getState().modelStatus).toBe('error');
     expect(runner).not.toBeNull();
+    expect(store.getState().search).toBeNull();
   });
 });

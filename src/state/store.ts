@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createFilesSlice } from './files-slice';
 import { createLessonSlice } from './lesson-slice';
+import { createRecordingSlice } from './recording-slice';
 import { createModelsSlice, type ModelHolder } from './models-slice';
 import { bindSearchHost, SearchHost } from './search-host';
 import { createSearchSlice } from './search-slice';
@@ -19,6 +20,7 @@ export function createPlaygroundStore(deps: StoreDeps): PlaygroundStore {
     ...createSetupSlice(deps)(...a),
     ...createModelsSlice(deps, holder)(...a),
     ...createSearchSlice(deps, holder, host)(...a),
+    ...createRecordingSlice(host)(...a),
     ...createViewSlice(...a),
     ...createLessonSlice(...a),
     ...createFilesSlice(deps, host)(...a),

@@ -5,6 +5,7 @@ import { ImportedBanner } from './files/ImportedBanner';
 import { NodeInspector } from './inspector/NodeInspector';
 import { HeaderActions } from './layout/HeaderActions';
 import { TreeCanvas } from './layout/TreeCanvas';
+import { LessonHint } from './lesson/LessonHint';
 import { LessonPanel } from './lesson/LessonPanel';
 import { ModelPanel } from './panels/ModelPanel';
 import { ProblemPanel } from './panels/ProblemPanel';
@@ -46,6 +47,7 @@ export function App() {
         <Timeline />
       </main>
       <aside className="app-inspector">
+        <LessonHint />
         <LessonPanel />
         <NodeInspector />
       </aside>

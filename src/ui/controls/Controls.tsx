@@ -22,7 +22,7 @@ const selectSetSpeed = (s: PlaygroundState) => s.setSpeed;
  * exactly while the controls are on the page. Every button is a registered action (actions.ts).
  */
 export function Controls() {
-  useKeyboardShortcuts();
+  const keyNotice = useKeyboardShortcuts();
   const phaseLabel = usePlayground(nextPhaseLabel);
   const speedMs = usePlayground(selectSpeedMs);
   const setSpeed = usePlayground(selectSetSpeed);
@@ -57,6 +57,11 @@ export function Controls() {
         </select>
       </label>
       <ShortcutsHelp />
+      {keyNotice !== null && (
+        <p className="controls__key-notice" data-testid="key-notice" role="status">
+          {keyNotice}
+        </p>
+      )}
     </div>
   );
 }

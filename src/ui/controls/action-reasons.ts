@@ -13,6 +13,8 @@ export function modelsReason(s: PlaygroundState): string | null {
       return null;
     case 'loading':
       return 'The models are still loading';
+    case 'confirm':
+      return 'The models wait for your go-ahead to download (Download, beside the model status)';
     case 'error':
       return 'The models failed to load';
     case 'idle':
@@ -23,6 +25,8 @@ export function modelsReason(s: PlaygroundState): string | null {
 /** Why no search can act at all, if so: the models, the setup, a run or a phase in flight. */
 export function searchReason(s: PlaygroundState): string | null {
   if (s.imported) return 'Showing an imported x1 tree: close it to search';
+  // A recording replays without models: it can be stepped while they load.
+  if (s.search?.recording) return s.running ? 'The recording is playing: pause it first' : null;
   const models = modelsReason(s);
   if (models) return models;
   if (!s.search) {

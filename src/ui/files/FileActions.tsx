@@ -9,7 +9,7 @@ import { usePlayground } from '../store-context';
 import './files.css';
 
 const selectFiles = (s: PlaygroundState) => ({
-  canExportSession: s.search !== null && s.imported === null,
+  canExportSession: s.search !== null && !s.search.recording && s.imported === null,
   hasTree: s.search !== null || s.imported !== null,
   busy: s.busy,
   exportSession: s.exportSession,

@@ -1,4 +1,5 @@
 import { qValue, type TreeNode } from '../../core/tree';
+import { count } from '../../state/plural';
 import { selectDisplayedTree } from '../../state/selectors';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
@@ -64,7 +65,8 @@ export function NodeInspector() {
               {fmt(Math.exp(node.logProb), 4)}
               <span className="inspector__muted">
                 {' '}
-                log p {node.logProb.toFixed(2)} · {node.tokens} tokens · {node.samples} sample(s)
+                log p {node.logProb.toFixed(2)} · {count(node.tokens, 'token')} ·{' '}
+                {count(node.samples, 'sample')}
               </span>
             </dd>
             <dt title="the step probability normalized over the siblings at expansion">prior P(s,a)</dt>

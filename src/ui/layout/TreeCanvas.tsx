@@ -16,6 +16,7 @@ const selectCanvas = (s: PlaygroundState) => ({
   select: s.select,
   toggleCollapse: s.toggleCollapse,
   attachViewport: s.attachViewport,
+  recording: s.search?.recording ?? false,
 });
 
 /** The tree view wired to the store: the displayed tree (live, or the past when scrubbing). */
@@ -29,7 +30,13 @@ export function TreeCanvas() {
     );
   }
   return (
-    <div className="tree-canvas">
+    <div className="tree-canvas" data-recording={c.recording || undefined}>
+      {c.recording && (
+        <p className="tree-canvas__recording" data-testid="recording-banner" role="status">
+          <span className="tree-canvas__recording-badge">● Recording</span> A search recorded earlier on these
+          models, to step through while they load. The live search replaces it when they are ready.
+        </p>
+      )}
       <TreeView
         tree={c.tree}
         selectedId={c.selectedId}

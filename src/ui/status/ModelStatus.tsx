@@ -8,6 +8,8 @@ const selectModel = (s: PlaygroundState) => ({
   status: s.modelStatus,
   progress: s.progress,
   error: s.modelError,
+  pending: s.pendingDownload,
+  confirm: s.confirmDownload,
 });
 
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
@@ -17,8 +19,8 @@ function totalText(progress: LoadProgress | null): string {
   if (!progress) return '';
   const { loadedBytes, totalBytes } = progress;
   if (loadedBytes !== undefined && totalBytes !== undefined && totalBytes > 0)
-    return `${megabytes(loadedBytes)} of ${megabytes(totalBytes)} MB`;
-  return `${Math.round(progress.totalProgress * 100)}%`;
+    return `all files: ${megabytes(loadedBytes)} of ${megabytes(totalBytes)} MB`;
+  return `all files: ${Math.round(progress.totalProgress * 100)}%`;
 }
 
 /**
@@ -27,11 +29,19 @@ function totalText(progress: LoadProgress | null): string {
  * nothing is known before the first report.
  */
 export function ModelStatus() {
-  const { status, progress, error } = usePlayground(useShallow(selectModel));
+  const { status, progress, error, pending, confirm } = usePlayground(useShallow(selectModel));
   return (
     <span className="model-status" data-testid="model-status" data-status={status}>
       <span className="model-status__dot" aria-hidden="true" />
       {status === 'idle' && 'models idle'}
+      {status === 'confirm' && pending && (
+        <span className="model-status__confirm" data-testid="download-confirm">
+          download {pending.ids.join(' and ')}: {pending.size}?{' '}
+          <button type="button" data-testid="btn-confirm-download" onClick={confirm}>
+            Download
+          </button>
+        </span>
+      )}
       {status === 'ready' && 'models ready'}
       {status === 'error' && `models error: ${error ?? 'unknown error'}`}
       {status === 'loading' && (
@@ -47,7 +57,7 @@ export function ModelStatus() {
                 aria-label="Current file download"
               />
               <span className="model-status__file" title={progress?.file}>
-                {progress?.file ?? 'starting…'}
+                {progress ? `${progress.file}: ${Math.round(progress.fileProgress * 100)}%` : 'starting…'}
               </span>
             </span>
             <span className="download-progress__row" data-testid="load-progress">

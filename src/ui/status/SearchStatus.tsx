@@ -11,20 +11,36 @@ const selectSearch = (s: PlaygroundState) => ({
   budget: s.search?.config.simulations ?? 0,
   tokens: selectGeneratedTokens(s),
   solved: selectSolved(s),
+  firstSolvedAt: s.search?.shown.firstSolvedAt ?? null,
   running: s.running,
-  done: s.search?.done ?? false,
+  recording: s.search?.recording ?? false,
+  done: s.search?.shown.nextPhase === 'done',
 });
 
 /** The search's progress against its budget, and whether it has found a verified solution. */
 export function SearchStatus() {
   const s = usePlayground(useShallow(selectSearch));
-  const state = s.running ? 'running' : s.done ? 'done' : s.hasSearch ? 'idle' : 'none';
+  const state = s.recording
+    ? 'recording'
+    : s.running
+      ? 'running'
+      : s.done
+        ? 'done'
+        : s.hasSearch
+          ? 'idle'
+          : 'none';
   return (
     <span className="search-status" data-testid="search-status" data-state={state} data-solved={s.solved}>
       {s.hasSearch ? (
         <>
+          {s.recording && <span className="search-status__recording">recording · </span>}
           {s.simulations} / {s.budget} simulations · {s.tokens} tokens
-          {s.solved && <span className="search-status__solved"> · solved ✓</span>}
+          {s.solved && (
+            <span className="search-status__solved" data-testid="first-solved">
+              {' '}
+              · solved ✓{s.firstSolvedAt !== null && ` first at simulation ${s.firstSolvedAt}`}
+            </span>
+          )}
           {s.running && <span className="search-status__running"> · running</span>}
           {s.done && <span className="search-status__done"> · done</span>}
         </>

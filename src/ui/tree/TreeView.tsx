@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { NodeId, ReasoningTree } from '../../core/tree';
+import { count } from '../../state/plural';
 import { Minimap } from './Minimap';
 import { labelFit } from './node-style';
 import { TreeEdge } from './TreeEdge';
@@ -158,7 +159,7 @@ export function TreeView(props: TreeViewProps) {
         <TreeLegend />
         <span className="tree-view__count" data-testid="tree-drawn-count">
           {drawn === layout.totalNodes
-            ? `${drawn} nodes`
+            ? count(drawn, 'node')
             : `${drawn} of ${layout.totalNodes} nodes drawn (least-visited folded)`}
         </span>
         {props.footerActions}

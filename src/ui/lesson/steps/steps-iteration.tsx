@@ -1,5 +1,6 @@
 import { getNode, qValue } from '../../../core/tree';
 import { stepPhasesUntil } from '../../../state/lesson-driver';
+import { count } from '../../../state/plural';
 import type { PlaygroundStore } from '../../../state/store';
 import { ScoreTable } from '../../inspector/ScoreTable';
 import type { LessonStepDef } from '../lesson-step';
@@ -32,9 +33,9 @@ function Select() {
     <>
       <p>
         A new simulation starts at the root and descends, at each node taking the child with the highest PUCT
-        score, until it reaches a leaf. This one went through {ids.length - 1} step(s). The score adds what
-        the value model found so far (Q) to an exploration bonus that favours steps the policy likes (P) and
-        the search has tried little (N):
+        score, until it reaches a leaf. This one went through {count(ids.length - 1, 'step')}. The score adds
+        what the value model found so far (Q) to an exploration bonus that favours steps the policy likes (P)
+        and the search has tried little (N):
       </p>
       <PuctFormula tree={tree} nodeId={shown} c={search.config.c} />
       {node.parentId !== null && (
