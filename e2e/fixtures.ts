@@ -67,17 +67,27 @@ export interface DrawnNode {
   state: string;
 }
 
-export async function drawnNodes(page: Page): Promise<DrawnNode[]> {
-  // The view lays a growing tree out a moment after the store changes: read it once it has.
-  await expect(page.locator('[data-testid="tree-view"][data-pending]')).toHaveCount(0);
-  return page.getByTestId('tree-node').evaluateAll((els) =>
-    els.map((el) => ({
-      id: el.getAttribute('data-node-id') ?? '',
-      parent: el.getAttribute('data-parent-id') ?? '',
-      visits: Number(el.getAttribute('data-visits')),
-      state: el.getAttribute('data-state') ?? '',
-    })),
+/**
+ * The nodes drawn, read at a moment when the drawing has caught up with the store. The view lays a
+ * growing tree out a moment after the store changes; while a search runs, the store changes again
+ * soon after, so the check and the read happen together, on every animation frame until one is
+ * caught up (two separate steps would race the search, and miss on a busy machine).
+ */
+export async function drawnNodes(page: Page, timeout = 15_000): Promise<DrawnNode[]> {
+  const handle = await page.waitForFunction(
+    () => {
+      if (document.querySelector('[data-testid="tree-view"][data-pending]')) return null;
+      return [...document.querySelectorAll('[data-testid="tree-node"]')].map((el) => ({
+        id: el.getAttribute('data-node-id') ?? '',
+        parent: el.getAttribute('data-parent-id') ?? '',
+        visits: Number(el.getAttribute('data-visits')),
+        state: el.getAttribute('data-state') ?? '',
+      }));
+    },
+    undefined,
+    { polling: 'raf', timeout },
   );
+  return (await handle.jsonValue()) ?? [];
 }
 
 export function node(page: Page, id: string) {
