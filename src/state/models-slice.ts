@@ -88,11 +88,9 @@ export function createModelsSlice(
         const models = modelChoice(get().setup, errors);
         // A bad model id or hub address is shown beside its field; nothing is fetched for it.
         if (errors.policy || errors.value || errors.hub) return;
-        const tooBig = tooBigFor(
-          models.policy,
-          choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm'),
-          deps,
-        );
+        // The device the sizes are judged for: the backend asked for, or the one in use.
+        const device = choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm');
+        const tooBig = tooBigFor(models.policy, device, deps);
         const mine = ++loads;
         if (tooBig) {
           // Refused before any download. The models held stay loaded for a setup that names them,
@@ -100,21 +98,13 @@ export function createModelsSlice(
           set({ modelError: tooBig, modelStatus: 'error', pendingDownload: null, progress: null });
           return;
         }
-        let pending = pendingDownload(
-          models,
-          choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm'),
-          confirmed,
-        );
+        let pending = pendingDownload(models, device, confirmed);
         if (pending && deps.isDownloaded) {
           // Models this browser already holds load without asking (nothing is downloaded).
           const held = await Promise.all(pending.ids.map((id) => deps.isDownloaded?.(id, models.hub)));
           pending.ids.forEach((id, i) => held[i] && confirmed.add(id));
           if (mine !== loads) return;
-          pending = pendingDownload(
-            models,
-            choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm'),
-            confirmed,
-          );
+          pending = pendingDownload(models, device, confirmed);
         }
         if (pending) {
           // Hundreds of megabytes are not fetched unasked: the user sees the size and agrees first.
