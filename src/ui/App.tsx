@@ -10,6 +10,7 @@ import { LessonPanel } from './lesson/LessonPanel';
 import { ModelPanel } from './panels/ModelPanel';
 import { ProblemPanel } from './panels/ProblemPanel';
 import { StrategyPanel } from './panels/StrategyPanel';
+import { RecordingBanner } from './status/RecordingBanner';
 import { StatusBar } from './status/StatusBar';
 import { WorkerNotice } from './status/WorkerNotice';
 import { usePlayground } from './store-context';
@@ -41,6 +42,7 @@ export function App() {
       <main className="app-main">
         <Controls />
         <ImportedBanner />
+        <RecordingBanner />
         <WorkerNotice />
         <PhaseNote />
         <TreeCanvas />

@@ -23,11 +23,13 @@ function waitingNote(s: PlaygroundState): PhaseNoteValue {
   const text =
     s.modelStatus === 'loading' || s.modelStatus === 'idle'
       ? 'Waiting for the models to load…'
-      : s.modelStatus === 'error'
-        ? 'No search: the models failed to load.'
-        : Object.keys(s.setupErrors).length > 0
-          ? 'No search: fix the setup first.'
-          : 'No search yet: press Reset to start one.';
+      : s.modelStatus === 'confirm'
+        ? 'No search: the models wait for your go-ahead to download (Download, at the top).'
+        : s.modelStatus === 'error'
+          ? 'No search: the models failed to load.'
+          : Object.keys(s.setupErrors).length > 0
+            ? 'No search: fix the setup first.'
+            : 'No search yet: press Reset to start one.';
   return { phase: 'start', text, highlight: [] };
 }
 

@@ -31,12 +31,6 @@ export function TreeCanvas() {
   }
   return (
     <div className="tree-canvas" data-recording={c.recording || undefined}>
-      {c.recording && (
-        <p className="tree-canvas__recording" data-testid="recording-banner" role="status">
-          <span className="tree-canvas__recording-badge">● Recording</span> A search recorded earlier on these
-          models, to step through while they load. The live search replaces it when they are ready.
-        </p>
-      )}
       <TreeView
         tree={c.tree}
         selectedId={c.selectedId}
