@@ -37,6 +37,14 @@ function heldProvider() {
   };
 }
 
+/** A store on the fixtures' setup whose models are being loaded (held until released). */
+function loadingStore() {
+  const held = heldProvider();
+  const store = createPlaygroundStore({ provider: held.provider, query: QUERY, wait: async () => undefined });
+  void store.getState().loadModels();
+  return { held, store };
+}
+
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('switching to hub models', () => {
@@ -55,13 +63,7 @@ describe('switching to hub models', () => {
   });
 
   it('downloads only once confirmed, and a failure says "error", never "ready", with no search', async () => {
-    const held = heldProvider();
-    const store = createPlaygroundStore({
-      provider: held.provider,
-      query: QUERY,
-      wait: async () => undefined,
-    });
-    void store.getState().loadModels();
+    const { held, store } = loadingStore();
     held.release();
     await settle();
     expect(store.getState().modelStatus).toBe('ready');
@@ -131,13 +133,7 @@ describe('the recorded search', () => {
 
   it('is shown while the models load, steps through what was recorded, and gives way to the live search', async () => {
     const text = await recording();
-    const held = heldProvider();
-    const store = createPlaygroundStore({
-      provider: held.provider,
-      query: QUERY,
-      wait: async () => undefined,
-    });
-    void store.getState().loadModels();
+    const { held, store } = loadingStore();
     expect(store.getState().showRecording(text)).toBe(true);
     let s = store.getState().search;
     expect(s?.recording).toBe(true);
