@@ -63,7 +63,12 @@ test('unusable URL values get a message and keep their defaults; the page opens 
     ['temperature', 'input-temperature', '1.3', /temp=NaN .*a number from 0 to 3/],
     ['seed', 'input-seed', '1', /seed=NaN .*the default 1 is kept/],
     ['c', 'input-c', '1', /c=-1 .*a number from 0 to 10\): the default 1 is kept/],
-    ['numbers', 'input-numbers', '1,8,10,11', /numbers in the URL is 2,200 characters long \(at most 2,000\)/],
+    [
+      'numbers',
+      'input-numbers',
+      '1,8,10,11',
+      /numbers in the URL is 2,200 characters long \(at most 2,000\)/,
+    ],
   ];
   for (const [field, input, value, message] of kept) {
     await expect(page.getByTestId(input), field).toHaveValue(value);
