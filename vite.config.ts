@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy, hubOrigins } from './config/csp.ts';
+import { previewFileHeaders } from './config/preview-headers.ts';
 
 // Cross-origin isolation lets onnxruntime-web use multi-threaded WASM in the page.
 const isolationHeaders = {
@@ -33,7 +34,7 @@ function cspMetaTag(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMetaTag()],
+  plugins: [react(), cspMetaTag(), previewFileHeaders()],
   server: { headers: isolationHeaders },
   // The header reaches the model worker too, which a <meta> tag cannot (config/csp.ts).
   preview: {

@@ -50,9 +50,11 @@ export interface CspOptions {
 export function cspDirectives({ hubs, delivery }: CspOptions): readonly (readonly string[])[] {
   return [
     ['default-src', "'self'"],
-    // 'wasm-unsafe-eval': ONNX Runtime compiles its WebAssembly. blob:: transformers.js imports
-    // ONNX Runtime's WASM factory from a blob URL (its text patched), and that factory starts its
-    // threads from its own (blob) URL. Neither allows eval or inline script.
+    // 'wasm-unsafe-eval': ONNX Runtime compiles its WebAssembly. blob:: when transformers.js keeps
+    // ONNX Runtime's WASM factory in its own cache, it imports it from a blob URL (its text patched)
+    // and the factory starts its threads from that URL. The app turns that cache off and imports the
+    // factory from its own URL (src/inference/worker/ort-runtime.ts); blob: stays for that path.
+    // Neither allows eval or inline script.
     ['script-src', "'self'", "'wasm-unsafe-eval'", 'blob:'],
     ['worker-src', "'self'", 'blob:'],
     ['connect-src', "'self'", ...hubs],

@@ -46,7 +46,7 @@ test('the page and the model worker run under the policy: no eval, no inline scr
   expect(header).not.toMatch(/ 'unsafe-eval'|'unsafe-inline'/);
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toContain("default-src 'self'");
-  // The models still load and search under it (WASM compiled, the factory imported from a blob).
+  // The models still load and search under it (WASM compiled, its factory imported).
   await expect(page.getByTestId('model-status')).toContainText('ready', { timeout: 60_000 });
   await page.getByTestId('btn-step').click();
   await expect(page.getByTestId('search-status')).toContainText('1 / 8');

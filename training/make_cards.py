@@ -130,6 +130,9 @@ embeddings, GPT-2 initialization (std 0.02, residual projections scaled by 1/sqr
   ({mb(s.get('model_quantized.onnx', 0))}; every weight MatMul rewritten as DynamicQuantizeLinear ->
   MatMulInteger -> Cast -> Mul, per-column int8 scales; embeddings and LayerNorms fp32). Load with
   `AutoModelForCausalLM.from_pretrained('countdown-policy', {{ dtype: 'fp32' | 'q8' }})`.
+- `onnx/model_optimized.onnx`: the fp32 graph with ONNX Runtime's graph optimizations (level
+  extended) already applied, for the browser's WASM backend to load with optimizations off; it gives
+  exactly the outputs of `model.onnx` (written and checked by `scripts/optimize-models.ts`).
 - Inputs: `input_ids` [batch, seq] int64, `attention_mask` [batch, past + seq] int64 (left padding),
   `position_ids` [batch, seq] int64 (count of real tokens before each token; values are clamped to
   0..127 inside the graph, so any value on padding is fine), `past_key_values.{{i}}.key|value`
@@ -220,6 +223,8 @@ position. {info.get('params', 0):,} parameters. {init_txt}
 
 - `onnx/model.onnx` fp32 ({mb(s.get('model.onnx', 0))}), `onnx/model_quantized.onnx` 8-bit weights
   ({mb(s.get('model_quantized.onnx', 0))}, the same MatMul rewrite as the policy).{reexport_txt}
+- `onnx/model_optimized.onnx`: the fp32 graph pre-optimized for the browser's WASM backend, as the
+  policy's (`scripts/optimize-models.ts`).
 - The policy's graph interface, with a key/value cache. Inputs: `input_ids` [batch, seq] int64,
   `attention_mask` [batch, past + seq] int64 (left padding), `position_ids` [batch, seq] int64 (count
   of real tokens before each token; clamped to 0..127 inside the graph, so any value on padding is

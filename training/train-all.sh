@@ -43,6 +43,8 @@ stage train_value $PY training/train.py --kind value --seed $SEED --steps "$VALU
   "${VALUE_ARCH[@]}" --lr 2e-3 --warmup $WARMUP --log-every $LOG --init "$OUT/policy.pt"
 stage export $PY training/export_onnx.py
 stage check node training/check_onnx.mjs
+# The graphs the browser's WASM backend loads with optimizations off (checked to compute the same).
+stage optimize npx tsx scripts/optimize-models.ts
 rm -f "$OUT/metrics.json"
 stage evaluate $PY training/evaluate.py --seed 7 "${EVAL[@]}"
 if [[ "${NO_MCTS:-0}" != "1" ]]; then

@@ -9,9 +9,19 @@ export const ONNX_FILE: Readonly<Record<ModelDtype, string>> = {
   q4f16: 'onnx/model_q4f16.onnx',
 };
 
+/**
+ * The fp32 graph with ONNX Runtime's graph optimizations already applied (written by
+ * scripts/optimize-models.ts from onnx/model.onnx, and checked to give exactly its outputs). The
+ * WASM backend loads it with optimizations off: a session is made faster, and the optimizer's code
+ * is never compiled. transformers.js finds it as the model file name `model_optimized`.
+ */
+export const OPTIMIZED_MODEL_NAME = 'model_optimized';
+export const OPTIMIZED_ONNX_FILE = `onnx/${OPTIMIZED_MODEL_NAME}.onnx`;
+
 /** The files transformers.js reads from a local model folder, per weight type. */
-export function requiredModelFiles(dtype: ModelDtype): string[] {
-  return ['config.json', 'tokenizer.json', 'tokenizer_config.json', ONNX_FILE[dtype]];
+export function requiredModelFiles(dtype: ModelDtype, optimized = false): string[] {
+  const graph = optimized && dtype === 'fp32' ? OPTIMIZED_ONNX_FILE : ONNX_FILE[dtype];
+  return ['config.json', 'tokenizer.json', 'tokenizer_config.json', graph];
 }
 
 export const COUNTDOWN_POLICY = 'countdown-policy';

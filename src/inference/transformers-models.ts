@@ -7,6 +7,7 @@ import {
   type ProgressCallback,
   type Tensor,
 } from '@huggingface/transformers';
+import { OPTIMIZED_MODEL_NAME } from './model-files';
 
 /**
  * Loading a model folder with transformers.js (the same code in Node and in the worker). The
@@ -25,6 +26,11 @@ export interface LoadOptions {
   readonly threads?: number;
   /** Per-file loading progress (the worker forwards it to the page's progress bar). */
   readonly onProgress?: ProgressCallback;
+  /**
+   * fp32 only: load the folder's pre-optimized graph with ONNX Runtime's optimizations off (see
+   * OPTIMIZED_MODEL_NAME in model-files.ts); the folder must have one.
+   */
+  readonly optimized?: boolean;
 }
 
 /**
@@ -82,10 +88,16 @@ function wrap(
 }
 
 function pretrainedOptions(options: LoadOptions) {
+  const optimized = options.optimized === true && options.dtype === 'fp32';
+  const session = {
+    ...(options.threads ? { intraOpNumThreads: options.threads } : {}),
+    ...(optimized ? { graphOptimizationLevel: 'disabled' as const } : {}),
+  };
   return {
     dtype: options.dtype,
     ...(options.device ? { device: options.device } : {}),
-    ...(options.threads ? { session_options: { intraOpNumThreads: options.threads } } : {}),
+    ...(Object.keys(session).length > 0 ? { session_options: session } : {}),
+    ...(optimized ? { model_file_name: OPTIMIZED_MODEL_NAME } : {}),
     ...(options.onProgress ? { progress_callback: options.onProgress } : {}),
   };
 }

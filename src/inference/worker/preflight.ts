@@ -1,6 +1,7 @@
 import { env } from '@huggingface/transformers';
 import { InferenceError } from '../errors';
 import { isHubModel } from './load-errors';
+import { prefetchedFile } from './model-file-cache';
 
 /**
  * Asks for a model's config.json before transformers.js loads it, so that the common failures
@@ -31,7 +32,9 @@ export async function preflight(id: string, hub: string, embeddedPath: string): 
   const fail = (message: string) => new InferenceError('load-failed', `${id}: ${message}`);
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-store' });
+    // An embedded model's config.json was asked for when the load started (model-file-cache.ts).
+    response =
+      (isHubModel(id) ? undefined : await prefetchedFile(url)) ?? (await fetch(url, { cache: 'no-store' }));
   } catch (e) {
     throw fail(
       `could not reach ${isHubModel(id) ? hub : 'the app'} (${e instanceof Error ? e.message : String(e)}); try again`,
