@@ -22,7 +22,7 @@ const coreForbiddenImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e-*', 'node_modules', 'public', 'training', 'coverage'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'public', 'training', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
