@@ -1,17 +1,19 @@
 import { env, type ProgressInfo } from '@huggingface/transformers';
-import ortWasmFactoryUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import ortWasmBinaryUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { Value } from '../../core/models';
 import { InferenceError } from '../errors';
+import { requiredModelFiles } from '../model-files';
 import { TransformersPolicy } from '../policy';
 import { SelfEvalValue } from '../self-eval-value';
 import { loadCausalLm, loadValueModel, type LoadedModel, type ModelDtype } from '../transformers-models';
 import { TransformersValue } from '../value';
+import type { BackendDecision } from './backend-choice';
 import { describeLoadError, isHubModel } from './load-errors';
+import { forgetPrefetchedFiles, installModelFileCache, prefetchModelFiles } from './model-file-cache';
 import { nextTask } from './next-task';
+import { configureRuntime, warmUpRuntime } from './ort-runtime';
 import { preflight } from './preflight';
 import { ProgressTotals, type LoadProgressReport } from './progress-totals';
-import type { Backend, BackendChoice, ModelSpec } from './protocol';
+import type { ModelSpec } from './protocol';
 
 /**
  * Browser-only (the worker): where the models and the ONNX Runtime files come from, which backend
@@ -21,10 +23,8 @@ let embeddedPath = '/models/';
 
 export function configureBrowserEnv(modelsPath: string): void {
   embeddedPath = modelsPath;
-  // transformers.js points ONNX Runtime at a CDN by default; the app serves these files itself so
-  // that it works with no network at all.
-  const onnx = env.backends.onnx;
-  if (onnx.wasm) onnx.wasm.wasmPaths = { mjs: ortWasmFactoryUrl, wasm: ortWasmBinaryUrl };
+  configureRuntime();
+  installModelFileCache(modelsPath);
 }
 
 /** Embedded models come from the app, hub models from the hub (and then the browser's cache). */
@@ -35,39 +35,6 @@ function pointEnvAt(id: string, hub: string): void {
   env.localModelPath = embeddedPath;
   env.remoteHost = hub.endsWith('/') ? hub : `${hub}/`;
   env.remotePathTemplate = '{model}/resolve/{revision}/';
-}
-
-export interface BackendDecision {
-  readonly backend: Backend;
-  readonly reason: string;
-  /** WebGPU with the shader-f16 feature (q4f16 weights need it). */
-  readonly f16: boolean;
-}
-
-/** WebGPU when the browser gives an adapter, WASM otherwise; the reason is shown to the user. */
-export async function chooseBackend(choice: BackendChoice): Promise<BackendDecision> {
-  if (choice === 'wasm') return { backend: 'wasm', reason: 'WASM was chosen in the settings', f16: false };
-  const gpu = typeof navigator !== 'undefined' ? navigator.gpu : undefined;
-  const noGpu = (why: string): BackendDecision => {
-    if (choice === 'webgpu') throw new InferenceError('load-failed', `WebGPU was asked for, but ${why}`);
-    return { backend: 'wasm', reason: `${why}: running on WASM`, f16: false };
-  };
-  if (!gpu) return noGpu('this browser has no WebGPU (navigator.gpu is missing)');
-  let adapter: GPUAdapter | null;
-  try {
-    adapter = await gpu.requestAdapter();
-  } catch (e) {
-    return noGpu(`requesting a WebGPU adapter failed (${e instanceof Error ? e.message : String(e)})`);
-  }
-  if (!adapter) return noGpu('navigator.gpu gave no adapter');
-  const { vendor, architecture } = adapter.info;
-  const name = [vendor, architecture].filter((s) => s).join(' ') || 'unnamed adapter';
-  const fallback = adapter.info.isFallbackAdapter ? ', a software fallback' : '';
-  return {
-    backend: 'webgpu',
-    reason: `WebGPU adapter: ${name}${fallback}`,
-    f16: adapter.features.has('shader-f16'),
-  };
 }
 
 /**
@@ -82,6 +49,11 @@ export function dtypeFor(id: string, decision: Pick<BackendDecision, 'backend' |
   if (!isHubModel(id)) return 'fp32';
   if (decision.backend === 'wasm') return 'q8';
   return decision.f16 ? 'q4f16' : 'q4';
+}
+
+/** The embedded models' pre-optimized graphs, on WASM only: WebGPU optimizes for its own kernels. */
+export function optimizedFor(id: string, decision: Pick<BackendDecision, 'backend'>): boolean {
+  return !isHubModel(id) && decision.backend === 'wasm';
 }
 
 export interface BrowserModels {
@@ -118,6 +90,15 @@ async function loadOne<T>(id: string, hub: string, load: () => Promise<T>): Prom
   }
 }
 
+/** The files transformers.js reads from the embedded models' folders (a causal LM's generation config too). */
+function prefetchEmbedded(spec: ModelSpec, decision: BackendDecision): void {
+  const files = (id: string) => requiredModelFiles(dtypeFor(id, decision), optimizedFor(id, decision));
+  if (!isHubModel(spec.policy))
+    prefetchModelFiles(spec.policy, [...files(spec.policy), 'generation_config.json']);
+  if (spec.value.kind === 'model' && !isHubModel(spec.value.id))
+    prefetchModelFiles(spec.value.id, files(spec.value.id));
+}
+
 export async function loadBrowserModels(
   decision: BackendDecision,
   spec: ModelSpec,
@@ -129,31 +110,49 @@ export async function loadBrowserModels(
     ({
       dtype: dtypeFor(id, decision),
       device: decision.backend,
+      optimized: optimizedFor(id, decision),
       onProgress: (info: ProgressInfo) => {
         const p = totals.update(info);
         if (p) onProgress(p);
       },
     }) as const;
   const loaded: LoadedModel[] = [];
+  const kept = async (id: string, load: () => Promise<LoadedModel>): Promise<LoadedModel> => {
+    const model = yielding(await loadOne(id, spec.hub, load));
+    loaded.push(model);
+    // Read back by the start-up benchmark (scripts/startup-bench.ts).
+    performance.mark(`${id} loaded`);
+    return model;
+  };
+  // Settled before this load returns, so that a later load on WebGPU never overlaps it.
+  const warm = decision.backend === 'wasm' ? warmUpRuntime() : Promise.resolve();
+  prefetchEmbedded(spec, decision);
   try {
-    const policyModel = yielding(
-      await loadOne(spec.policy, spec.hub, () => loadCausalLm(spec.policy, options(spec.policy))),
-    );
-    loaded.push(policyModel);
+    performance.mark('models requested');
+    const policyLoad = kept(spec.policy, () => loadCausalLm(spec.policy, options(spec.policy)));
+    const valueId = spec.value.kind === 'model' ? spec.value.id : undefined;
+    // The value loads beside the policy where both come from the same place (`env` points at one
+    // place at a time): its files download while the policy's session is created.
+    const valueLoad =
+      valueId === undefined
+        ? Promise.resolve(undefined)
+        : isHubModel(valueId) === isHubModel(spec.policy)
+          ? kept(valueId, () => loadValueModel(valueId, options(valueId)))
+          : policyLoad.then(() => kept(valueId, () => loadValueModel(valueId, options(valueId))));
+    // Both settle before anything is let go, so that a model still loading is not left behind.
+    const [policyResult, valueResult] = await Promise.allSettled([policyLoad, valueLoad, warm]);
+    if (policyResult.status === 'rejected') throw policyResult.reason;
+    if (valueResult.status === 'rejected') throw valueResult.reason;
+    const policyModel = policyResult.value;
+    const valueModel = valueResult.value;
     let value: Value | undefined;
-    if (spec.value.kind === 'model') {
-      const id = spec.value.id;
-      const valueModel = yielding(await loadOne(id, spec.hub, () => loadValueModel(id, options(id))));
-      loaded.push(valueModel);
-      value = new TransformersValue(valueModel, { prefixCache: spec.prefixCache ?? true });
-    } else if (spec.value.kind === 'self-eval') {
-      value = new SelfEvalValue(policyModel);
-    }
+    if (valueModel) value = new TransformersValue(valueModel, { prefixCache: spec.prefixCache ?? true });
+    else if (spec.value.kind === 'self-eval') value = new SelfEvalValue(policyModel);
     return {
       policy: new TransformersPolicy(policyModel, { prefixCache: spec.prefixCache ?? true }),
       value,
       dtype,
-      names: loaded.map((m) => m.name),
+      names: [policyModel, ...(valueModel ? [valueModel] : [])].map((m) => m.name),
       dispose: async () => {
         await Promise.all(loaded.map((m) => m.dispose()));
       },
@@ -162,5 +161,7 @@ export async function loadBrowserModels(
     // Whatever of this load did arrive is let go; the models loaded before stay in use.
     await Promise.all(loaded.map((m) => m.dispose()));
     throw e;
+  } finally {
+    forgetPrefetchedFiles();
   }
 }
