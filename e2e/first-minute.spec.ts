@@ -110,3 +110,16 @@ test('switching to Math with no network: no download unasked, then a clear error
   await expect(page.getByTestId('btn-run')).toBeDisabled();
   await expect(page.getByTestId('tree-node')).toHaveCount(0);
 });
+
+test('a key is never dropped: pressed during a phase it is done after it, and one that cannot act says why', async ({
+  page,
+}) => {
+  await openReady(page, '?backend=wasm&numbers=4,5,6,10&target=24&sims=8&seed=1&stop=budget');
+  // Two presses in a row: the second comes while the first simulation is still running.
+  await page.keyboard.press('s');
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('search-status')).toContainText('2 / 8', { timeout: 30_000 });
+  // Prune with no node selected: refused, and the page says why.
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('key-notice')).toContainText('Select a node in the tree first');
+});
