@@ -1,3 +1,5 @@
+import { useRef, useState } from 'react';
+import { useDismiss } from '../layout/use-dismiss';
 import { ACTIONS, keyLabel } from './actions';
 
 /**
@@ -21,8 +23,13 @@ const LINES: readonly { readonly keys: readonly string[]; readonly labels: strin
 
 /** The keyboard shortcuts, from the action registry: a "?" that opens their list. */
 export function ShortcutsHelp() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  useDismiss(ref, open, () => {
+    if (ref.current) ref.current.open = false;
+  });
   return (
-    <details className="controls__help">
+    <details className="controls__help" ref={ref} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary
         data-testid="shortcuts-help"
         aria-label="Keyboard shortcuts"

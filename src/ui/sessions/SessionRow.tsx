@@ -38,7 +38,11 @@ export function SessionRow({ info, current, onOpen, onRename, onDelete }: Sessio
           onChange={(e) => setEditing(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
-            if (e.key === 'Escape') setEditing(null);
+            if (e.key === 'Escape') {
+              // Cancels the rename only: the panel around it stays open.
+              e.preventDefault();
+              setEditing(null);
+            }
           }}
           onBlur={commit}
         />

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useDismiss } from '../layout/use-dismiss';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import { SessionRow } from './SessionRow';
@@ -19,8 +21,10 @@ const selectSessions = (s: PlaygroundState) => ({
 export function SessionsPanel() {
   const p = usePlayground(useShallow(selectSessions));
   const currentId = p.currentId;
+  const ref = useRef<HTMLDivElement>(null);
+  useDismiss(ref, p.open, () => p.toggle(false));
   return (
-    <div className="sessions">
+    <div className="sessions" ref={ref}>
       <button
         type="button"
         data-testid="btn-sessions"

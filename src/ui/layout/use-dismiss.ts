@@ -1,0 +1,30 @@
+import { useEffect, useEffectEvent, type RefObject } from 'react';
+
+/**
+ * Closes a popover the way people expect: Escape, or a press anywhere outside it (its own toggle
+ * is inside `ref`, so pressing it toggles rather than closing and reopening). Listening only
+ * while it is open.
+ */
+export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, close: () => void): void {
+  const onClose = useEffectEvent(close);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      // Inner handlers (a rename field's own Escape) ran first and may have taken it. This popover
+      // takes it otherwise: the presenter view's Escape waits for the next one.
+      event.preventDefault();
+      onClose();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (event.target instanceof Node && ref.current?.contains(event.target)) return;
+      onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer, true);
+    };
+  }, [open, ref]);
+}
