@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import type { BenchReport } from '../src/bench/bench-workload';
 import { formatBench } from './lib/format-bench';
+import { waitForServer } from './lib/wait-for-server';
 
 const USAGE = `npm run bench:browser -- [--puzzles N] [--simulations N] [--backend wasm|webgpu] [--json FILE] [--node FILE]
   The workload of npm run bench, in Chromium (Debian's when installed) through Playwright: the
@@ -13,19 +14,6 @@ const flag = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error(`the preview server did not answer at ${url}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) return void console.log(USAGE);

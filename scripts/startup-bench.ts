@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { assetName, formatStartup, type StartupRun } from './lib/format-startup';
+import { waitForServer } from './lib/wait-for-server';
 
 const USAGE = `npm run bench:startup -- [--runs 5] [--app DIR]... [--no-build] [--floor jspi,asyncify:original] [--json FILE]
   Page to "models ready" on cold loads: the production build served by vite preview, opened at
@@ -47,19 +48,6 @@ function serve(argv: readonly string[], cwd: string): ChildProcess {
     stdio: 'ignore',
     detached: true,
   });
-}
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error(`the preview server did not answer at ${url}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 /** Files worth a line in the breakdown: scripts, the runtime and the weights. */
