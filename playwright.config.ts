@@ -36,7 +36,7 @@ export default defineConfig({
     },
     // A stand-in for the Hugging Face hub, serving the project's own fixture model (e2e/hub.spec.ts).
     {
-      command: `npx tsx e2e/hub/hub-server.ts --root e2e/fixtures/hub --port ${hubPort}`,
+      command: `npx tsx e2e/hub/hub-cli.ts --root e2e/fixtures/hub --port ${hubPort}`,
       url: `http://127.0.0.1:${hubPort}/__hub/requests`,
       reuseExistingServer: false,
       timeout: 30_000,

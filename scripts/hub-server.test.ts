@@ -224,7 +224,7 @@ describe('hub server: request counts', () => {
 
 describe('hub server: CLI', () => {
   it('starts with npx tsx, prints its url, and answers the readiness check', async () => {
-    const child = spawn('npx', ['tsx', 'e2e/hub/hub-server.ts', '--root', root, '--port', '0'], {
+    const child = spawn('npx', ['tsx', 'e2e/hub/hub-cli.ts', '--root', root, '--port', '0'], {
       cwd: process.cwd(),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group, so npx, tsx and node all stop together

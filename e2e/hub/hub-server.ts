@@ -11,15 +11,13 @@
  *   GET  /__hub/requests  request counts per file path: `{ get, range, head, options }`, plus totals
  *   POST /__hub/reset     zero the counts, mode back to "ok"
  *
- * CLI (Playwright's webServer): `npx tsx e2e/hub/hub-server.ts --root <dir> --port <n> [--host <h>]`
- * prints `hub listening on <url>` once it listens.
+ * Started from the command line by hub-cli.ts (Playwright's webServer).
  */
 import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { contentType, CORS_HEADERS, FILE_PATH, HTML_PAGE, parseRange, readBody, sendJson } from './hub-http';
 
 export { HTML_PAGE, parseRange };
@@ -273,39 +271,4 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
         server.closeAllConnections();
       }),
   };
-}
-
-function parseCli(argv: string[]): HubServerOptions {
-  const opts: Partial<HubServerOptions> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (flag === '--root' && value !== undefined) opts.root = argv[++i];
-    else if (flag === '--port' && value !== undefined) opts.port = Number(argv[++i]);
-    else if (flag === '--host' && value !== undefined) opts.host = argv[++i];
-    else throw new Error(`unknown or incomplete argument: ${flag}`);
-  }
-  if (!opts.root)
-    throw new Error('usage: npx tsx e2e/hub/hub-server.ts --root <dir> --port <n> [--host <h>]');
-  if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port >= 0)) {
-    throw new Error('--port must be a whole number');
-  }
-  return opts as HubServerOptions;
-}
-
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(resolve(entry)).href) {
-  // No top-level await: Playwright's loader may import this module too (for its types and helpers).
-  Promise.resolve()
-    .then(() => startHubServer(parseCli(process.argv.slice(2))))
-    .then((hub) => {
-      console.log(`hub listening on ${hub.url}`);
-      const shutdown = () => void hub.stop().finally(() => process.exit(0));
-      process.on('SIGINT', shutdown);
-      process.on('SIGTERM', shutdown);
-    })
-    .catch((e: unknown) => {
-      console.error(e instanceof Error ? e.message : e);
-      process.exit(1);
-    });
 }
