@@ -47,6 +47,10 @@ test('a recorded search is shown and stepped before the models are ready, and th
   await expect(page.getByTestId('model-status')).not.toContainText('ready');
   await expect(page.getByTestId('tree-node')).toHaveCount(1);
   await expect(page.getByTestId('phase-note')).toContainText('recorded search');
+  // The banner stands above the drawing, never over it (over it, it hid the root).
+  const bannerBox = await banner.boundingBox();
+  const canvasBox = await page.locator('.tree-canvas').boundingBox();
+  expect(bannerBox && canvasBox && bannerBox.y + bannerBox.height <= canvasBox.y).toBe(true);
   // Stepped: one recorded simulation, its nodes drawn and its note told.
   await page.getByTestId('btn-step').click();
   await expect(status).toContainText('1 / 64 simulations');

@@ -4,6 +4,9 @@ import type { SearchRunner } from './search-runner';
 import { SimulationCounter, snapshotOf, type SearchSnapshot } from './search-snapshot';
 import { noteAtCheckpoint } from './timeline-note';
 
+/** Where the snapshot stands: the present (cursor null) or a checkpoint with its replayed tree. */
+type ShownAt = Pick<SearchSnapshot, 'cursor'> & { readonly pastTree?: SearchSnapshot['shownTree'] };
+
 /**
  * Where the store keeps the engine's runner: outside the state, as the loaded models are (they
  * are not data to render). The slices that drive the search (search, files, sessions) and the
@@ -58,9 +61,7 @@ export class SearchHost {
     runner: SearchRunner,
     note: PhaseNote,
     events: readonly SearchEvent[] = [],
-    view: Pick<SearchSnapshot, 'cursor'> & { readonly pastTree?: SearchSnapshot['shownTree'] } = {
-      cursor: null,
-    },
+    view: ShownAt = { cursor: null },
   ): SearchSnapshot {
     return snapshotOf({
       runner,

@@ -6,6 +6,7 @@ import type { ModelHolder } from './models-slice';
 import { describePhase, type PhaseNote } from './phase-notes';
 import { SearchRunner } from './search-runner';
 import type { SearchHost } from './search-host';
+import { isPhaseOperator } from './search-snapshot';
 import { validateSetup } from './setup-validate';
 import type { PlaygroundState, SearchSlice, StoreDeps } from './store-types';
 
@@ -76,13 +77,7 @@ export function createSearchSlice(
     const replayPhase = (runner: SearchRunner): Phase | null => {
       const index = (get().search?.shown.index ?? 0) + 1;
       const operator = runner.checkpoints[index]?.operator;
-      if (
-        operator === undefined ||
-        operator === 'start' ||
-        operator === 'prune' ||
-        operator === 'expand-here'
-      )
-        return null;
+      if (operator === undefined || !isPhaseOperator(operator)) return null;
       set({ search: host.showAt(runner, index) });
       return operator;
     };

@@ -72,7 +72,8 @@ export interface SearchBlocks {
   readonly backtrack: string | null;
 }
 
-const isPhaseOperator = (op: Checkpoint['operator']): op is Phase =>
+/** A strategy phase, not the start or a hand edit. */
+export const isPhaseOperator = (op: Checkpoint['operator']): op is Phase =>
   op !== 'start' && op !== 'prune' && op !== 'expand-here';
 
 /**
@@ -111,7 +112,7 @@ export class SimulationCounter {
     }
   }
 
-  at(checkpoints: readonly Checkpoint[], index: number, events: readonly SearchEvent[] = []): number {
+  at(checkpoints: readonly Checkpoint[], index: number, events: readonly SearchEvent[]): number {
     this.fill(checkpoints, events, index);
     return this.counts[index]?.simulations ?? 0;
   }

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useDismiss } from '../layout/use-dismiss';
-import { ACTIONS, keyLabel } from './actions';
+import { ACTIONS, keyLabel, plainLabel } from './actions';
 
 /**
  * One line per set of keys: actions sharing their keys (Space: Run / Pause) or a help line
@@ -13,8 +13,7 @@ const LINES: readonly { readonly keys: readonly string[]; readonly labels: strin
     const id = action.helpLine ?? action.keys.join(' ');
     const line = lines.get(id) ?? { keys: [], labels: [] };
     line.keys.push(...action.keys.filter((k) => !line.keys.includes(k)));
-    // The help names what an action does; the button's icon adds nothing there.
-    const label = action.helpLine ?? action.label.replace(/^[^\p{L}]+/u, '');
+    const label = action.helpLine ?? plainLabel(action);
     if (!line.labels.includes(label)) line.labels.push(label);
     lines.set(id, line);
   }

@@ -172,6 +172,9 @@ const KEY_LABELS: Readonly<Record<string, string>> = {
   backspace: 'Backspace',
 };
 
+/** What an action does, in words: its label without the button's icon ("Prune", not "✂ Prune"). */
+export const plainLabel = (action: PlaygroundAction): string => action.label.replace(/^[^\p{L}]+/u, '');
+
 /** A key as the user reads it. */
 export const keyLabel = (key: string): string => KEY_LABELS[key] ?? key.toUpperCase();
 

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlaygroundStore } from '../store-context';
-import { actionsForKey, keyLabel, type PlaygroundAction } from './actions';
+import { actionsForKey, keyLabel, plainLabel, type PlaygroundAction } from './actions';
 
 /** How long a refused key's message stays up. */
 const NOTICE_MS = 3_000;
@@ -29,7 +29,7 @@ export function useKeyboardShortcuts(): string | null {
   const queued = useRef<PlaygroundAction | null>(null);
 
   const refuse = useEffectEvent((key: string, action: PlaygroundAction, why: string) => {
-    setNotice(`${keyLabel(key)} (${action.label.replace(/^[^\p{L}]+/u, '')}): ${why}`);
+    setNotice(`${keyLabel(key)} (${plainLabel(action)}): ${why}`);
   });
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
@@ -54,9 +54,7 @@ export function useKeyboardShortcuts(): string | null {
     const waiting = actions.find((a) => waitsForPhase(a, s));
     if (waiting) {
       queued.current = waiting;
-      setNotice(
-        `${keyLabel(key)} (${waiting.label.replace(/^[^\p{L}]+/u, '')}): queued until the phase ends`,
-      );
+      setNotice(`${keyLabel(key)} (${plainLabel(waiting)}): queued until the phase ends`);
       return;
     }
     refuse(key, first, first.reason(s) ?? 'not now');
