@@ -7,9 +7,7 @@ import { HeaderActions } from './layout/HeaderActions';
 import { TreeCanvas } from './layout/TreeCanvas';
 import { LessonHint } from './lesson/LessonHint';
 import { LessonPanel } from './lesson/LessonPanel';
-import { ModelPanel } from './panels/ModelPanel';
-import { ProblemPanel } from './panels/ProblemPanel';
-import { StrategyPanel } from './panels/StrategyPanel';
+import { SetupPanel } from './panels/SetupPanel';
 import { RecordingBanner } from './status/RecordingBanner';
 import { StatusBar } from './status/StatusBar';
 import { WorkerNotice } from './status/WorkerNotice';
@@ -35,9 +33,7 @@ export function App() {
         <HeaderActions />
       </header>
       <aside className="app-setup">
-        <ProblemPanel />
-        <ModelPanel />
-        <StrategyPanel />
+        <SetupPanel />
       </aside>
       <main className="app-main">
         <Controls />
