@@ -1,5 +1,6 @@
 import type { SessionModels } from '../core/session';
 import type { StrategyName } from '../core/strategies/strategy';
+import { firstSolvedNode, getNode } from '../core/tree';
 import { SearchRunner } from './search-runner';
 import type { PuzzleOutcome } from './scaling-curve';
 import type { Setup } from './setup';
@@ -18,14 +19,19 @@ export interface StrategyOutcome {
   readonly iterations: number;
 }
 
-/** Runs a whole search for `setup` on `models`; throws with the setup's first problem. */
-async function searchToEnd(setup: Setup, models: SessionModels, signal?: AbortSignal): Promise<SearchRunner> {
+/** A runner for `setup` on `models`; throws with the setup's first problem. */
+function openRunner(setup: Setup, models: SessionModels): SearchRunner {
   const { valid, errors } = validateSetup(setup);
   if (!valid) {
     const [field, why] = Object.entries(errors)[0] ?? ['setup', 'invalid'];
     throw new Error(`${field}: ${why}`);
   }
-  const runner = new SearchRunner(valid, models);
+  return new SearchRunner(valid, models);
+}
+
+/** Runs a whole search for `setup` on `models`; throws with the setup's first problem. */
+async function searchToEnd(setup: Setup, models: SessionModels, signal?: AbortSignal): Promise<SearchRunner> {
+  const runner = openRunner(setup, models);
   while (!runner.done) {
     if (signal?.aborted) throw new DOMException('stopped', 'AbortError');
     await runner.stepPhase();
@@ -102,4 +108,85 @@ export async function scalingBatch(
     onOutcome(outcome);
   }
   return outcomes;
+}
+
+export interface SelectionOutcome {
+  readonly selection: 'puct' | 'uct';
+  /** The simulation that found the first verified solution; null when the budget ran out first. */
+  readonly solvedAt: number | null;
+  readonly generatedTokens: number;
+  readonly nodes: number;
+}
+
+/**
+ * MCTS under PUCT and under UCT on the same puzzle, seed and models, each stopping at its first
+ * verified solution: the only difference between the two runs is the selection rule.
+ */
+export async function raceSelections(
+  setup: Setup,
+  models: SessionModels,
+  onOutcome: (outcome: SelectionOutcome) => void,
+  signal?: AbortSignal,
+): Promise<SelectionOutcome[]> {
+  const outcomes: SelectionOutcome[] = [];
+  for (const selection of ['puct', 'uct'] as const) {
+    const runner = await searchToEnd(
+      { ...setup, strategy: 'mcts', selection, stop: 'solved' },
+      models,
+      signal,
+    );
+    const result = runner.strategy.result;
+    const outcome: SelectionOutcome = {
+      selection,
+      solvedAt: result?.solved ? result.iterations : null,
+      generatedTokens: runner.session.generatedTokens,
+      nodes: Object.keys(runner.session.tree.nodes).length,
+    };
+    outcomes.push(outcome);
+    onOutcome(outcome);
+  }
+  return outcomes;
+}
+
+/** The tree after one simulation of a depth trace. */
+export interface DepthRow {
+  readonly simulation: number;
+  /** The depth of the deepest step on the tree: how many steps its partial solution has made. */
+  readonly deepest: number;
+  /** The deepest node's step, for the room to read (the most recent of the deepest ones). */
+  readonly deepestStep: string;
+  readonly solved: boolean;
+}
+
+/**
+ * MCTS on `setup`, recording after each simulation how deep the tree goes, until the first
+ * verified solution or `maxSimulations`: each simulation expands one leaf, so the tree grows at
+ * most one step deeper per simulation.
+ */
+export async function depthTrace(
+  setup: Setup,
+  models: SessionModels,
+  maxSimulations: number,
+  signal?: AbortSignal,
+): Promise<DepthRow[]> {
+  const runner = openRunner(
+    { ...setup, strategy: 'mcts', stop: 'solved', sims: String(maxSimulations) },
+    models,
+  );
+  const rows: DepthRow[] = [];
+  while (!runner.done) {
+    if (signal?.aborted) throw new DOMException('stopped', 'AbortError');
+    const { ran } = await runner.stepPhase();
+    if (ran !== 'backpropagate') continue;
+    const { tree } = runner.session;
+    let deepest = getNode(tree, tree.rootId);
+    for (const node of Object.values(tree.nodes)) if (node.depth >= deepest.depth) deepest = node;
+    rows.push({
+      simulation: rows.length + 1,
+      deepest: deepest.depth,
+      deepestStep: deepest.text,
+      solved: firstSolvedNode(tree) !== undefined,
+    });
+  }
+  return rows;
 }

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground, usePlaygroundStore } from '../store-context';
+import { CLASS_MINUTES, stepSlot } from './lesson-plan';
+import { LessonNotes } from './LessonNotes';
 import { LESSON_STEPS } from './lesson-steps';
 import { useLessonKeys } from './use-lesson-keys';
 import './lesson.css';
@@ -67,6 +69,15 @@ export function LessonPanel() {
         <span className="lesson__count" data-testid="lesson-count">
           {l.step + 1} / {LESSON_STEPS.length}
         </span>
+        <a
+          href="?handout=1"
+          target="_blank"
+          rel="noopener"
+          data-testid="lesson-handout-link"
+          title="The whole lesson on one printable page: each step's key idea, question and exercise"
+        >
+          Handout
+        </a>
         <button
           type="button"
           data-testid="btn-presenter"
@@ -96,6 +107,12 @@ export function LessonPanel() {
         )}
         <Body />
       </article>
+      <LessonNotes
+        notes={def.notes}
+        slot={stepSlot(LESSON_STEPS, l.step)}
+        classMinutes={CLASS_MINUTES}
+        presenter={l.presenter}
+      />
       <footer className="lesson__nav">
         <button
           type="button"

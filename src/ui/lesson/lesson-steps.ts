@@ -1,17 +1,33 @@
-import type { LessonStepDef } from './lesson-step';
-import { BASICS_STEPS } from './steps/steps-basics';
-import { ITERATION_STEPS } from './steps/steps-iteration';
-import { PRIORS_STEPS } from './steps/steps-priors';
-import { SCALING_STEPS } from './steps/steps-scaling';
-import { STRATEGY_STEPS } from './steps/steps-strategies';
-import { CLOSING_STEPS } from './steps/steps-supervision';
+import { LESSON_OUTLINE, type LessonStepId } from './lesson-outline';
+import type { LessonStepBehaviour, LessonStepDef } from './lesson-step';
+import { ANSWER_BEHAVIOUR } from './steps/steps-answer';
+import { BASICS_BEHAVIOUR } from './steps/steps-basics';
+import { DEPTH_BEHAVIOUR } from './steps/steps-depth';
+import { ENGINE_BEHAVIOUR } from './steps/steps-engine';
+import { ITERATION_BEHAVIOUR } from './steps/steps-iteration';
+import { PRIORS_BEHAVIOUR } from './steps/steps-priors';
+import { SCALING_BEHAVIOUR } from './steps/steps-scaling';
+import { SELECTION_BEHAVIOUR } from './steps/steps-selection';
+import { RUN_BEHAVIOUR, STRATEGY_BEHAVIOUR } from './steps/steps-strategies';
+import { CLOSING_BEHAVIOUR } from './steps/steps-supervision';
 
-/** The guided lesson, in order: 13 steps that drive the playground. */
-export const LESSON_STEPS: readonly LessonStepDef[] = [
-  ...BASICS_STEPS,
-  ...ITERATION_STEPS,
-  ...PRIORS_STEPS,
-  ...STRATEGY_STEPS,
-  ...SCALING_STEPS,
-  ...CLOSING_STEPS,
-];
+/** Every step of the outline has its behaviour: a step without one does not compile. */
+const BEHAVIOUR: Readonly<Record<LessonStepId, LessonStepBehaviour>> = {
+  ...BASICS_BEHAVIOUR,
+  ...ITERATION_BEHAVIOUR,
+  ...ENGINE_BEHAVIOUR,
+  ...PRIORS_BEHAVIOUR,
+  ...SELECTION_BEHAVIOUR,
+  ...RUN_BEHAVIOUR,
+  ...ANSWER_BEHAVIOUR,
+  ...STRATEGY_BEHAVIOUR,
+  ...SCALING_BEHAVIOUR,
+  ...DEPTH_BEHAVIOUR,
+  ...CLOSING_BEHAVIOUR,
+};
+
+/** The guided lesson, in the outline's order: each step's text with what it does to the playground. */
+export const LESSON_STEPS: readonly LessonStepDef[] = LESSON_OUTLINE.map((step) => ({
+  ...step,
+  ...BEHAVIOUR[step.id],
+}));

@@ -1,6 +1,6 @@
 import { getNode, qValue, type TreeNode } from '../../../core/tree';
 import { rootExpanded, startLessonSearch, stepPhasesUntil } from '../../../state/lesson-driver';
-import type { LessonStepDef } from '../lesson-step';
+import type { LessonStepBehaviour } from '../lesson-step';
 import { fmt, useLessonView } from '../use-lesson-view';
 
 /** The root's children, most probable first. */
@@ -108,19 +108,18 @@ function ValueStep() {
   );
 }
 
-export const BASICS_STEPS: readonly LessonStepDef[] = [
-  { id: 'intro', title: 'A search over reasoning steps', enter: startLessonSearch, Body: Intro },
-  {
-    id: 'policy',
-    title: 'The policy model proposes steps',
+export const BASICS_BEHAVIOUR = {
+  intro: {
+    enter: startLessonSearch,
+    Body: Intro,
+  },
+  policy: {
     enter: async (store) => {
       if (!rootExpanded(store)) await stepPhasesUntil(store, (ran) => ran === 'expand');
     },
     Body: Policy,
   },
-  {
-    id: 'value',
-    title: 'The value model judges them',
+  value: {
     enter: async (store) => {
       const root = () => {
         const tree = store.getState().search?.tree;
@@ -130,4 +129,4 @@ export const BASICS_STEPS: readonly LessonStepDef[] = [
     },
     Body: ValueStep,
   },
-];
+} satisfies Record<string, LessonStepBehaviour>;

@@ -3,7 +3,7 @@ import { stepPhasesUntil } from '../../../state/lesson-driver';
 import { count } from '../../../state/plural';
 import type { PlaygroundStore } from '../../../state/store';
 import { ScoreTable } from '../../inspector/ScoreTable';
-import type { LessonStepDef } from '../lesson-step';
+import type { LessonStepBehaviour } from '../lesson-step';
 import { PuctFormula } from '../PuctFormula';
 import { fmt, useLessonView } from '../use-lesson-view';
 
@@ -148,9 +148,21 @@ function Backpropagate() {
   );
 }
 
-export const ITERATION_STEPS: readonly LessonStepDef[] = [
-  { id: 'select', title: 'One MCTS iteration: Select', enter: toPhase('select'), Body: Select },
-  { id: 'expand', title: 'Expand', enter: toPhase('expand'), Body: Expand },
-  { id: 'evaluate', title: 'Evaluate', enter: toPhase('evaluate'), Body: Evaluate },
-  { id: 'backpropagate', title: 'Backpropagate', enter: toPhase('backpropagate'), Body: Backpropagate },
-];
+export const ITERATION_BEHAVIOUR = {
+  select: {
+    enter: toPhase('select'),
+    Body: Select,
+  },
+  expand: {
+    enter: toPhase('expand'),
+    Body: Expand,
+  },
+  evaluate: {
+    enter: toPhase('evaluate'),
+    Body: Evaluate,
+  },
+  backpropagate: {
+    enter: toPhase('backpropagate'),
+    Body: Backpropagate,
+  },
+} satisfies Record<string, LessonStepBehaviour>;

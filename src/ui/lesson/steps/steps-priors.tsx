@@ -3,7 +3,7 @@ import { bestChild } from '../../../core/strategies/selection';
 import { getNode, liveChildren } from '../../../core/tree';
 import { stepPhasesTo } from '../../../state/lesson-driver';
 import { ScoreTable } from '../../inspector/ScoreTable';
-import type { LessonStepDef } from '../lesson-step';
+import type { LessonStepBehaviour } from '../lesson-step';
 import { useLessonView } from '../use-lesson-view';
 
 const C_MIN = 0;
@@ -61,12 +61,10 @@ function Priors() {
   );
 }
 
-export const PRIORS_STEPS: readonly LessonStepDef[] = [
-  {
-    id: 'priors',
-    title: 'Why priors matter: change c',
+export const PRIORS_BEHAVIOUR = {
+  priors: {
     // Between simulations, so that the scores shown are the ones the next selection will read.
     enter: (store) => stepPhasesTo(store, 'select'),
     Body: Priors,
   },
-];
+} satisfies Record<string, LessonStepBehaviour>;

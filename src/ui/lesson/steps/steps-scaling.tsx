@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { scalingBatch, type BatchPuzzle } from '../../../state/lesson-batches';
 import { DEFAULT_BUDGETS, solveRateCurve, type PuzzleOutcome } from '../../../state/scaling-curve';
 import { usePlayground, usePlaygroundStore } from '../../store-context';
-import type { LessonStepDef } from '../lesson-step';
+import type { LessonStepBehaviour } from '../lesson-step';
 import { ScalingChart } from '../ScalingChart';
 
 /**
@@ -84,6 +84,8 @@ function Scaling() {
   );
 }
 
-export const SCALING_STEPS: readonly LessonStepDef[] = [
-  { id: 'scaling', title: 'Test-time compute: more search, more solved', Body: Scaling },
-];
+export const SCALING_BEHAVIOUR = {
+  scaling: {
+    Body: Scaling,
+  },
+} satisfies Record<string, LessonStepBehaviour>;

@@ -6,7 +6,7 @@ import { raceStrategies, type StrategyOutcome } from '../../../state/lesson-batc
 import { runToEnd } from '../../../state/lesson-driver';
 import { usePlayground, usePlaygroundStore } from '../../store-context';
 import { STRATEGY_LABELS } from '../../strategy-labels';
-import type { LessonStepDef } from '../lesson-step';
+import type { LessonStepBehaviour } from '../lesson-step';
 import { useLessonView } from '../use-lesson-view';
 
 function RunToEnd() {
@@ -119,7 +119,15 @@ function Strategies() {
   );
 }
 
-export const STRATEGY_STEPS: readonly LessonStepDef[] = [
-  { id: 'run', title: 'Let the search run', enter: runToEnd, Body: RunToEnd },
-  { id: 'strategies', title: 'Chain, best-of-N, beam, MCTS', Body: Strategies },
-];
+export const RUN_BEHAVIOUR = {
+  run: {
+    enter: runToEnd,
+    Body: RunToEnd,
+  },
+} satisfies Record<string, LessonStepBehaviour>;
+
+export const STRATEGY_BEHAVIOUR = {
+  strategies: {
+    Body: Strategies,
+  },
+} satisfies Record<string, LessonStepBehaviour>;

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { CountdownProblem } from '../../../core/tasks/countdown';
 import { failingBranch } from '../../../state/failing-branch';
 import type { Setup } from '../../../state/setup';
-import type { LessonStepDef } from '../lesson-step';
+import type { LessonStepBehaviour } from '../lesson-step';
 import { fmt, useLessonView } from '../use-lesson-view';
 
 /** The lesson's countdown puzzle from the setup, for judging dead ends (null for other tasks). */
@@ -103,7 +103,11 @@ function Wrap() {
   );
 }
 
-export const CLOSING_STEPS: readonly LessonStepDef[] = [
-  { id: 'supervision', title: 'Outcome vs process supervision', Body: Supervision },
-  { id: 'wrap', title: 'The blueprint, in one table', Body: Wrap },
-];
+export const CLOSING_BEHAVIOUR = {
+  supervision: {
+    Body: Supervision,
+  },
+  wrap: {
+    Body: Wrap,
+  },
+} satisfies Record<string, LessonStepBehaviour>;

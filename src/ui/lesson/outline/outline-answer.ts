@@ -1,0 +1,24 @@
+import type { LessonOutlineStep } from '../lesson-step';
+
+export const ANSWER_OUTLINE = [
+  {
+    id: 'answer',
+    title: 'How the final answer is chosen',
+    notes: {
+      keyIdea:
+        "This engine's MCTS answers with the first verified solution; without one, the end of the most-visited path. Best Q is never used.",
+      say: "When the search ends, this engine's MCTS returns the first solved node in creation order if there is one, whatever the stop rule; only without one does it follow the most-visited child from the root to a leaf. AlphaZero has no verifier inside the game and plays the most-visited root move. Nobody answers by best Q, because a rarely visited child can have a high Q by luck.",
+      question: {
+        ask: 'Without a verifier, why trust the most-visited child rather than the one with the best Q?',
+        answer:
+          'A child is visited often only if its Q stayed high through many evaluations; a high Q from one or two evaluations is noise, and taking the maximum picks the luckiest estimate.',
+      },
+      exercise: {
+        task: 'Show the three candidates on the tree. Does the most-visited path end at the solution now? Would it have when the solution was first found?',
+        answer:
+          'After the full budget it usually does, since the solved node is re-selected again and again; when it was found it had N = 1, so the most-visited path ended elsewhere. That is why a verified answer comes first.',
+      },
+      minutes: 3,
+    },
+  },
+] as const satisfies readonly LessonOutlineStep[];
