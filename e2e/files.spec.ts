@@ -51,21 +51,50 @@ test('export JSON, reset, import: the same node ids and statistics are back, and
   await expect(page.getByTestId('search-status')).toContainText('5 / 32');
 });
 
-test('exports the drawing as SVG (every drawn node) and as PNG', async ({ page }) => {
-  await openReady(page, SETUP);
-  await page.getByTestId('btn-step').click();
-  await expect(page.getByTestId('search-status')).toContainText('1 / 32');
-  const drawn = (await drawnNodes(page)).length;
+test('exports the tree as a 16:9 slide: SVG with the problem, a legend and N/Q on the nodes; PNG at 1920 x 1080', async ({
+  page,
+}) => {
+  await openReady(page, '?numbers=1,8,10,11&target=24&sims=32&seed=1&backend=wasm');
+  await page.getByTestId('btn-run').click();
+  await expect(page.getByTestId('search-status')).toContainText('solved');
+  const nodes = await drawnNodes(page);
+  const rootVisits = nodes.find((n) => n.id === 'n0')?.visits;
   const svg = await download(page, 'btn-export-svg');
   const text = svg.bytes.toString('utf8');
-  expect(text).toContain('<svg');
   expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
-  expect(text.match(/data-testid="tree-node"/g)).toHaveLength(drawn);
-  // A standalone file: the theme's variables resolved to colours, no zoom transform left.
+  expect(text).toContain('viewBox="0 0 1920 1080"');
+  // The problem as the title, the outcome in the subtitle, the root labelled with the problem.
+  expect(text).toContain('>Game of 24: 1 8 10 11 → 24</text>');
+  expect(text).toMatch(
+    /MCTS \(PUCT, c = 1, k = 16, T = 1\.3\) · \d+ of 32 simulations · \d+ nodes · solved ✓ \(first at simulation \d+\)/,
+  );
+  expect(text).toContain('>1 8 10 11 → 24</text>');
+  for (const entry of [
+    'colour: Q',
+    'visits N',
+    'edge width',
+    'solution path',
+    'solved (verified)',
+    'failed',
+    'pruned',
+  ])
+    expect(text).toContain(entry);
+  // Every node of the tree, N and Q on the root and on the solved node.
+  expect(text.match(/class="slide-node"/g)).toHaveLength(nodes.length);
+  expect(text).toMatch(new RegExp(`>N ${rootVisits} · Q \\d\\.\\d\\d</text>`));
+  expect(text).toContain('>N 1 · Q 1.00</text>');
+  // Nothing of the interface: no buttons, embedded HTML, collapse badges or test ids.
+  expect(text).not.toMatch(/<(button|foreignObject|input)[\s>]/);
+  expect(text).not.toMatch(/data-testid|tree-node__badge|collapse/);
   expect(text).not.toContain('var(--');
+
   const png = await download(page, 'btn-export-png');
   expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(png.bytes.length).toBeGreaterThan(2000);
+  // The IHDR chunk comes first: its width and height are big-endian at bytes 16 and 20.
+  expect(png.bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  expect(png.bytes.readUInt32BE(16)).toBe(1920);
+  expect(png.bytes.readUInt32BE(20)).toBe(1080);
+  expect(png.bytes.length).toBeGreaterThan(20_000);
 });
 
 test("imports x1's mcts_tree_final.json and draws it with its statistics", async ({ page }) => {

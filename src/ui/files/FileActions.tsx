@@ -4,8 +4,9 @@ import { serializeSession } from '../../state/files/session-file';
 import type { PlaygroundState } from '../../state/store-types';
 import { downloadBlob, downloadText } from '../export/download';
 import { svgToPngBlob } from '../export/png-export';
-import { exportSvgDocument } from '../export/svg-export';
-import { usePlayground } from '../store-context';
+import { slideFromState } from '../export/slide-from-state';
+import { buildSlideSvg, SLIDE_HEIGHT, SLIDE_WIDTH } from '../export/slide-svg';
+import { usePlayground, usePlaygroundStore } from '../store-context';
 import './files.css';
 
 const selectFiles = (s: PlaygroundState) => ({
@@ -14,17 +15,7 @@ const selectFiles = (s: PlaygroundState) => ({
   busy: s.busy,
   exportSession: s.exportSession,
   importFile: s.importFile,
-  fit: s.fit,
 });
-
-/** Two frames: React has rendered the fitted view and the browser has laid it out. */
-const nextFrames = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-
-/** The tree's drawing on the page: the one tree view of the playground. */
-function treeSvg(): SVGSVGElement | null {
-  return document.querySelector<SVGSVGElement>('[data-testid="tree-svg"]');
-}
 
 /** A file name from the setup: what was searched and how, so exports from a class stay apart. */
 function baseName(s: PlaygroundState): string {
@@ -35,9 +26,10 @@ function baseName(s: PlaygroundState): string {
   return `rlm-${s.setup.strategy}-${problem}-seed${s.setup.seed}`.replace(/[^\w.-]+/g, '_');
 }
 
-/** Export the session (JSON) and the drawing (SVG, PNG); import our JSON or an x1 tree. */
+/** Export the session (JSON) and the tree as a slide (SVG, PNG); import our JSON or an x1 tree. */
 export function FileActions() {
   const f = usePlayground(useShallow(selectFiles));
+  const store = usePlaygroundStore();
   const name = usePlayground(baseName);
   const [working, setWorking] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -47,18 +39,16 @@ export function FileActions() {
     if (file) downloadText(`${name}.json`, serializeSession(file), 'application/json');
   };
 
+  // The slide is built from the tree on show, not copied from the page: whatever the pan, zoom or
+  // folds on screen, it shows the whole tree, and no button can end up in the picture.
   const exportDrawing = async (kind: 'svg' | 'png') => {
-    // Labels are drawn only for nodes in view: fit the whole tree first, so the figure has the
-    // labels the whole tree shows at that scale.
-    f.fit();
-    await nextFrames();
-    const svg = treeSvg();
-    if (!svg) return;
-    const drawing = exportSvgDocument(svg);
-    if (kind === 'svg') return downloadText(`${name}.svg`, drawing.text, 'image/svg+xml');
+    const slide = slideFromState(store.getState());
+    if (!slide) return;
+    const text = buildSlideSvg(slide);
+    if (kind === 'svg') return downloadText(`${name}.svg`, text, 'image/svg+xml');
     setWorking(true);
     try {
-      downloadBlob(`${name}.png`, await svgToPngBlob(drawing.text, drawing.width, drawing.height));
+      downloadBlob(`${name}.png`, await svgToPngBlob(text, SLIDE_WIDTH, SLIDE_HEIGHT, 1));
     } finally {
       setWorking(false);
     }
@@ -86,7 +76,7 @@ export function FileActions() {
         type="button"
         data-testid="btn-export-svg"
         disabled={!f.hasTree}
-        title="Save the tree's drawing as SVG"
+        title="Save the tree as a 16:9 slide (SVG): the problem as title, a legend, N and Q on the nodes"
         onClick={() => void exportDrawing('svg')}
       >
         SVG
@@ -95,7 +85,7 @@ export function FileActions() {
         type="button"
         data-testid="btn-export-png"
         disabled={!f.hasTree || working}
-        title="Save the tree's drawing as PNG (twice the screen's resolution)"
+        title="Save the tree as a 16:9 slide (PNG, 1920 × 1080)"
         onClick={() => void exportDrawing('png')}
       >
         PNG
