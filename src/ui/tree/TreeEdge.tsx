@@ -17,10 +17,17 @@ export interface TreeEdgeProps {
   readonly visits: number;
   readonly highlighted: boolean;
   readonly pruned: boolean;
+  /** Left-to-right layout: the curve leaves the parent sideways. */
+  readonly horizontal: boolean;
 }
 
-function TreeEdgeImpl({ sourceId, targetId, x1, y1, x2, y2, visits, highlighted, pruned }: TreeEdgeProps) {
+function TreeEdgeImpl(props: TreeEdgeProps) {
+  const { sourceId, targetId, x1, y1, x2, y2, visits, highlighted, pruned } = props;
+  const midX = (x1 + x2) / 2;
   const midY = (y1 + y2) / 2;
+  const d = props.horizontal
+    ? `M${x1},${y1}C${midX},${y1} ${midX},${y2} ${x2},${y2}`
+    : `M${x1},${y1}C${x1},${midY} ${x2},${midY} ${x2},${y2}`;
   const width = edgeWidth(visits) + (highlighted ? 1.5 : 0);
   let className = 'tree-edge';
   if (highlighted) className += ' tree-edge--highlight';
@@ -31,7 +38,7 @@ function TreeEdgeImpl({ sourceId, targetId, x1, y1, x2, y2, visits, highlighted,
       data-source-id={sourceId}
       data-target-id={targetId}
       className={className}
-      d={`M${x1},${y1}C${x1},${midY} ${x2},${midY} ${x2},${y2}`}
+      d={d}
       strokeWidth={width}
     />
   );

@@ -1,64 +1,69 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { NodeId } from '../../core/tree';
-import { labelChars, nodeRadius, ringWidth, truncate } from './node-style';
-import type { LayoutNode } from './tree-layout';
+import { LINE_HEIGHT, type PlacedLabel } from './label-placement';
 
 /**
- * Step texts under the nodes, and the folded count beside a folded node, drawn only when the zoom
- * leaves room for them and only for the nodes inside the viewport: SVG text is the costly part
- * of the drawing (Blink lays it out again on every transform change), so few of them exist at once.
+ * The labels placed by placeLabels, in screen pixels: one <text> per label (a <tspan> per line) in
+ * a layer that follows the pan by one transform, at the same font size whatever the zoom. Only the
+ * labels near the viewport exist: SVG text is the costly part of the drawing, and the set changes
+ * only when the view moves by a good part of its size.
  */
 export interface TreeLabelsProps {
-  readonly nodes: readonly LayoutNode[];
-  /** The viewport in layout units, already widened by a margin. */
-  readonly minX: number;
-  readonly maxX: number;
-  readonly minY: number;
-  readonly maxY: number;
-  /** The quantized zoom scale; 0 draws nothing. */
-  readonly scale: number;
-  readonly fontSize: number;
+  readonly placed: readonly PlacedLabel[];
+  /** The pan, in pixels. */
+  readonly tx: number;
+  readonly ty: number;
+  readonly width: number;
+  readonly height: number;
+  readonly labelPx: number;
   readonly selectedId: NodeId | null;
+  /** Nodes whose label is dimmed (pruned subtrees). */
+  readonly dimmed: ReadonlySet<NodeId>;
 }
 
-/** Clears the selection outline and the solved double ring below a node, in layout units. */
-const LABEL_GAP = 5;
+/** Culling works in chunks of this many pixels, with one chunk of margin, so panning rarely re-renders. */
+const CHUNK = 256;
 
-function TreeLabelsImpl({ nodes, minX, maxX, minY, maxY, scale, fontSize, selectedId }: TreeLabelsProps) {
-  if (scale === 0) return null;
-  const texts = [];
-  for (const n of nodes) {
-    if (n.x < minX || n.x > maxX || n.y < minY || n.y > maxY) continue;
-    const r = nodeRadius(n.visits);
-    if (n.text !== '') {
-      texts.push(
-        <text
-          key={n.id}
-          className={`tree-label${n.id === selectedId ? ' tree-label--selected' : ''}${n.pruned ? ' tree-label--pruned' : ''}`}
-          x={n.x}
-          y={n.y + r + ringWidth(n.visits) / 2 + LABEL_GAP + fontSize * 0.8}
-          fontSize={fontSize}
-        >
-          {truncate(n.text, labelChars(n.room, scale))}
-        </text>,
-      );
-    }
-    if (n.hiddenDescendants > 0) {
-      texts.push(
-        <text
-          key={`${n.id}+`}
-          className="tree-label tree-label--folded"
-          x={n.x + r + 12}
-          y={n.y - r - 1}
-          fontSize={fontSize * 0.85}
-        >
-          {`+${n.hiddenDescendants}`}
-        </text>,
-      );
-    }
-  }
+function TreeLabelsImpl({ placed, tx, ty, width, height, labelPx, selectedId, dimmed }: TreeLabelsProps) {
+  const x0 = (Math.floor(-tx / CHUNK) - 1) * CHUNK;
+  const y0 = (Math.floor(-ty / CHUNK) - 1) * CHUNK;
+  const x1 = (Math.ceil((width - tx) / CHUNK) + 1) * CHUNK;
+  const y1 = (Math.ceil((height - ty) / CHUNK) + 1) * CHUNK;
+  const texts = useMemo(
+    () =>
+      placed
+        .filter((p) => p.box.x1 > x0 && p.box.x0 < x1 && p.box.y1 > y0 && p.box.y0 < y1)
+        .map((p) => {
+          let className = 'tree-label';
+          if (p.id === selectedId) className += ' tree-label--selected';
+          if (dimmed.has(p.id)) className += ' tree-label--pruned';
+          return (
+            <text
+              key={p.id}
+              data-testid="tree-label"
+              data-node-id={p.id}
+              className={className}
+              x={p.x}
+              y={p.y}
+              textAnchor={p.anchor}
+            >
+              {p.lines.map((line, i) => (
+                <tspan key={i} x={p.x} dy={i === 0 ? undefined : `${LINE_HEIGHT}em`}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          );
+        }),
+    [placed, x0, y0, x1, y1, selectedId, dimmed],
+  );
   return (
-    <g className="tree-labels" aria-hidden="true">
+    <g
+      className="tree-labels"
+      aria-hidden="true"
+      transform={`translate(${tx},${ty})`}
+      style={{ fontSize: labelPx }}
+    >
       {texts}
     </g>
   );

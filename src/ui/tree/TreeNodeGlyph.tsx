@@ -1,6 +1,6 @@
-import { memo, useState, type CSSProperties, type MouseEvent } from 'react';
+import { memo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeId } from '../../core/tree';
-import { checkPath, crossPath, nodeFill, nodeRadius, ringWidth } from './node-style';
+import { checkPath, crossPath, nodeFill, nodeRadius, questionPath, ringWidth } from './node-style';
 import type { GlyphState } from './tree-layout';
 
 /**
@@ -27,10 +27,14 @@ export interface TreeNodeGlyphProps {
   /** Folded, by the user or by the node budget. */
   readonly folded: boolean;
   readonly hiddenDescendants: number;
+  /** Folded because every leaf below failed. */
+  readonly failedFold: boolean;
   readonly selected: boolean;
   readonly onPath: boolean;
   readonly onSelect: (id: NodeId) => void;
   readonly onToggleCollapse: (id: NodeId) => void;
+  /** The pointer or the keyboard focus came to this node (id) or left it (null): the view shows its card. */
+  readonly onHover: (id: NodeId | null) => void;
 }
 
 const fixed = (n: number | undefined): string => (n === undefined ? '–' : n.toFixed(3));
@@ -48,7 +52,8 @@ function tooltip(p: GlyphBodyProps): string {
 
 /**
  * The solved check (with a double ring), the failed cross, or for an answer nobody can check a
- * dashed ring (its colour is still the value's); nothing on other nodes.
+ * dashed cyan ring and a question mark: cyan lies outside the red-yellow-green value scale, so it
+ * never reads as a value (its fill still is the value's). Nothing on other nodes.
  */
 function terminalMark(state: GlyphState, r: number) {
   if (state === 'terminal-solved') {
@@ -62,8 +67,28 @@ function terminalMark(state: GlyphState, r: number) {
   if (state === 'terminal-failed') {
     return <path className="tree-node__mark" d={crossPath(r)} />;
   }
-  if (state === 'terminal-answered') return <circle className="tree-node__answered-ring" r={r + 3} />;
+  if (state === 'terminal-answered') {
+    return (
+      <>
+        <circle className="tree-node__answered-ring" r={r + 3} />
+        <path className="tree-node__question" d={questionPath(r)} />
+      </>
+    );
+  }
   return null;
+}
+
+/** A failed subtree folded into its root: a red square with a cross at the node's lower right. */
+export function failedFoldMark(r: number) {
+  const s = Math.max(8, r * 0.9);
+  return (
+    <g className="tree-node__failed-fold" transform={`translate(${r * 0.55},${r * 0.55})`}>
+      <rect width={s} height={s} rx={1.5} />
+      <path
+        d={`M ${s * 0.28} ${s * 0.28} L ${s * 0.72} ${s * 0.72} M ${s * 0.72} ${s * 0.28} L ${s * 0.28} ${s * 0.72}`}
+      />
+    </g>
+  );
 }
 
 const BADGE = 11;
@@ -102,6 +127,7 @@ type GlyphBodyProps = Pick<
   | 'childCount'
   | 'folded'
   | 'hiddenDescendants'
+  | 'failedFold'
   | 'selected'
   | 'onToggleCollapse'
 > & { readonly enter: CSSProperties };
@@ -119,12 +145,20 @@ function GlyphBodyImpl(props: GlyphBodyProps) {
   const half = r + BADGE;
   return (
     <>
-      <title>{tooltip(props)}</title>
+      {/*
+       * The full text stays in the drawing (for search, assistive technology and tests) in an
+       * empty group: no shape the pointer can rest on has it as its own <title>, so no browser
+       * tooltip doubles the node's card.
+       */}
+      <g className="tree-node__title">
+        <title>{tooltip(props)}</title>
+      </g>
       <g className="tree-node__body" style={props.enter}>
         <rect className="tree-node__hit" x={-half} y={-half} width={2 * half} height={2 * half} />
         {props.selected && <circle className="tree-node__selection" r={r + ring / 2 + 4} />}
         <circle className="tree-node__core" r={r} fill={nodeFill(props.q, props.value)} strokeWidth={ring} />
         {terminalMark(state, r)}
+        {props.failedFold && failedFoldMark(r)}
         {props.childCount > 0 && collapseBadge(r, props.folded, () => props.onToggleCollapse(id))}
       </g>
     </>
@@ -142,6 +176,13 @@ function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
     () => ({ '--enter-x': `${props.enterDx}px`, '--enter-y': `${props.enterDy}px` }) as CSSProperties,
   );
   const className = `tree-node${props.selected ? ' tree-node--selected' : ''}${props.onPath ? ' tree-node--on-path' : ''}`;
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Enter selects the focused node; the app's own shortcuts (Space included) stay as they are.
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      props.onSelect(id);
+    }
+  };
   return (
     <g
       data-testid="tree-node"
@@ -151,11 +192,21 @@ function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
       data-value={props.value === undefined ? '' : props.value.toFixed(3)}
       data-state={state}
       data-hidden={props.hiddenDescendants > 0 ? props.hiddenDescendants : undefined}
+      data-failed-fold={props.failedFold || undefined}
       data-selected={props.selected ? 'true' : undefined}
       className={className}
       transform={`translate(${props.x},${props.y})`}
+      tabIndex={0}
+      role="button"
+      aria-label={props.text === '' ? 'root: the problem' : props.text}
+      aria-pressed={props.selected}
       onClick={() => props.onSelect(id)}
       onDoubleClick={() => props.onToggleCollapse(id)}
+      onKeyDown={onKeyDown}
+      onPointerEnter={() => props.onHover(id)}
+      onPointerLeave={() => props.onHover(null)}
+      onFocus={() => props.onHover(id)}
+      onBlur={() => props.onHover(null)}
     >
       <GlyphBody
         id={id}
@@ -169,6 +220,7 @@ function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
         childCount={props.childCount}
         folded={props.folded}
         hiddenDescendants={props.hiddenDescendants}
+        failedFold={props.failedFold}
         selected={props.selected}
         enter={enter}
         onToggleCollapse={props.onToggleCollapse}

@@ -2,13 +2,18 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { NodeId, ReasoningTree } from '../../core/tree';
 import { count } from '../../state/plural';
 import { Minimap } from './Minimap';
-import { labelFit } from './node-style';
+import { NodeCard } from './NodeCard';
+import type { NodeLabel } from './node-label';
+import { LABEL_PX, nodeRadius } from './node-style';
 import { TreeEdge } from './TreeEdge';
+import { TreeLabels } from './TreeLabels';
 import { TreeLegend } from './TreeLegend';
 import { TreeNodeGlyph } from './TreeNodeGlyph';
-import { LEVEL_SPACING_Y, NODE_SPACING_X } from './tree-layout';
-import { TreeLabels } from './TreeLabels';
+import { TreeOptionsBar } from './TreeOptionsBar';
+import { labelPads } from './tree-orientation';
 import { useLiveLayout } from './use-live-layout';
+import { usePlacedLabels } from './use-placed-labels';
+import { useTreeOptions } from './use-tree-options';
 import type { TreeViewport } from './tree-viewport';
 import { useTreeViewport } from './use-tree-viewport';
 import './tree-view.css';
@@ -19,9 +24,11 @@ export interface TreeViewProps {
    * grew keeps its node map, another tree (a rewind, an import, the past) brings a new one.
    */
   readonly tree: ReasoningTree;
+  /** What the root stands for (the problem); stable while the problem is the same. */
+  readonly rootLabel: NodeLabel;
   readonly selectedId: NodeId | null;
   readonly highlightPath: readonly NodeId[];
-  /** The strategy's current phase; 'select' animates the highlighted path. */
+  /** The strategy's phase; 'select' animates the highlighted path. */
   readonly phase: string | null;
   readonly collapsed: ReadonlySet<NodeId>;
   readonly onSelect: (id: NodeId) => void;
@@ -30,6 +37,10 @@ export interface TreeViewProps {
   readonly onViewport?: (viewport: TreeViewport | null) => void;
   /** Controls shown at the end of the footer (the Fit button). */
   readonly footerActions?: ReactNode;
+  /** The labels' font size on screen, in CSS pixels, at any zoom (13; larger for a projector). */
+  readonly labelPx?: number;
+  /** Whether N/Q badges start shown (the footer toggles them). */
+  readonly badges?: boolean;
 }
 
 /**
@@ -38,25 +49,40 @@ export interface TreeViewProps {
  * growing by the dozen keeps some animation running all the time, on glyphs too small to see it.
  */
 const ANIMATED_NODES_MAX = 250;
+/** The canvas size the layout fills is rounded to this, so a small resize does not lay the tree out again. */
+const VIEW_STEP_PX = 32;
+/** Below this canvas width the legend starts hidden (it would cover too much of the tree). */
+const LEGEND_MIN_WIDTH = 900;
 
 /**
  * The live search tree: d3-hierarchy lays it out (a few times a second at most while it grows),
- * React renders memoized glyphs and edges into one SVG, d3-zoom pans and zooms it.
+ * React renders memoized glyphs and edges into one SVG, d3-zoom pans and zooms it, and the labels
+ * are placed on screen so that none overlaps another.
  */
 export function TreeView(props: TreeViewProps) {
-  const { tree, selectedId, highlightPath, phase, collapsed, onViewport } = props;
+  const { tree, selectedId, highlightPath, phase, collapsed, onViewport, rootLabel } = props;
+  const labelPx = props.labelPx ?? LABEL_PX;
   const { svgRef, viewport, transform, size } = useTreeViewport();
+  const options = useTreeOptions(props.badges ?? false);
   /** Nodes the user unfolded after the node budget folded them: the budget must leave them open. */
   const [opened, setOpened] = useState<ReadonlySet<NodeId>>(() => new Set());
+  const [hoverId, setHoverId] = useState<NodeId | null>(null);
 
+  const round = (px: number) => Math.round(px / VIEW_STEP_PX) * VIEW_STEP_PX;
   const live = useLiveLayout({
     tree,
     collapsed,
     pinned: selectedId === null ? [...opened] : [selectedId, ...opened],
     following: highlightPath,
     phase: phase ?? '',
+    shape: {
+      orientation: options.orientation,
+      foldFailed: options.foldFailed,
+      view: { width: round(size.width), height: round(size.height), labelPx },
+    },
   });
   const { layout } = live;
+  const horizontal = layout.orientation === 'left-right';
 
   // The caller may pass fresh closures on every render; the glyphs must get stable ones to stay memoized.
   const latest = useRef({ onSelect: props.onSelect, onToggleCollapse: props.onToggleCollapse, layout });
@@ -72,7 +98,6 @@ export function TreeView(props: TreeViewProps) {
   }, []);
 
   const highlighted = live.following;
-  const labels = labelFit(transform.k);
 
   // Built once per layout or selection, so a pan or zoom frame re-renders no glyph.
   const edgeElements = useMemo(
@@ -81,10 +106,11 @@ export function TreeView(props: TreeViewProps) {
         <TreeEdge
           key={e.targetId}
           {...e}
+          horizontal={horizontal}
           highlighted={highlighted.has(e.sourceId) && highlighted.has(e.targetId)}
         />
       )),
-    [layout, highlighted],
+    [layout, highlighted, horizontal],
   );
   const nodeElements = useMemo(
     () =>
@@ -107,17 +133,32 @@ export function TreeView(props: TreeViewProps) {
             prior={n.prior}
             reason={n.reason}
             childCount={n.childCount}
-            folded={n.collapsed || n.autoCollapsed}
+            folded={n.collapsed || n.autoCollapsed || n.failedFold}
             hiddenDescendants={n.hiddenDescendants}
+            failedFold={n.failedFold}
             selected={n.id === selectedId}
             onPath={highlighted.has(n.id)}
             onSelect={handleSelect}
             onToggleCollapse={handleToggle}
+            onHover={setHoverId}
           />
         );
       }),
     [layout, highlighted, selectedId, handleSelect, handleToggle],
   );
+
+  const placed = usePlacedLabels({
+    svgRef,
+    tree,
+    layout,
+    k: transform.k,
+    labelPx,
+    rootLabel,
+    selectedId,
+    highlighted,
+    badges: options.badges,
+  });
+  const dimmed = useMemo(() => new Set(layout.nodes.filter((n) => n.pruned).map((n) => n.id)), [layout]);
 
   useEffect(() => {
     if (!viewport || !onViewport) return;
@@ -125,10 +166,21 @@ export function TreeView(props: TreeViewProps) {
     return () => onViewport(null);
   }, [viewport, onViewport]);
 
-  useEffect(() => viewport?.setContent(layout.bounds), [viewport, layout.bounds]);
+  useEffect(
+    () =>
+      viewport?.setContent({
+        bounds: layout.bounds,
+        orientation: layout.orientation,
+        pads: labelPads(layout.orientation, labelPx),
+      }),
+    [viewport, layout, labelPx],
+  );
 
   const panTo = useCallback((x: number, y: number) => viewport?.panTo(x, y), [viewport]);
 
+  const hovered = hoverId === null ? undefined : layout.byId.get(hoverId);
+  const hoveredNode = hoverId === null ? undefined : tree.nodes[hoverId];
+  const legendShown = options.legend ?? size.width >= LEGEND_MIN_WIDTH;
   const drawn = layout.nodes.length;
   return (
     <div
@@ -136,27 +188,43 @@ export function TreeView(props: TreeViewProps) {
       data-testid="tree-view"
       data-phase={live.phase}
       data-pending={live.pending || undefined}
+      data-orientation={layout.orientation}
+      style={{ ['--tree-label-px' as string]: `${labelPx}px` }}
     >
       <div className="tree-view__canvas">
         <svg ref={svgRef} className="tree-view__svg" data-testid="tree-svg">
           <g transform={transform.toString()}>
             <g className="tree-view__edges">{edgeElements}</g>
             <g className="tree-view__nodes">{nodeElements}</g>
-            <TreeLabels
-              nodes={layout.nodes}
-              minX={transform.invertX(0) - NODE_SPACING_X}
-              maxX={transform.invertX(size.width) + NODE_SPACING_X}
-              minY={transform.invertY(0) - LEVEL_SPACING_Y}
-              maxY={transform.invertY(size.height) + LEVEL_SPACING_Y}
-              scale={labels.scale}
-              fontSize={labels.fontSize}
-              selectedId={selectedId}
-            />
           </g>
+          <TreeLabels
+            placed={placed}
+            tx={transform.x}
+            ty={transform.y}
+            width={size.width}
+            height={size.height}
+            labelPx={labelPx}
+            selectedId={selectedId}
+            dimmed={dimmed}
+          />
         </svg>
+        {hovered && hoveredNode && (
+          <NodeCard
+            node={hoveredNode}
+            state={hovered.state}
+            rootLabel={rootLabel}
+            x={transform.applyX(hovered.x)}
+            y={transform.applyY(hovered.y)}
+            r={nodeRadius(hovered.visits) * transform.k}
+            canvasWidth={size.width}
+            canvasHeight={size.height}
+            hidden={hovered.hiddenDescendants}
+          />
+        )}
+        {legendShown && <TreeLegend />}
       </div>
       <div className="tree-view__footer">
-        <TreeLegend />
+        <TreeOptionsBar options={options} legendShown={legendShown} drawn={layout.orientation} />
         <span className="tree-view__count" data-testid="tree-drawn-count">
           {drawn === layout.totalNodes
             ? count(drawn, 'node')

@@ -1,5 +1,4 @@
 import { interpolateRdYlGn } from 'd3-scale-chromatic';
-import { NODE_SPACING_X } from './tree-layout';
 
 /**
  * The visual encodings shared by the glyphs, edges, minimap and legend, so that the legend
@@ -32,37 +31,8 @@ export function edgeWidth(visits: number): number {
   return 1 + 0.7 * visitLog(visits);
 }
 
-/** Readable label size on screen, in CSS pixels, and an average glyph width for truncation. */
-const LABEL_PX = 11;
-const CHAR_PX = 6.4;
-/** Labels appear once this many characters fit between two adjacent siblings. */
-const MIN_LABEL_CHARS = 6;
-
-export interface LabelFit {
-  /** The zoom scale, quantized; 0 when labels would not fit and are not drawn. */
-  readonly scale: number;
-  /** Font size in layout units, so that labels keep LABEL_PX on screen. */
-  readonly fontSize: number;
-}
-
-/** Characters of a label that fit in `room` layout units at zoom `scale`. */
-export function labelChars(room: number, scale: number): number {
-  return Math.max(0, Math.min(64, Math.floor(((room - 6) * scale) / CHAR_PX)));
-}
-
-/**
- * Label sizing at zoom scale `k`, quantized to quarter octaves so that zooming re-renders the
- * labels only a few times rather than on every wheel tick.
- */
-export function labelFit(k: number): LabelFit {
-  const scale = 2 ** (Math.round(Math.log2(Math.max(k, 1e-3)) * 4) / 4);
-  const fits = labelChars(NODE_SPACING_X, scale) >= MIN_LABEL_CHARS;
-  return { scale: fits ? scale : 0, fontSize: LABEL_PX / scale };
-}
-
-export function truncate(text: string, chars: number): string {
-  return text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1))}…`;
-}
+/** The labels' font size on screen, in CSS pixels (TreeView's labelPx default). */
+export const LABEL_PX = 13;
 
 /** The solved terminal's check mark inside a node of radius `r`. */
 export function checkPath(r: number): string {
@@ -74,4 +44,10 @@ export function checkPath(r: number): string {
 export function crossPath(r: number): string {
   const a = r * 0.45;
   return `M ${-a} ${-a} L ${a} ${a} M ${a} ${-a} L ${-a} ${a}`;
+}
+
+/** The question mark of an answer no verifier can check, inside a node of radius `r`. */
+export function questionPath(r: number): string {
+  const a = r * 0.42;
+  return `M ${-a} ${-a * 0.55} A ${a} ${a} 0 1 1 ${a * 0.3} ${a * 0.35} L 0 ${a * 0.45} L 0 ${a * 0.7} M 0 ${a * 1.25} L 0 ${a * 1.3}`;
 }

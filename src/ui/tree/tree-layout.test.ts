@@ -73,9 +73,8 @@ describe('layoutTree', () => {
     expect(new Set(siblings).size).toBe(siblings.length);
     // Left to right in childIds order.
     expect([...siblings].sort((a, b) => a - b)).toEqual(siblings);
-    // Adjacent siblings leave one spacing for a label; a level's only node gets more.
-    expect(drawn(layout, 'n2').room).toBe(NODE_SPACING_X);
-    expect(drawn(layout, 'n0').room).toBeGreaterThan(drawn(layout, 'n2').room);
+    // Adjacent siblings sit one spacing apart.
+    expect(drawn(layout, 'n3').x - drawn(layout, 'n2').x).toBe(NODE_SPACING_X);
     for (const edge of layout.edges) {
       expect(edge.x1).toBe(drawn(layout, edge.sourceId).x);
       expect(edge.y2).toBe(drawn(layout, edge.targetId).y);
@@ -169,5 +168,61 @@ describe('layoutTree', () => {
   it('keeps a manual collapse even on the kept path', () => {
     const layout = layoutTree(smallTree(), { collapsed: new Set(['n1']), keepVisible: ['n0', 'n1', 'n4'] });
     expect(layout.byId.has('n4')).toBe(false);
+  });
+
+  it('lays a tree out left to right when asked: depth across, siblings down', () => {
+    const layout = layoutTree(smallTree(), { orientation: 'left-right' });
+    expect(layout.orientation).toBe('left-right');
+    for (const node of layout.nodes) {
+      if (node.parentId !== null) expect(drawn(layout, node.parentId).x).toBeLessThan(node.x);
+    }
+    const siblings = ['n1', 'n2', 'n3'].map((id) => drawn(layout, id).y);
+    expect([...siblings].sort((a, b) => a - b)).toEqual(siblings);
+    expect(drawn(layout, 'n2').y - drawn(layout, 'n1').y).toBeGreaterThan(0);
+  });
+
+  it('chooses left to right for a wide, shallow tree on a landscape canvas, top-down for a chain', () => {
+    const view = { width: 1000, height: 600, labelPx: 13 };
+    const wide = createTree();
+    expand(wide, 'n0', 16);
+    expect(layoutTree(wide, { view }).orientation).toBe('left-right');
+    const chain = createTree();
+    let id = 'n0';
+    for (let i = 0; i < 4; i++) id = expand(chain, id, 1)[0] ?? id;
+    expect(layoutTree(chain, { view }).orientation).toBe('top-down');
+    expect(layoutTree(wide, { view, orientation: 'top-down' }).orientation).toBe('top-down');
+  });
+
+  it('spaces the levels so that the tree takes the canvas proportions (within limits)', () => {
+    const tree = smallTree();
+    const tall = layoutTree(tree, {
+      orientation: 'top-down',
+      view: { width: 400, height: 1000, labelPx: 13 },
+    });
+    const flat = layoutTree(tree, {
+      orientation: 'top-down',
+      view: { width: 1600, height: 500, labelPx: 13 },
+    });
+    expect(tall.bounds.maxY).toBeGreaterThan(flat.bounds.maxY);
+    expect(flat.bounds.maxY).toBe(3 * LEVEL_SPACING_Y);
+  });
+
+  it('folds a subtree whose every leaf failed into one mark, and leaves the rest', () => {
+    const tree = createTree();
+    applyEvent(tree, { type: 'expand', parentId: 'n0', children: [child('a'), child('b')] });
+    applyEvent(tree, {
+      type: 'expand',
+      parentId: 'n1',
+      children: [child('a1', 'failed'), child('a2', 'failed')],
+    });
+    applyEvent(tree, { type: 'expand', parentId: 'n2', children: [child('b1', 'failed'), child('b2')] });
+    const layout = layoutTree(tree, { foldFailed: true });
+    expect(drawn(layout, 'n1')).toMatchObject({ failedFold: true, hiddenDescendants: 2, collapsed: false });
+    expect(layout.byId.has('n3')).toBe(false);
+    expect(drawn(layout, 'n2').failedFold).toBe(false);
+    expect(layout.byId.has('n5')).toBe(true);
+    // Not folded without the option, nor where the selection must stay visible.
+    expect(layoutTree(tree).byId.has('n3')).toBe(true);
+    expect(layoutTree(tree, { foldFailed: true, keepVisible: ['n3'] }).byId.has('n3')).toBe(true);
   });
 });

@@ -1,5 +1,14 @@
 import { hierarchy, tree as d3Tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { NodeId, NodeStatus, ReasoningTree, TreeNode } from '../../core/tree';
+import { autoCollapse, failedFolds, flatten, indexById } from './tree-flatten';
+import {
+  chooseOrientation,
+  levelSpacing,
+  SIBLING_SPACING,
+  type Orientation,
+  type OrientationSetting,
+  type ViewShape,
+} from './tree-orientation';
 
 /**
  * The tree view's layout: which nodes are drawn (after manual and automatic collapsing) and where.
@@ -8,8 +17,8 @@ import type { NodeId, NodeStatus, ReasoningTree, TreeNode } from '../../core/tre
  */
 
 /** Horizontal distance between sibling centres, in layout units (SVG user units at zoom 1). */
-export const NODE_SPACING_X = 48;
-/** Vertical distance between depths. */
+export const NODE_SPACING_X = SIBLING_SPACING;
+/** Distance between depths when no canvas size is given (the view stretches it to fill the canvas). */
 export const LEVEL_SPACING_Y = 84;
 /** Beyond this many drawn nodes the least-visited subtrees fold away, so big trees stay smooth. */
 export const DEFAULT_NODE_BUDGET = 600;
@@ -43,8 +52,10 @@ export interface LayoutNode {
   readonly collapsed: boolean;
   /** Collapsed by the node budget rather than by the user. */
   readonly autoCollapsed: boolean;
-  /** Width free for a label: the distance to the nearest drawn node on the same level (capped). */
-  readonly room: number;
+  /** Folded because every leaf below it failed (the fold-failed option). */
+  readonly failedFold: boolean;
+  /** Tokens the policy generated for the step. */
+  readonly tokens: number;
 }
 
 export interface LayoutEdge {
@@ -75,6 +86,7 @@ export interface TreeLayout {
   readonly bounds: LayoutBounds;
   /** Nodes reachable from the root, drawn or not. */
   readonly totalNodes: number;
+  readonly orientation: Orientation;
 }
 
 export interface LayoutOptions {
@@ -83,108 +95,12 @@ export interface LayoutOptions {
   /** Nodes that the node budget must leave drawn, with their ancestors (e.g. the selected path). */
   readonly keepVisible?: readonly NodeId[];
   readonly nodeBudget?: number;
-}
-
-/** The tree flattened in pre-order, with what the collapsing rules need per node. */
-interface Flat {
-  readonly nodes: TreeNode[];
-  readonly parent: number[];
-  readonly children: number[][];
-  readonly inPruned: boolean[];
-  readonly descendants: number[];
-}
-
-function flatten(tree: ReasoningTree): Flat {
-  const root = tree.nodes[tree.rootId];
-  const flat: Flat = { nodes: [], parent: [], children: [], inPruned: [], descendants: [] };
-  if (!root) return flat;
-  const stack: [TreeNode, number][] = [[root, -1]];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [node, parent] = item;
-    const index = flat.nodes.length;
-    flat.nodes.push(node);
-    flat.parent.push(parent);
-    flat.children.push([]);
-    flat.inPruned.push(node.pruned || (parent >= 0 && (flat.inPruned[parent] ?? false)));
-    flat.descendants.push(0);
-    if (parent >= 0) flat.children[parent]?.push(index);
-    // Reversed onto the stack so that pre-order follows childIds.
-    for (let c = node.childIds.length - 1; c >= 0; c--) {
-      const child = tree.nodes[node.childIds[c] ?? ''];
-      if (child) stack.push([child, index]);
-    }
-  }
-  for (let i = flat.nodes.length - 1; i > 0; i--) {
-    const p = flat.parent[i] ?? 0;
-    flat.descendants[p] = (flat.descendants[p] ?? 0) + 1 + (flat.descendants[i] ?? 0);
-  }
-  return flat;
-}
-
-/**
- * Picks the nodes to fold so that at most `budget` stay drawn: the subtrees with the fewest visits
- * go first (pruned ones before all), never a node in `protect`. Greedy, but deterministic: ties go to
- * the shallower node, then to pre-order.
- */
-function autoCollapse(
-  flat: Flat,
-  manual: readonly boolean[],
-  protect: readonly boolean[],
-  budget: number,
-): boolean[] {
-  const n = flat.nodes.length;
-  const auto: boolean[] = new Array<boolean>(n).fill(false);
-  // Drawn descendants of each node under the manual collapses, assuming the node itself is drawn.
-  const drawnBelow: number[] = new Array<number>(n).fill(0);
-  for (let i = n - 1; i > 0; i--) {
-    const p = flat.parent[i] ?? 0;
-    if (!manual[p]) drawnBelow[p] = (drawnBelow[p] ?? 0) + 1 + (drawnBelow[i] ?? 0);
-  }
-  let drawn = n > 0 ? 1 + (drawnBelow[0] ?? 0) : 0;
-  if (drawn <= budget) return auto;
-
-  const hiddenByManual: boolean[] = new Array<boolean>(n).fill(false);
-  const candidates: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const p = flat.parent[i] ?? -1;
-    hiddenByManual[i] = p >= 0 && ((hiddenByManual[p] ?? false) || (manual[p] ?? false));
-    if (!hiddenByManual[i] && !manual[i] && !protect[i] && (drawnBelow[i] ?? 0) > 0) candidates.push(i);
-  }
-  const weight = (i: number): number => (flat.inPruned[i] ? -1 : (flat.nodes[i]?.visits ?? 0));
-  candidates.sort(
-    (a, b) => weight(a) - weight(b) || (flat.nodes[a]?.depth ?? 0) - (flat.nodes[b]?.depth ?? 0) || a - b,
-  );
-
-  for (const i of candidates) {
-    if (drawn <= budget) break;
-    let hidden = false;
-    for (let a = flat.parent[i] ?? -1; a >= 0 && !hidden; a = flat.parent[a] ?? -1) hidden = auto[a] ?? false;
-    const removed = drawnBelow[i] ?? 0;
-    if (hidden || removed === 0) continue;
-    auto[i] = true;
-    drawnBelow[i] = 0;
-    for (let a = flat.parent[i] ?? -1; a >= 0; a = flat.parent[a] ?? -1)
-      drawnBelow[a] = (drawnBelow[a] ?? 0) - removed;
-    drawn -= removed;
-  }
-  return auto;
-}
-
-const MAX_ROOM = 6 * NODE_SPACING_X;
-
-/** Per drawn node (by flat index), the distance to its nearest neighbour on the same level. */
-function freeWidth(root: HierarchyPointNode<number>): Map<number, number> {
-  const room = new Map<number, number>();
-  const previous = new Map<number, HierarchyPointNode<number>>();
-  // A tidy tree keeps pre-order left to right within a level, so neighbours come one after another.
-  root.eachBefore((point) => {
-    const left = previous.get(point.depth);
-    const gap = left ? Math.min(MAX_ROOM, point.x - left.x) : MAX_ROOM;
-    if (left) room.set(left.data, Math.min(room.get(left.data) ?? MAX_ROOM, gap));
-    room.set(point.data, gap);
-    previous.set(point.depth, point);
-  });
-  return room;
+  /** Fold every subtree whose leaves all failed into one mark. */
+  readonly foldFailed?: boolean;
+  /** Which way the tree grows; 'auto' (the default) chooses from the tree's shape and `view`. */
+  readonly orientation?: OrientationSetting;
+  /** The canvas and label size: the levels are spaced so that the fitted tree fills the canvas. */
+  readonly view?: ViewShape;
 }
 
 function glyphState(node: TreeNode, inPruned: boolean): GlyphState {
@@ -198,41 +114,65 @@ function glyphState(node: TreeNode, inPruned: boolean): GlyphState {
 export function layoutTree(tree: ReasoningTree, options: LayoutOptions = {}): TreeLayout {
   const flat = flatten(tree);
   const n = flat.nodes.length;
-  const indexOf = new Map<NodeId, number>();
-  flat.nodes.forEach((node, i) => indexOf.set(node.id, i));
+  const indexOf = indexById(flat);
 
   const manual = flat.nodes.map((node) => options.collapsed?.has(node.id) ?? false);
   const protect: boolean[] = new Array<boolean>(n).fill(false);
   for (const id of options.keepVisible ?? []) {
     for (let i = indexOf.get(id) ?? -1; i >= 0 && !protect[i]; i = flat.parent[i] ?? -1) protect[i] = true;
   }
-  const auto = autoCollapse(flat, manual, protect, options.nodeBudget ?? DEFAULT_NODE_BUDGET);
-  const folded = (i: number): boolean => (manual[i] ?? false) || (auto[i] ?? false);
+  const failed = options.foldFailed ? failedFolds(flat, protect) : new Array<boolean>(n).fill(false);
+  // A failed fold counts as the user's own for the budget: it is never unfolded to make room.
+  const held = manual.map((m, i) => m || (failed[i] ?? false));
+  const auto = autoCollapse(flat, held, protect, options.nodeBudget ?? DEFAULT_NODE_BUDGET);
+  const folded = (i: number): boolean => (held[i] ?? false) || (auto[i] ?? false);
 
   const nodes: LayoutNode[] = [];
   const edges: LayoutEdge[] = [];
   const byId = new Map<NodeId, LayoutNode>();
-  if (n === 0) return { nodes, edges, byId, bounds: { minX: 0, maxX: 0, minY: 0, maxY: 0 }, totalNodes: 0 };
+  if (n === 0) {
+    const bounds = { minX: 0, maxX: 0, minY: 0, maxY: 0 };
+    return { nodes, edges, byId, bounds, totalNodes: 0, orientation: 'top-down' };
+  }
 
   const root = hierarchy<number>(0, (i) => (folded(i) ? null : flat.children[i]));
+  // Laid out with unit level spacing: point.x runs across siblings, point.y is the depth.
   const positioned = d3Tree<number>()
-    .nodeSize([NODE_SPACING_X, LEVEL_SPACING_Y])
+    .nodeSize([NODE_SPACING_X, 1])
     .separation((a, b) => (a.parent === b.parent ? 1 : 1.25))(root);
 
-  const room = freeWidth(positioned);
+  let minB = Infinity;
+  let maxB = -Infinity;
+  let maxDepth = 0;
+  positioned.each((point) => {
+    minB = Math.min(minB, point.x);
+    maxB = Math.max(maxB, point.x);
+    maxDepth = Math.max(maxDepth, point.depth);
+  });
+  const setting = options.orientation ?? 'auto';
+  const view = options.view;
+  const orientation: Orientation =
+    setting !== 'auto' ? setting : view ? chooseOrientation(maxB - minB, maxDepth, view) : 'top-down';
+  const spacing = view ? levelSpacing(orientation, maxB - minB, maxDepth, view) : LEVEL_SPACING_Y;
+  const across = orientation === 'top-down';
+  const place = (point: HierarchyPointNode<number>): { x: number; y: number } =>
+    across ? { x: point.x, y: point.y * spacing } : { x: point.y * spacing, y: point.x };
+
   let minX = Infinity;
   let maxX = -Infinity;
+  let minY = Infinity;
   let maxY = -Infinity;
   positioned.eachBefore((point) => {
     const i = point.data;
     const node = flat.nodes[i] as TreeNode;
     const childCount = flat.children[i]?.length ?? 0;
     const isFolded = folded(i) && childCount > 0;
+    const { x, y } = place(point);
     const drawn: LayoutNode = {
       id: node.id,
       parentId: node.parentId,
-      x: point.x,
-      y: point.y,
+      x,
+      y,
       depth: node.depth,
       text: node.text,
       status: node.status,
@@ -243,29 +183,32 @@ export function layoutTree(tree: ReasoningTree, options: LayoutOptions = {}): Tr
       value: node.value,
       prior: node.prior,
       reason: node.reason,
+      tokens: node.tokens,
       childCount,
       hiddenDescendants: isFolded ? (flat.descendants[i] ?? 0) : 0,
       collapsed: isFolded && (manual[i] ?? false),
-      autoCollapsed: isFolded && !(manual[i] ?? false),
-      room: room.get(i) ?? MAX_ROOM,
+      autoCollapsed: isFolded && !(held[i] ?? false),
+      failedFold: isFolded && (failed[i] ?? false) && !(manual[i] ?? false),
     };
     nodes.push(drawn);
     byId.set(drawn.id, drawn);
-    minX = Math.min(minX, point.x);
-    maxX = Math.max(maxX, point.x);
-    maxY = Math.max(maxY, point.y);
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
     if (point.parent) {
+      const from = place(point.parent);
       edges.push({
         sourceId: flat.nodes[point.parent.data]?.id ?? '',
         targetId: node.id,
-        x1: point.parent.x,
-        y1: point.parent.y,
-        x2: point.x,
-        y2: point.y,
+        x1: from.x,
+        y1: from.y,
+        x2: x,
+        y2: y,
         visits: node.visits,
         pruned: drawn.pruned,
       });
     }
   });
-  return { nodes, edges, byId, bounds: { minX, maxX, minY: 0, maxY }, totalNodes: n };
+  return { nodes, edges, byId, bounds: { minX, maxX, minY, maxY }, totalNodes: n, orientation };
 }

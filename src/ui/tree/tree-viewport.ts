@@ -8,6 +8,7 @@ import {
   type ZoomTransform,
 } from 'd3-zoom';
 import type { LayoutBounds } from './tree-layout';
+import { MAX_FIT_SCALE, NODE_MARGIN, type LabelPads, type Orientation } from './tree-orientation';
 
 /**
  * Pan and zoom of the tree's <svg>, framework-free: d3-zoom owns the transform, and the view only
@@ -25,9 +26,17 @@ export interface TreeViewportOptions {
   readonly onSize: (size: ViewSize) => void;
 }
 
+/** What a fit frames: the nodes' bounds, which way the tree grows, and the labels' room around them. */
+export interface ViewContent {
+  readonly bounds: LayoutBounds;
+  readonly orientation: Orientation;
+  /** Screen pixels kept around the node centres for labels (labels keep their size at any zoom). */
+  readonly pads: LabelPads;
+}
+
 export interface TreeViewport {
-  /** The bounds of the tree now drawn: fitted when a fit waits for them, else auto-fitted. */
-  setContent(bounds: LayoutBounds): void;
+  /** The tree now drawn: fitted when a fit waits for it, else auto-fitted. */
+  setContent(content: ViewContent): void;
   /** Fits the tree into the view and hands automatic fitting back to the view; the next tree drawn is fitted too. */
   fit(): void;
   /** Fits only when the user has not zoomed or panned by hand and the tree overflows the view. */
@@ -38,34 +47,54 @@ export interface TreeViewport {
 }
 
 const SCALE_EXTENT: [number, number] = [0.01, 6];
-/** A small tree is not blown up past this scale when fitted. */
-const MAX_FIT_SCALE = 1.5;
-/** Room around the node centres for radii, badges and labels, in layout units. */
-const MARGIN = { x: 36, top: 28, bottom: 44 };
-const PAD_PX = 12;
+const PAD_PX = 8;
 
 type SvgZoom = ZoomBehavior<SVGSVGElement, unknown>;
 
-export function fitTransform(bounds: LayoutBounds, size: ViewSize): ZoomTransform {
-  const minX = bounds.minX - MARGIN.x;
-  const width = bounds.maxX - bounds.minX + 2 * MARGIN.x;
-  const minY = bounds.minY - MARGIN.top;
-  const height = bounds.maxY - bounds.minY + MARGIN.top + MARGIN.bottom;
-  const k = Math.max(
-    SCALE_EXTENT[0],
-    Math.min(MAX_FIT_SCALE, (size.width - 2 * PAD_PX) / width, (size.height - 2 * PAD_PX) / height),
-  );
-  // Centred across, top-aligned down: the root stays put while the tree grows below it.
-  const tx = size.width / 2 - k * (minX + width / 2);
-  const ty = PAD_PX - k * minY;
-  return zoomIdentity.translate(tx, ty).scale(k);
+/** The drawing's extent in layout units (the node centres and their radii) and in pixels around it. */
+function frame(content: ViewContent) {
+  const { bounds, pads } = content;
+  return {
+    minX: bounds.minX - NODE_MARGIN,
+    minY: bounds.minY - NODE_MARGIN,
+    width: bounds.maxX - bounds.minX + 2 * NODE_MARGIN,
+    height: bounds.maxY - bounds.minY + 2 * NODE_MARGIN,
+    left: pads.left + PAD_PX,
+    right: pads.right + PAD_PX,
+    top: pads.top + PAD_PX,
+    bottom: pads.bottom + PAD_PX,
+  };
 }
 
-export function overflows(bounds: LayoutBounds, t: ZoomTransform, size: ViewSize): boolean {
-  const left = t.applyX(bounds.minX - MARGIN.x);
-  const right = t.applyX(bounds.maxX + MARGIN.x);
-  const top = t.applyY(bounds.minY - MARGIN.top);
-  const bottom = t.applyY(bounds.maxY + MARGIN.bottom);
+/**
+ * The largest scale (up to MAX_FIT_SCALE) at which the tree and its labels fit the view. Top-down
+ * it is centred across and aligned to the top, left-to-right centred down and aligned to the left,
+ * so that the root stays put while the tree grows away from it.
+ */
+export function fitTransform(content: ViewContent, size: ViewSize): ZoomTransform {
+  const f = frame(content);
+  const k = Math.max(
+    SCALE_EXTENT[0],
+    Math.min(
+      MAX_FIT_SCALE,
+      Math.max(1, size.width - f.left - f.right) / f.width,
+      Math.max(1, size.height - f.top - f.bottom) / f.height,
+    ),
+  );
+  if (content.orientation === 'top-down') {
+    const tx = f.left + (size.width - f.left - f.right) / 2 - k * (f.minX + f.width / 2);
+    return zoomIdentity.translate(tx, f.top - k * f.minY).scale(k);
+  }
+  const ty = f.top + (size.height - f.top - f.bottom) / 2 - k * (f.minY + f.height / 2);
+  return zoomIdentity.translate(f.left - k * f.minX, ty).scale(k);
+}
+
+export function overflows(content: ViewContent, t: ZoomTransform, size: ViewSize): boolean {
+  const f = frame(content);
+  const left = t.applyX(f.minX) - f.left + PAD_PX;
+  const right = t.applyX(f.minX + f.width) + f.right - PAD_PX;
+  const top = t.applyY(f.minY) - f.top + PAD_PX;
+  const bottom = t.applyY(f.minY + f.height) + f.bottom - PAD_PX;
   return left < 0 || top < 0 || right > size.width || bottom > size.height;
 }
 
@@ -78,7 +107,7 @@ function zoomFilter(event: Event): boolean {
 
 export function createTreeViewport(svg: SVGSVGElement, options: TreeViewportOptions): TreeViewport {
   let size: ViewSize = { width: 0, height: 0 };
-  let bounds: LayoutBounds | null = null;
+  let content: ViewContent | null = null;
   /** The user zoomed or panned by hand: automatic fitting leaves the view alone. */
   let manual = false;
   /** A fit was asked for: the next content is fitted whole, even when it would not overflow. */
@@ -102,24 +131,24 @@ export function createTreeViewport(svg: SVGSVGElement, options: TreeViewportOpti
   // Double-click belongs to the nodes (fold / unfold), not to zooming in.
   selection.call(behavior).on('dblclick.zoom', null);
 
-  const apply = (b: LayoutBounds) => selection.call(behavior.transform, fitTransform(b, size));
+  const apply = (c: ViewContent) => selection.call(behavior.transform, fitTransform(c, size));
 
   const viewport: TreeViewport = {
     setContent: (next) => {
-      bounds = next;
+      content = next;
       if (fitPending) viewport.fit();
       else viewport.autoFit();
     },
     fit: () => {
       manual = false;
       fitPending = true;
-      if (!bounds || size.width === 0) return;
+      if (!content || size.width === 0) return;
       fitPending = false;
-      apply(bounds);
+      apply(content);
     },
     autoFit: () => {
-      if (!bounds || manual || size.width === 0) return;
-      if (overflows(bounds, zoomTransform(svg), size)) apply(bounds);
+      if (!content || manual || size.width === 0) return;
+      if (overflows(content, zoomTransform(svg), size)) apply(content);
     },
     panTo: (x, y) => {
       manual = true;

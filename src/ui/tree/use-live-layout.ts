@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { NodeId, ReasoningTree } from '../../core/tree';
 import { layoutTree, type TreeLayout } from './tree-layout';
+import type { OrientationSetting, ViewShape } from './tree-orientation';
 
 /** The least time between two layouts of a growing tree. */
 export const REDRAW_INTERVAL_MS = 150;
@@ -26,6 +27,16 @@ export interface LiveLayoutInput {
   readonly following: readonly NodeId[];
   /** The strategy's phase, shown on the followed path: it follows the growth's pace too. */
   readonly phase: string;
+  /** How the user asked for the tree to be drawn: laid out again at once when they change. */
+  readonly shape: LayoutShape;
+}
+
+/** The layout's options besides the tree: orientation, folding, and the canvas it should fill. */
+export interface LayoutShape {
+  readonly orientation: OrientationSetting;
+  readonly foldFailed: boolean;
+  /** The canvas size, rounded by the caller so that a small resize does not lay the tree out again. */
+  readonly view: ViewShape;
 }
 
 /** The drawing: a layout with the path and phase it was made with, which the view highlights. */
@@ -44,14 +55,19 @@ interface Drawn {
   readonly pinnedKey: string;
   readonly followingKey: string;
   readonly phase: string;
+  readonly shapeKey: string;
 }
 
 const ids = (key: string): NodeId[] => (key === '' ? [] : key.split(','));
 
 function compute(drawn: Drawn): TreeLayout {
+  const shape = JSON.parse(drawn.shapeKey) as LayoutShape;
   return layoutTree(drawn.tree, {
     collapsed: drawn.collapsed,
     keepVisible: [...ids(drawn.followingKey), ...ids(drawn.pinnedKey)],
+    orientation: shape.orientation,
+    foldFailed: shape.foldFailed,
+    view: shape.view.width > 0 ? shape.view : undefined,
   });
 }
 
@@ -72,8 +88,10 @@ export function useLiveLayout(input: LiveLayoutInput): LiveLayout {
   const { tree, collapsed, phase } = input;
   const pinnedKey = input.pinned.join(',');
   const followingKey = input.following.join(',');
+  // A string, so that an equal shape in a new object changes nothing.
+  const shapeKey = JSON.stringify(input.shape);
   const [shown, setShown] = useState(() => {
-    const first: Drawn = { tree, collapsed, pinnedKey, followingKey, phase };
+    const first: Drawn = { tree, collapsed, pinnedKey, followingKey, phase, shapeKey };
     return { layout: compute(first), drawn: first };
   });
   const drawn = useRef<Drawn>(shown.drawn);
@@ -102,10 +120,13 @@ export function useLiveLayout(input: LiveLayoutInput): LiveLayout {
   }, [shown]);
 
   useEffect(() => {
-    const next: Drawn = { tree, collapsed, pinnedKey, followingKey, phase };
+    const next: Drawn = { tree, collapsed, pinnedKey, followingKey, phase, shapeKey };
     const last = drawn.current;
     const userChange =
-      tree.nodes !== last.tree.nodes || collapsed !== last.collapsed || pinnedKey !== last.pinnedKey;
+      tree.nodes !== last.tree.nodes ||
+      collapsed !== last.collapsed ||
+      pinnedKey !== last.pinnedKey ||
+      shapeKey !== last.shapeKey;
     const growth = tree !== last.tree || followingKey !== last.followingKey || phase !== last.phase;
     if (!userChange && !growth) return;
     const interval = Math.min(
@@ -119,7 +140,7 @@ export function useLiveLayout(input: LiveLayoutInput): LiveLayout {
       setShown({ layout: compute(next), drawn: next });
     }, wait);
     return () => clearTimeout(timer);
-  }, [tree, collapsed, pinnedKey, followingKey, phase]);
+  }, [tree, collapsed, pinnedKey, followingKey, phase, shapeKey]);
 
   // Pending while the drawing lags what it is asked to show (tests wait for it to catch up).
   const d = shown.drawn;
@@ -128,7 +149,8 @@ export function useLiveLayout(input: LiveLayoutInput): LiveLayout {
     d.collapsed !== collapsed ||
     d.pinnedKey !== pinnedKey ||
     d.followingKey !== followingKey ||
-    d.phase !== phase;
+    d.phase !== phase ||
+    d.shapeKey !== shapeKey;
   // One set per drawing, so that what the view memoizes on it holds until the next one.
   const following = useMemo(() => new Set(ids(shown.drawn.followingKey)), [shown]);
   return { layout: shown.layout, following, phase: shown.drawn.phase, pending };

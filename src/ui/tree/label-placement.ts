@@ -1,0 +1,154 @@
+import type { Orientation } from './tree-orientation';
+
+/**
+ * Where the tree's labels go, in screen pixels, so that no two overlap and none covers a node:
+ * greedy, in priority order (the root, the selected node and its path, the search's highlighted
+ * path, solved nodes, then by visits); a label that fits at none of its places is left out, and
+ * zooming in (more pixels between nodes) brings it back. Pure, no DOM: the caller measures text.
+ *
+ * Coordinates are the layout's times the zoom scale k, without the pan, so that panning moves
+ * the whole label layer by one transform and never places anything again.
+ */
+export interface LabelSource {
+  readonly id: string;
+  /** Layout position and glyph radius, in layout units. */
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+  readonly lines: readonly string[];
+  /** Higher goes first. */
+  readonly priority: number;
+  /** The root's label goes above it (the problem, like a title). */
+  readonly root: boolean;
+}
+
+export interface PlacementOptions {
+  readonly k: number;
+  readonly orientation: Orientation;
+  /** Font size on screen, in CSS pixels. */
+  readonly labelPx: number;
+  /** Width of one line at labelPx, in CSS pixels. */
+  readonly measure: (line: string) => number;
+}
+
+export interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+export interface PlacedLabel {
+  readonly id: string;
+  readonly lines: readonly string[];
+  /** The anchor of the first line's baseline; later lines go LINE_HEIGHT em lower. */
+  readonly x: number;
+  readonly y: number;
+  readonly anchor: 'middle' | 'start';
+  /** The space the label holds (its text plus a small margin). */
+  readonly box: Box;
+}
+
+/** Line step in em; a line's box is one step tall. */
+export const LINE_HEIGHT = 1.2;
+/** From a line box's top to its baseline, in em (a sans-serif face's ascent and half-leading). */
+const BASELINE = 0.95;
+/** Pixels between a node's edge and its label. */
+const GAP = 5;
+/** Pixels kept clear around each label, so that halos and rounding never make two touch. */
+const PAD = 2;
+const CELL = 64;
+
+type Side = 'below' | 'above' | 'right';
+
+function boxAt(side: Side, cx: number, cy: number, rPx: number, w: number, h: number): Box {
+  if (side === 'right') return { x0: cx + rPx + GAP, y0: cy - h / 2, x1: cx + rPx + GAP + w, y1: cy + h / 2 };
+  if (side === 'above') return { x0: cx - w / 2, y0: cy - rPx - GAP - h, x1: cx + w / 2, y1: cy - rPx - GAP };
+  return { x0: cx - w / 2, y0: cy + rPx + GAP, x1: cx + w / 2, y1: cy + rPx + GAP + h };
+}
+
+/** Where a label may go, best first: under the node top-down, to its right left-to-right. */
+function sides(source: LabelSource, orientation: Orientation): readonly Side[] {
+  if (source.root) return ['above', orientation === 'top-down' ? 'right' : 'below'];
+  return orientation === 'top-down' ? ['below', 'right'] : ['right', 'below'];
+}
+
+/** A uniform grid of the boxes taken so far: a query looks at the few cells a box covers. */
+class BoxGrid {
+  private readonly cells = new Map<number, Box[]>();
+
+  private keys(b: Box): number[] {
+    const keys: number[] = [];
+    for (let gx = Math.floor(b.x0 / CELL); gx <= Math.floor(b.x1 / CELL); gx++) {
+      for (let gy = Math.floor(b.y0 / CELL); gy <= Math.floor(b.y1 / CELL); gy++) {
+        // Cells are keyed by one number; the offset keeps negative coordinates apart.
+        keys.push((gx + 32768) * 65536 + (gy + 32768));
+      }
+    }
+    return keys;
+  }
+
+  add(b: Box): void {
+    for (const key of this.keys(b)) {
+      const cell = this.cells.get(key);
+      if (cell) cell.push(b);
+      else this.cells.set(key, [b]);
+    }
+  }
+
+  hits(b: Box, ignore?: Box): boolean {
+    for (const key of this.keys(b)) {
+      for (const o of this.cells.get(key) ?? []) {
+        if (o !== ignore && o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1) return true;
+      }
+    }
+    return false;
+  }
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/** Places the labels of `sources` (any order) and returns those drawn, highest priority first. */
+export function placeLabels(sources: readonly LabelSource[], options: PlacementOptions): PlacedLabel[] {
+  const { k, labelPx, measure, orientation } = options;
+  const grid = new BoxGrid();
+  // Every node is an obstacle: a label over another node would hide it.
+  const discs = new Map<string, Box>();
+  for (const s of sources) {
+    const r = s.r * k;
+    const disc = { x0: s.x * k - r, y0: s.y * k - r, x1: s.x * k + r, y1: s.y * k + r };
+    discs.set(s.id, disc);
+    grid.add(disc);
+  }
+  const ordered = sources
+    .filter((s) => s.lines.length > 0)
+    .sort((a, b) => b.priority - a.priority || a.y - b.y || a.x - b.x);
+  const placed: PlacedLabel[] = [];
+  const lineBox = LINE_HEIGHT * labelPx;
+  for (const s of ordered) {
+    const w = Math.max(...s.lines.map(measure)) + 2 * PAD;
+    const h = s.lines.length * lineBox + 2 * PAD;
+    const cx = s.x * k;
+    const cy = s.y * k;
+    const rPx = s.r * k;
+    for (const side of sides(s, orientation)) {
+      const box = boxAt(side, cx, cy, rPx, w, h);
+      // A label may touch its own node's disc (the gap is small at low zoom), no other.
+      if (grid.hits(box, discs.get(s.id))) continue;
+      grid.add(box);
+      const anchor = side === 'right' ? 'start' : 'middle';
+      placed.push({
+        id: s.id,
+        lines: s.lines,
+        x: anchor === 'start' ? box.x0 + PAD : cx,
+        y: box.y0 + PAD + BASELINE * labelPx,
+        anchor,
+        box,
+      });
+      break;
+    }
+  }
+  return placed;
+}
