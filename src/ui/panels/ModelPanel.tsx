@@ -91,6 +91,8 @@ export function ModelPanel() {
   const [policyOther, setPolicyOther] = useState(false);
   const [valueOther, setValueOther] = useState(false);
   const errorOf = (field: ModelField) => m.setupErrors[field] ?? m.urlErrors[field];
+  // A bad hub address must not hide inside a closed disclosure.
+  const hubError = errorOf('hub') !== undefined;
 
   // A forced WASM is certain; otherwise the backend in use, or WASM while nothing has loaded.
   // shader-f16 shows only once a hub model has loaded as q4f16, so until then q4 is assumed.
@@ -185,10 +187,10 @@ export function ModelPanel() {
         {showPolicyInput && draftInput('policy', 'input-policy', 'owner/name', 'Policy model id')}
         {errorLine('policy')}
         {entry ? (
-          <>
-            <span className="panel__hint">{entry.note}</span>
-            <ModelSizes entry={entry} inUse={inUse} />
-          </>
+          <span className="panel__hint">
+            {entry.note}
+            {inUseMb !== undefined && ` · ${sizeText(entry, inUse)} as ${inUse}`}
+          </span>
         ) : (
           <span className="panel__hint">its size is unknown until it downloads</span>
         )}
@@ -232,16 +234,28 @@ export function ModelPanel() {
         )}
       </div>
 
-      <div className="panel__field">
-        <label className="panel__label" htmlFor="models-hub-input">
-          Hub address
-        </label>
-        {draftInput('hub', 'input-hub', 'https://huggingface.co', 'Hub address')}
-        {errorLine('hub')}
-        <span className="panel__hint">
-          models with an owner/name id download from here and are cached by the browser
-        </span>
-      </div>
+      {/* Kept in the page while closed: its fields still hold their drafts and errors. */}
+      <details className="panel__advanced" data-testid="models-advanced" open={hubError ? true : undefined}>
+        <summary>Advanced: hub address, download sizes</summary>
+        <div className="panel__advanced-body">
+          {entry && (
+            <div className="panel__field">
+              <span className="panel__label">Policy download size by precision</span>
+              <ModelSizes entry={entry} inUse={inUse} />
+            </div>
+          )}
+          <div className="panel__field">
+            <label className="panel__label" htmlFor="models-hub-input">
+              Hub address
+            </label>
+            {draftInput('hub', 'input-hub', 'https://huggingface.co', 'Hub address')}
+            {errorLine('hub')}
+            <span className="panel__hint">
+              models with an owner/name id download from here and are cached by the browser
+            </span>
+          </div>
+        </div>
+      </details>
 
       <p className="panel__hint" data-testid="models-loaded">
         {m.loaded

@@ -1,49 +1,19 @@
-import { STRATEGY_NAMES, type StrategyName } from '../../core/strategies/strategy';
+import { STRATEGY_NAMES } from '../../core/strategies/strategy';
 import { BACKEND_SETTINGS, type BackendSetting, type SetupField } from '../../state/setup';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import { STRATEGY_LABELS } from '../strategy-labels';
+import { SettingSlider } from './SettingSlider';
+import { SELECTION_EXPLAIN, SETTINGS, STOP_EXPLAIN, STRATEGY_EXPLAIN } from './strategy-settings';
 import './panels.css';
 
 const BACKEND_LABELS: Record<BackendSetting, string> = { auto: 'Auto', webgpu: 'WebGPU', wasm: 'WASM' };
 
 const SELECTIONS = ['puct', 'uct'] as const;
-
-type NumericField = Extract<SetupField, 'sims' | 'c' | 'k' | 'temperature' | 'seed'>;
-
-interface NumericSpec {
-  readonly field: NumericField;
-  readonly testId: string;
-  readonly decimal: boolean;
-  /** The field's label under a strategy; null where the strategy does not use it. */
-  readonly label: (strategy: StrategyName) => string | null;
-}
-
-/** The same setup field means different things per strategy (see SearchConfig.simulations). */
-const NUMERIC_FIELDS: readonly NumericSpec[] = [
-  {
-    field: 'sims',
-    testId: 'input-sims',
-    decimal: false,
-    label: (s) => ({ mcts: 'Simulations', bon: 'N chains', beam: 'Beam width', cot: null })[s],
-  },
-  { field: 'c', testId: 'input-c', decimal: true, label: (s) => (s === 'mcts' ? 'c (exploration)' : null) },
-  {
-    field: 'k',
-    testId: 'input-k',
-    decimal: false,
-    label: (s) =>
-      s === 'mcts' ? 'k children per expansion' : s === 'beam' ? 'k children per beam node' : null,
-  },
-  {
-    field: 'temperature',
-    testId: 'input-temperature',
-    decimal: true,
-    // The chain decodes greedily, so a temperature would do nothing there.
-    label: (s) => (s === 'cot' ? null : 'Temperature'),
-  },
-  { field: 'seed', testId: 'input-seed', decimal: false, label: () => 'Seed' },
-];
+const STOPS = [
+  { value: 'solved', label: 'At the first verified solution' },
+  { value: 'budget', label: 'After the whole budget' },
+] as const;
 
 const selectSetup = (s: PlaygroundState) => s.setup;
 const selectSetupErrors = (s: PlaygroundState) => s.setupErrors;
@@ -52,9 +22,9 @@ const selectSetField = (s: PlaygroundState) => s.setField;
 const selectBackendInUse = (s: PlaygroundState) => s.backend;
 
 /**
- * The search strategy and its parameters. Each edit goes to the store as typed (it validates and
- * resets the search); fields the strategy ignores are hidden unless they hold an error, since an
- * error anywhere keeps the search from starting.
+ * The search strategy and its parameters, each with a one-line account of what it does here. Each
+ * edit goes to the store as typed (it validates and resets the search); fields the strategy ignores
+ * are hidden unless they hold an error, since an error anywhere keeps the search from starting.
  */
 export function StrategyPanel() {
   const setup = usePlayground(selectSetup);
@@ -74,6 +44,10 @@ export function StrategyPanel() {
     const found = SELECTIONS.find((n) => n === value);
     if (found) setField('selection', found);
   };
+  const chooseStop = (value: string) => {
+    const found = STOPS.find((s) => s.value === value);
+    if (found) setField('stop', found.value);
+  };
   const chooseBackend = (value: string) => {
     const found = BACKEND_SETTINGS.find((n) => n === value);
     if (found) setField('backend', found);
@@ -88,8 +62,27 @@ export function StrategyPanel() {
     ) : null;
   };
 
+  const numeric = (field: (typeof SETTINGS)[number]['field']) => {
+    const spec = SETTINGS.find((s) => s.field === field);
+    if (!spec) return null;
+    const label = spec.label(strategy);
+    const error = errorOf(spec.field);
+    if (label === null && error === undefined) return null;
+    return (
+      <SettingSlider
+        key={spec.field}
+        spec={spec}
+        label={label ?? `${spec.field} (unused by ${STRATEGY_LABELS[strategy]})`}
+        explain={spec.explain(strategy, setup.selection)}
+        value={setup[spec.field]}
+        error={error}
+        onChange={(text) => setField(spec.field, text)}
+      />
+    );
+  };
+
   return (
-    <section className="panel" aria-labelledby="strategy-panel-title">
+    <section className="panel" aria-labelledby="strategy-panel-title" data-testid="strategy-panel">
       <h2 className="panel__title" id="strategy-panel-title">
         Strategy
       </h2>
@@ -103,6 +96,7 @@ export function StrategyPanel() {
           className="panel__input"
           data-testid="select-strategy"
           value={strategy}
+          aria-describedby="explain-strategy"
           onChange={(e) => chooseStrategy(e.target.value)}
         >
           {STRATEGY_NAMES.map((n) => (
@@ -111,35 +105,13 @@ export function StrategyPanel() {
             </option>
           ))}
         </select>
+        <span className="panel__explain" id="explain-strategy" data-testid="explain-strategy">
+          {STRATEGY_EXPLAIN[strategy]}
+        </span>
         {errorLine('strategy')}
       </div>
 
-      {NUMERIC_FIELDS.map((spec) => {
-        const label = spec.label(strategy);
-        const error = errorOf(spec.field);
-        if (label === null && error === undefined) return null;
-        const id = `strategy-${spec.field}`;
-        return (
-          <div className="panel__field" key={spec.field}>
-            <label className="panel__label" htmlFor={id}>
-              {label ?? `${spec.field} (unused by ${STRATEGY_LABELS[strategy]})`}
-            </label>
-            <input
-              id={id}
-              className="panel__input panel__input--short"
-              data-testid={spec.testId}
-              type="text"
-              inputMode={spec.decimal ? 'decimal' : 'numeric'}
-              autoComplete="off"
-              value={setup[spec.field]}
-              aria-invalid={error !== undefined}
-              aria-describedby={error ? `error-${spec.field}` : undefined}
-              onChange={(e) => setField(spec.field, e.target.value)}
-            />
-            {errorLine(spec.field)}
-          </div>
-        );
-      })}
+      {numeric('sims')}
 
       {(strategy === 'mcts' || errorOf('selection')) && (
         <div className="panel__field">
@@ -148,30 +120,53 @@ export function StrategyPanel() {
           </label>
           <select
             id="strategy-selection"
-            className="panel__input panel__input--short"
+            className="panel__input"
             data-testid="select-selection"
             value={setup.selection}
+            aria-describedby="explain-selection"
             onChange={(e) => chooseSelection(e.target.value)}
           >
-            <option value="puct">PUCT</option>
-            <option value="uct">UCT</option>
+            <option value="puct">PUCT: Q + c·P·√N(parent) / (1 + N)</option>
+            <option value="uct">UCT: Q + c·√(ln N(parent) / N)</option>
           </select>
+          <span className="panel__explain" id="explain-selection" data-testid="explain-selection">
+            {SELECTION_EXPLAIN[setup.selection]}
+          </span>
           {errorLine('selection')}
         </div>
       )}
 
-      <div className="panel__field">
-        <label className="panel__check">
-          <input
-            type="checkbox"
+      {numeric('c')}
+      {numeric('k')}
+      {numeric('temperature')}
+
+      {strategy !== 'cot' && (
+        <div className="panel__field">
+          <label className="panel__label" htmlFor="strategy-stop">
+            Stop
+          </label>
+          <select
+            id="strategy-stop"
+            className="panel__input"
             data-testid="input-stop"
-            checked={setup.stop === 'solved'}
-            onChange={(e) => setField('stop', e.target.checked ? 'solved' : 'budget')}
-          />
-          Stop at the first verified solution
-        </label>
-        {errorLine('stop')}
-      </div>
+            value={setup.stop}
+            aria-describedby="explain-stop"
+            onChange={(e) => chooseStop(e.target.value)}
+          >
+            {STOPS.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          <span className="panel__explain" id="explain-stop" data-testid="explain-stop">
+            {STOP_EXPLAIN[setup.stop]}
+          </span>
+          {errorLine('stop')}
+        </div>
+      )}
+
+      {numeric('seed')}
 
       <div className="panel__field">
         <label className="panel__label" htmlFor="strategy-backend">
