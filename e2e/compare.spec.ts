@@ -53,3 +53,41 @@ test('the playground opens the compare view for its own setup, and a bad compare
   await expect(page.getByTestId('app-error')).toHaveCount(0);
   await expect(page.getByTestId('btn-run')).toBeEnabled();
 });
+
+test('compare view: a node clicked in a column is inspected in that column (its path and sibling scores)', async ({
+  page,
+}) => {
+  await page.goto(`/?${PUZZLE}&compare=mcts,beam`);
+  const mcts = page.locator('[data-testid="compare-column"][data-strategy="mcts"]');
+  const beam = page.locator('[data-testid="compare-column"][data-strategy="beam"]');
+  for (const column of [mcts, beam])
+    await expect(column.getByTestId('model-status')).toContainText('ready', { timeout: 60_000 });
+  await page.getByTestId('btn-compare-run').click();
+  for (const column of [mcts, beam])
+    await expect(column).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+
+  const inspector = (column: typeof mcts) => column.getByTestId('compare-inspector');
+  await expect(inspector(mcts)).toContainText('Click a node to inspect it');
+  await expect(inspector(beam)).toContainText('Click a node to inspect it');
+
+  // n1 is the root's first child in both trees; each column shows its own tree's n1.
+  const step = async (column: typeof mcts, id: string) =>
+    (
+      (await column.locator(`[data-testid="tree-node"][data-node-id="${id}"] title`).textContent()) ?? ''
+    ).split('\n')[0] ?? '';
+  const mctsStep = await step(mcts, 'n1');
+  await mcts.locator('[data-testid="tree-node"][data-node-id="n1"]').click();
+  await expect(inspector(mcts).getByTestId('reasoning-path')).toContainText(mctsStep);
+  await expect(inspector(mcts).getByTestId('score-table')).toBeVisible();
+  await expect(inspector(mcts).getByTestId('score-row-n1')).toHaveAttribute('data-own', 'true');
+  await expect(inspector(mcts).locator('.inspector__scores-caption')).toContainText('PUCT score = Q + U');
+  await expect(inspector(mcts).getByTestId('score-table').locator('[data-picked="true"]')).toHaveCount(1);
+  // The other column's selection is its own.
+  await expect(inspector(beam)).toContainText('Click a node to inspect it');
+
+  const beamStep = await step(beam, 'n1');
+  await beam.locator('[data-testid="tree-node"][data-node-id="n1"]').click();
+  await expect(inspector(beam).getByTestId('reasoning-path')).toContainText(beamStep);
+  await expect(inspector(beam).getByTestId('score-row-n1')).toHaveAttribute('data-own', 'true');
+  await expect(inspector(mcts).getByTestId('reasoning-path')).toContainText(mctsStep);
+});

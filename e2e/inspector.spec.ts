@@ -165,3 +165,38 @@ test('with selection=uct the table shows the UCT formula and picks by it', async
   }
   expectPicked(rows);
 });
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`the sibling score table fits its panel at ${viewport.width}x${viewport.height}, no column cut`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    const nodes = await runToBudget(page, SETUP);
+    const root = nodes.find((n) => n.parent === '');
+    const child = nodes.filter((n) => n.parent === root?.id).sort((a, b) => b.visits - a.visits)[0];
+    if (!child) throw new Error('no child of the root');
+    await node(page, child.id).click();
+    const table = page.getByTestId('score-table');
+    await expect(table.locator('[data-picked="true"]')).toHaveCount(1);
+    const fit = await table.evaluate((el) => {
+      const scroller = el.parentElement as HTMLElement;
+      const panel = el.closest('[data-testid="node-inspector"]') as HTMLElement;
+      const pick = el.querySelector('[data-picked="true"] .inspector__pick') as HTMLElement;
+      return {
+        tableRight: el.getBoundingClientRect().right,
+        panelRight: panel.getBoundingClientRect().right,
+        pickRight: pick.getBoundingClientRect().right,
+        scrollWidth: scroller.scrollWidth,
+        clientWidth: scroller.clientWidth,
+      };
+    });
+    expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
+    expect(fit.tableRight).toBeLessThanOrEqual(fit.panelRight);
+    // The "picks" mark, in the last column, is inside the panel too.
+    expect(fit.pickRight).toBeLessThanOrEqual(fit.panelRight);
+    await expect(table.locator('[data-picked="true"] .inspector__pick')).toBeInViewport({ ratio: 1 });
+  });
+}

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { selectGeneratedTokens, selectSolved } from '../../state/selectors';
 import type { PlaygroundState } from '../../state/store-types';
+import { NodeInspector } from '../inspector/NodeInspector';
 import { TreeCanvas } from '../layout/TreeCanvas';
 import { ModelStatus } from '../status/ModelStatus';
 import { usePlayground } from '../store-context';
@@ -22,7 +23,10 @@ const selectColumn = (s: PlaygroundState) => ({
   error: s.searchError ?? s.modelError,
 });
 
-/** One side of the compare view: its strategy's tree, answer and token cost. */
+/**
+ * One side of the compare view: its strategy's tree, answer and token cost, and the inspector of
+ * the node clicked in it (each column has its own store, so its own selection).
+ */
 export function CompareColumn() {
   const c = usePlayground(useShallow(selectColumn));
   const state = c.running ? 'running' : c.done ? 'done' : c.hasSearch ? 'idle' : 'none';
@@ -68,6 +72,9 @@ export function CompareColumn() {
       )}
       <WorkerNotice />
       <TreeCanvas />
+      <div className="compare-column__inspector" data-testid="compare-inspector">
+        <NodeInspector keys={false} />
+      </div>
     </section>
   );
 }

@@ -19,9 +19,9 @@ function statusLabel(node: TreeNode): string {
 /**
  * Everything the search knows about the selected node: the reasoning that leads to it, the
  * policy's probability for its step, its statistics, and why selection would (or would not) pick
- * it over its siblings.
+ * it over its siblings. `keys`: show the shortcuts that act on the node (the compare view has none).
  */
-export function NodeInspector() {
+export function NodeInspector({ keys = true }: { readonly keys?: boolean } = {}) {
   const selectedId = usePlayground(selectSelectedId);
   // A new snapshot per change: selecting it re-renders this whenever the search moved.
   const search = usePlayground(selectSearch);
@@ -101,9 +101,11 @@ export function NodeInspector() {
         <p className="inspector__muted">The root has no siblings: selection starts here.</p>
       )}
 
-      <p className="inspector__hints">
-        <kbd>P</kbd> prune · <kbd>E</kbd> expand here
-      </p>
+      {keys && (
+        <p className="inspector__hints">
+          <kbd>P</kbd> prune · <kbd>E</kbd> expand here
+        </p>
+      )}
     </section>
   );
 }

@@ -16,7 +16,8 @@ export interface ScoreTableProps {
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : x > 0 ? '∞' : '−∞');
 
 /**
- * The selection score of a node and its siblings, term by term, computed by the engine's own
+ * The selection score of a node and its siblings, term by term (compact, so that it fits a side
+ * panel: the step column gives up its width first, its whole text in the tooltip), computed by the engine's own
  * selectionScore and bestChild, so the row marked "picks" is the child MCTS would descend into
  * from this parent now. Pruned children are listed but never scored: selection skips them.
  */
@@ -42,7 +43,9 @@ export function ScoreTable({ tree, parentId, nodeId, selection, c, strategy }: S
         <thead>
           <tr>
             <th scope="col">node</th>
-            <th scope="col">step</th>
+            <th scope="col" className="inspector__step-head">
+              step
+            </th>
             <th scope="col" title="prior P(s,a), normalized over the siblings">
               P
             </th>
@@ -55,8 +58,10 @@ export function ScoreTable({ tree, parentId, nodeId, selection, c, strategy }: S
             <th scope="col" title="exploration term">
               U
             </th>
-            <th scope="col">Q + U</th>
-            <th scope="col">
+            <th scope="col" title="the score selection maximizes">
+              Q+U
+            </th>
+            <th scope="col" className="inspector__pick-head">
               <span className="inspector__sr-only">selection</span>
             </th>
           </tr>
@@ -99,7 +104,13 @@ export function ScoreTable({ tree, parentId, nodeId, selection, c, strategy }: S
                     pruned, not selectable
                   </td>
                 )}
-                <td className="inspector__pick">{picks ? '◀ picks' : ''}</td>
+                <td className="inspector__pick">
+                  {picks && (
+                    <span title="selection picks this child">
+                      ◀<span className="inspector__sr-only"> picks</span>
+                    </span>
+                  )}
+                </td>
               </tr>
             );
           })}
