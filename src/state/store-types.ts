@@ -114,7 +114,7 @@ export interface LessonSlice {
   readonly lessonOpen: boolean;
   /** The current step's index (the lesson panel clamps it to its steps). */
   readonly lessonStep: number;
-  /** Large type, high contrast, only the canvas and the lesson. */
+  /** The presenter view: the whole page scaled for a projector, the canvas and one side panel. */
   readonly presenter: boolean;
   /** Whether the current step has finished driving the playground to its point. */
   readonly lessonStatus: LessonStatus;

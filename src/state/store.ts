@@ -22,7 +22,7 @@ export function createPlaygroundStore(deps: StoreDeps): PlaygroundStore {
     ...createSearchSlice(deps, holder, host)(...a),
     ...createRecordingSlice(host)(...a),
     ...createViewSlice(...a),
-    ...createLessonSlice(...a),
+    ...createLessonSlice(deps)(...a),
     ...createFilesSlice(deps, host)(...a),
     ...createSessionsSlice(deps, host)(...a),
   }));

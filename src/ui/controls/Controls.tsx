@@ -1,7 +1,7 @@
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import { ActionButton } from './ActionButton';
-import { nextPhaseLabel } from './actions';
+import { actionById, nextPhaseLabel, plainLabel, type ActionId } from './actions';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts';
 import './controls.css';
@@ -13,8 +13,27 @@ const SPEEDS: readonly { readonly label: string; readonly ms: number }[] = [
   { label: 'slow', ms: 800 },
 ];
 
+/** The pauses in the tooltip: the options stay one word each, so the select is narrow. */
+const SPEED_TITLE = `Pause between phases while running: ${SPEEDS.map((s) => `${s.label} ${s.ms} ms`).join(', ')}`;
+
 const selectSpeedMs = (s: PlaygroundState) => s.speedMs;
 const selectSetSpeed = (s: PlaygroundState) => s.setSpeed;
+
+/**
+ * An edit's icon, and its name: the name folds away (still read out) where the canvas column is
+ * narrow, so the toolbar stays on one row (controls.css).
+ */
+function IconLabel({ id }: { readonly id: ActionId }) {
+  const action = actionById(id);
+  const name = plainLabel(action);
+  const icon = action.label.slice(0, action.label.length - name.length).trim();
+  return (
+    <>
+      {icon}
+      <span className="controls__label"> {name}</span>
+    </>
+  );
+}
 
 /**
  * The search's transport bar: run, pause, step by simulation or by phase, reset, the hand edits
@@ -40,17 +59,22 @@ export function Controls() {
         <ActionButton id="reset" testId="btn-reset" />
       </div>
       <div className="controls__group">
-        <ActionButton id="prune" testId="btn-prune" />
-        <ActionButton id="expand" testId="btn-expand" />
-        <ActionButton id="backtrack" testId="btn-backtrack" />
+        <ActionButton id="prune" testId="btn-prune">
+          <IconLabel id="prune" />
+        </ActionButton>
+        <ActionButton id="expand" testId="btn-expand">
+          <IconLabel id="expand" />
+        </ActionButton>
+        <ActionButton id="backtrack" testId="btn-backtrack">
+          <IconLabel id="backtrack" />
+        </ActionButton>
       </div>
-      <label className="controls__speed" title="Pause between phases while running">
+      <label className="controls__speed" title={SPEED_TITLE}>
         Speed
         <select data-testid="speed" value={speedMs} onChange={(e) => setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s.ms} value={s.ms}>
               {s.label}
-              {s.ms > 0 ? ` (${s.ms} ms)` : ''}
             </option>
           ))}
           {custom !== null && <option value={custom}>{custom} ms</option>}

@@ -29,8 +29,25 @@ export function SearchStatus() {
         : s.hasSearch
           ? 'idle'
           : 'none';
+  // The line may be cut with an ellipsis in a narrow header: the whole of it is in the tooltip.
+  const title = s.hasSearch
+    ? [
+        `${s.recording ? 'recording · ' : ''}${s.simulations} / ${s.budget} simulations · ${s.tokens} tokens`,
+        s.solved && `solved ✓${s.firstSolvedAt !== null ? ` first at simulation ${s.firstSolvedAt}` : ''}`,
+        s.running && 'running',
+        s.done && 'done',
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : 'no search';
   return (
-    <span className="search-status" data-testid="search-status" data-state={state} data-solved={s.solved}>
+    <span
+      className="search-status"
+      data-testid="search-status"
+      data-state={state}
+      data-solved={s.solved}
+      title={title}
+    >
       {s.hasSearch ? (
         <>
           {s.recording && <span className="search-status__recording">recording · </span>}
