@@ -4,7 +4,8 @@ import { columnQuery, parseCompare, playgroundQuery, shareProvider } from './sta
 import { hubConfigUrl, TRANSFORMERS_CACHE } from './state/download-confirm';
 import { DEFAULT_RECORDING_PATH } from './state/recording';
 import { WATCHABLE_SPEED_MS } from './state/search-slice';
-import { setupToQuery } from './state/setup';
+import { presenterFromQuery, withPresenter } from './state/presenter-url';
+import { setupToQuery, type Setup } from './state/setup';
 import { IndexedDbArchive } from './state/persistence/indexeddb-archive';
 import { startAutosave } from './state/persistence/autosave';
 import { createPlaygroundStore } from './state/store';
@@ -39,12 +40,17 @@ const archive = typeof indexedDB !== 'undefined' ? new IndexedDbArchive() : unde
 const compare = parseCompare(query);
 const provider = createWorkerModelProvider();
 
+/** The address of the page: the setup, and the presenter view while it is on. */
+function writeUrl(setup: Setup, presenter: boolean): void {
+  window.history.replaceState(null, '', `?${withPresenter(setupToQuery(setup), presenter)}`);
+}
+
 function playground(): ReactNode {
   // The URL is the setup: it opens the page, and every change of the setup is written back to it.
   const store = createPlaygroundStore({
     provider,
     query: compare?.error !== undefined ? playgroundQuery(query) : query,
-    onSetupChange: (setup) => window.history.replaceState(null, '', `?${setupToQuery(setup)}`),
+    onSetupChange: (setup) => writeUrl(setup, presenterFromQuery(window.location.search)),
     deviceMemoryGb,
     isDownloaded,
     // Slow enough for an eye to follow select → expand → evaluate → backpropagate; max is one click.
@@ -52,7 +58,8 @@ function playground(): ReactNode {
     ...(compare?.error !== undefined ? { openingError: compare.error } : {}),
     ...(archive ? { archive } : {}),
   });
-  window.history.replaceState(null, '', `?${setupToQuery(store.getState().setup)}`);
+  writeUrl(store.getState().setup, store.getState().presenter);
+  store.subscribe((s, prev) => s.presenter !== prev.presenter && writeUrl(s.setup, s.presenter));
   if (archive) {
     const autosave = startAutosave(store, archive);
     // A tab being closed or hidden gets what the last few hundred milliseconds added.
