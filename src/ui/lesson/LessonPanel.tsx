@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground, usePlaygroundStore } from '../store-context';
+import { handoutHref } from './handout/handout-query';
 import { CLASS_MINUTES, stepSlot } from './lesson-plan';
 import { LessonNotes } from './LessonNotes';
 import { LESSON_STEPS } from './lesson-steps';
@@ -70,7 +71,7 @@ export function LessonPanel() {
           {l.step + 1} / {LESSON_STEPS.length}
         </span>
         <a
-          href="?handout=1"
+          href={handoutHref('student')}
           target="_blank"
           rel="noopener"
           data-testid="lesson-handout-link"
