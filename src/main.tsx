@@ -13,6 +13,8 @@ import type { StoreDeps } from './state/store-types';
 import { createWorkerModelProvider } from './state/worker-model-provider';
 import { App } from './ui/App';
 import { CompareApp } from './ui/compare/CompareApp';
+import { Handout } from './ui/lesson/handout/Handout';
+import { handoutFromQuery } from './ui/lesson/handout/handout-query';
 import { StoreProvider } from './ui/store-context';
 
 const root = document.getElementById('root');
@@ -103,4 +105,10 @@ function compareView(pair: NonNullable<typeof compare>['pair'] & object): ReactN
   return <CompareApp query={query} pair={pair} stores={stores} cancelAll={shared.cancelAll} />;
 }
 
-createRoot(root).render(<StrictMode>{compare?.pair ? compareView(compare.pair) : playground()}</StrictMode>);
+// The printable handout is a page of its own: no store, no models.
+const handout = handoutFromQuery(query);
+createRoot(root).render(
+  <StrictMode>
+    {handout ? <Handout version={handout} /> : compare?.pair ? compareView(compare.pair) : playground()}
+  </StrictMode>,
+);
