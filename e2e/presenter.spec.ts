@@ -1,6 +1,8 @@
 import { drawnNodes, expect, openReady, test } from './fixtures';
 
-test('presenter view: large type, a clean canvas, the lesson moved by the keyboard', async ({ page }) => {
+test('presenter view: large type, the canvas and the lesson, the lesson moved by the keyboard', async ({
+  page,
+}) => {
   await openReady(page, '?backend=wasm');
   await page.getByTestId('btn-lesson').click();
   const step = page.getByTestId('lesson-step');
@@ -11,8 +13,8 @@ test('presenter view: large type, a clean canvas, the lesson moved by the keyboa
   await page.getByTestId('btn-presenter').click();
   await expect(page.getByTestId('app')).toHaveAttribute('data-presenter', 'true');
   expect(await fontSize()).toBeGreaterThanOrEqual(normal * 1.3);
-  // Only the canvas and the lesson: the setup panels and the inspector are gone.
-  await expect(page.locator('.app-setup')).toBeHidden();
+  // Only the canvas and the lesson: the setup is a closed drawer, the inspector gives way to the lesson.
+  await expect(page.getByTestId('input-numbers')).not.toBeInViewport();
   await expect(page.getByTestId('node-inspector')).toBeHidden();
   await expect(page.getByTestId('tree-view')).toBeVisible();
   // High contrast: light text on a black page.
@@ -37,9 +39,38 @@ test('presenter view: large type, a clean canvas, the lesson moved by the keyboa
 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('app')).toHaveAttribute('data-presenter', 'false');
-  await expect(page.locator('.app-setup')).toBeVisible();
+  await expect(page.getByTestId('btn-setup')).toBeVisible();
   // Outside the presenter view the arrows are the timeline's again.
   await expect(step).toHaveAttribute('data-step-id', 'policy');
   await page.keyboard.press('ArrowLeft');
   await expect(step).toHaveAttribute('data-step-id', 'policy');
+});
+
+test('presenter view without the lesson: the header toggle, the inspector beside the canvas, Escape after a popover', async ({
+  page,
+}) => {
+  await openReady(page, '?backend=wasm');
+  const app = page.getByTestId('app');
+  await page.getByTestId('btn-presenter-view').click();
+  await expect(app).toHaveAttribute('data-presenter', 'true');
+  await expect(page.getByTestId('lesson')).toHaveCount(0);
+  await expect(page.getByTestId('node-inspector')).toBeVisible();
+  await expect(page.getByTestId('lesson-hint')).toBeHidden();
+
+  // Opening and closing the lesson leaves the presenter view on: it belongs to the page.
+  await page.getByTestId('btn-lesson').click();
+  await expect(page.getByTestId('node-inspector')).toBeHidden();
+  await page.getByTestId('btn-lesson').click();
+  await expect(app).toHaveAttribute('data-presenter', 'true');
+  await expect(page.getByTestId('node-inspector')).toBeVisible();
+
+  // An open popover takes the first Escape; the second leaves the presenter view.
+  await page.getByTestId('shortcuts-help').click();
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts')).toBeHidden();
+  await expect(app).toHaveAttribute('data-presenter', 'true');
+  await page.keyboard.press('Escape');
+  await expect(app).toHaveAttribute('data-presenter', 'false');
+  await expect(page.getByTestId('btn-presenter-view')).toHaveAttribute('aria-pressed', 'false');
 });
