@@ -81,6 +81,8 @@ export interface SlideTreeInput {
   readonly labelOf: (id: NodeId, text: string) => NodeText;
   /** Nodes drawn at most; the least-visited subtrees fold beyond it. */
   readonly nodeBudget?: number;
+  /** 'auto' (the default): whichever labels more nodes in full. */
+  readonly orientation?: Orientation | 'auto';
 }
 
 export const LABEL_FONT = 20;
@@ -135,7 +137,10 @@ function position(
   const topDown = orientation === 'top-down';
   // Room kept past the last level for its labels: below it top-down, right of it left-to-right.
   const labelRoom = topDown ? 3 * (LABEL_FONT + LINE_GAP) + 16 : 230;
-  const breadthPx = topDown ? area.width : area.height;
+  // Room at both ends of the breadth axis for half a label, centred on the outermost nodes
+  // (top-down, about seven characters) or beside them (left-right, half a label's height).
+  const breadthPad = topDown ? 90 : 36;
+  const breadthPx = (topDown ? area.width : area.height) - 2 * breadthPad;
   const depthPx = (topDown ? area.height : area.width) - labelRoom - 24;
   const span = maxX - minX;
   const perUnit = span === 0 ? 0 : Math.min(breadthPx / span, MAX_SIBLING_PX / NODE_SPACING_X);
@@ -143,7 +148,7 @@ function position(
   const slotPx = span === 0 ? MAX_SIBLING_PX : perUnit * NODE_SPACING_X;
   const scale = Math.max(MIN_GLYPH_SCALE, Math.min(MAX_GLYPH_SCALE, slotPx / (2.2 * nodeRadius(1000))));
   // Centred on both axes: the drawing's extent, then the area's leftover split evenly.
-  const breadthStart = (topDown ? area.x : area.y) + (breadthPx - span * perUnit) / 2;
+  const breadthStart = (topDown ? area.x : area.y) + breadthPad + (breadthPx - span * perUnit) / 2;
   const depthStart = (topDown ? area.y : area.x) + 24 + (depthPx - maxDepth * level) / 2;
   const placed = nodes.map((node) => {
     const b = breadthStart + (node.x - minX) * perUnit;
@@ -215,8 +220,10 @@ function orient(input: SlideTreeInput, nodes: readonly LayoutNode[], orientation
     const own = indexOf.get(p) ?? -1;
     const free = (box: Box) =>
       inside(box, bounds) && occupied.every((o, i) => i === own || !overlaps(box, o));
+    // Where the whole label does not fit, N and Q alone may (a short line under or beside the node).
     const tries = [labelAt(p, lines, stats, orientation), labelAt(p, [], stats, orientation)];
-    const fit = tries.find((t) => free(t.box)) ?? (onPath.has(p.node.id) ? tries[1] : undefined);
+    const fit =
+      tries.find((t) => free(t.box)) ?? (onPath.has(p.node.id) ? tries[tries.length - 1] : undefined);
     if (!fit) continue;
     if (fit.label.lines.length > 0 || lines.length === 0) labelled++;
     labels.set(p.node.id, fit.label);
@@ -268,7 +275,10 @@ function orient(input: SlideTreeInput, nodes: readonly LayoutNode[], orientation
  * the picture the page shows).
  */
 export function slideTree(input: SlideTreeInput): SlideTree {
+  // Without a view, the layout grows top-down: x runs across siblings and depth is the level.
   const { nodes } = layoutTree(input.tree, { keepVisible: input.path, nodeBudget: input.nodeBudget });
+  const setting = input.orientation ?? 'auto';
+  if (setting !== 'auto') return orient(input, nodes, setting);
   const topDown = orient(input, nodes, 'top-down');
   if (nodes.length <= 1) return topDown;
   const leftRight = orient(input, nodes, 'left-right');

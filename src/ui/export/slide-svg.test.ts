@@ -226,6 +226,22 @@ describe('slideTree', () => {
     }
   });
 
+  it('grows left to right when asked: children right of their parent, labels beside the nodes', () => {
+    const slide = slideTree({
+      tree: countdownTree(),
+      area,
+      path: ['n0'],
+      labelOf,
+      orientation: 'left-right',
+    });
+    const at = (id: string) => slide.nodes.find((n) => n.id === id);
+    expect(slide.orientation).toBe('left-right');
+    expect(at('n1')!.x).toBeGreaterThan(at('n0')!.x);
+    expect(at('n4')!.x).toBeGreaterThan(at('n1')!.x);
+    expect(at('n1')!.label?.anchor).toBe('start');
+    expect(at('n1')!.label!.x).toBeGreaterThan(at('n1')!.x);
+  });
+
   it('labels a small tree in full', () => {
     const slide = slideTree({ tree: countdownTree(), area, path: ['n0'], labelOf });
     expect(slide.labelled).toBe(7);

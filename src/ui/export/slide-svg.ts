@@ -3,6 +3,7 @@ import { checkPath, crossPath, edgeWidth, nodeFill, ringWidth } from '../tree/no
 import { slideLegend } from './slide-legend';
 import {
   LABEL_FONT,
+  type Orientation,
   slideTree,
   STATS_FONT,
   statsText,
@@ -37,6 +38,7 @@ export interface SlideInput {
   /** The legend's name for that path ("solution path", "most-visited path"). */
   readonly pathLabel: string;
   readonly nodeBudget?: number;
+  readonly orientation?: Orientation | 'auto';
 }
 
 const n1 = (x: number) => (Math.round(x * 10) / 10).toString();
@@ -153,6 +155,7 @@ export function buildSlideSvg(input: SlideInput): string {
     path: input.path,
     labelOf: input.labelOf,
     nodeBudget: input.nodeBudget,
+    orientation: input.orientation,
   });
   const labels = tree.nodes.map(label).join('');
   const font = escapeAttr(SLIDE_FONT);
