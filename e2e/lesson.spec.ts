@@ -1,17 +1,51 @@
 import type { Page } from '@playwright/test';
+import { LESSON_OUTLINE } from '../src/ui/lesson/lesson-outline';
 import { drawnNodes, expect, openReady, test } from './fixtures';
 
-/** Moves to the next lesson step and waits until it has driven the playground to its point. */
+/** The lecturer's notes of the step on the screen: present, open, and the outline's own text. */
+async function expectNotes(page: Page, id: string): Promise<void> {
+  const notes = LESSON_OUTLINE.find((s) => s.id === id)?.notes;
+  expect(notes, `the outline has the step ${id}`).toBeDefined();
+  const panel = page.getByTestId('lesson-notes');
+  await expect(panel).toHaveAttribute('open', '');
+  for (const [testId, text] of [
+    ['lesson-notes-say', notes?.say],
+    ['lesson-notes-question', notes?.question.ask],
+    ['lesson-notes-question-answer', notes?.question.answer],
+    ['lesson-notes-exercise', notes?.exercise.task],
+    ['lesson-notes-exercise-answer', notes?.exercise.answer],
+  ] as const) {
+    expect(text?.trim(), `${id}: ${testId}`).toBeTruthy();
+    await expect(panel.getByTestId(testId)).toBeVisible();
+    await expect(panel.getByTestId(testId)).toContainText(text ?? '');
+  }
+  await expect(panel.getByTestId('lesson-notes-time')).toContainText(`${notes?.minutes} min`);
+  await expect(panel.getByTestId('lesson-notes-time')).toContainText('of 45');
+}
+
+/** The steps the walk has reached, in order: at the end, every step of the outline. */
+const walked: string[] = [];
+
+/** Moves to the next lesson step, waits until it has driven the playground to its point, checks its notes. */
 async function next(page: Page, id: string): Promise<void> {
   await page.getByTestId('btn-lesson-next').click();
   const step = page.getByTestId('lesson-step');
   await expect(step).toHaveAttribute('data-step-id', id);
   await expect(step).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await expectNotes(page, id);
+  walked.push(id);
 }
+
+const selectedId = (page: Page) =>
+  page.locator('[data-testid="tree-node"][data-selected="true"]').first().getAttribute('data-node-id');
+const attr = async (page: Page, testId: string, name: string) =>
+  Number(await page.getByTestId(testId).getAttribute(name));
 
 const phase = (page: Page) => page.getByTestId('phase-note').locator('[data-phase]').first();
 
-test('the guided lesson, walked end to end on the embedded models', async ({ page }) => {
+test('the guided lesson, walked end to end on the embedded models, every step with its notes', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   // Opened away from the lesson's puzzle: the lesson sets up its own.
   await openReady(page, '?numbers=3,4,4,13&target=24&strategy=beam&backend=wasm');
@@ -19,7 +53,9 @@ test('the guided lesson, walked end to end on the embedded models', async ({ pag
   const step = page.getByTestId('lesson-step');
   await expect(step).toHaveAttribute('data-step-id', 'intro');
   await expect(step).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
-  await expect(page.getByTestId('lesson-count')).toHaveText('1 / 13');
+  await expect(page.getByTestId('lesson-count')).toHaveText(`1 / ${LESSON_OUTLINE.length}`);
+  await expectNotes(page, 'intro');
+  walked.push('intro');
   expect(page.url()).toContain('numbers=1,8,10,11');
   expect(page.url()).toContain('strategy=mcts');
   expect(await drawnNodes(page)).toHaveLength(1);
@@ -37,6 +73,8 @@ test('the guided lesson, walked end to end on the embedded models', async ({ pag
   const root = (await drawnNodes(page)).find((n) => n.id === 'n0');
   expect(root?.visits).toBeGreaterThan(0);
   await expect(page.getByTestId('lesson-root-visits')).toHaveText(String(root?.visits));
+  // This engine counts every new child at expansion: after one simulation N(root) = its children.
+  expect(root?.visits).toBe(rootChildren);
 
   // One iteration phase by phase; Select shows PUCT filled in for the node it picked.
   await next(page, 'select');
@@ -55,6 +93,17 @@ test('the guided lesson, walked end to end on the embedded models', async ({ pag
   }
   await expect(page.getByTestId('lesson-backprop').locator('tbody tr').first()).toBeVisible();
 
+  // What N counts: evaluations, not simulations (AlphaZero's N(root) would be the simulations run).
+  await next(page, 'counts');
+  const sims = await attr(page, 'lesson-counts', 'data-simulations');
+  const rootVisits = await attr(page, 'lesson-counts', 'data-root-visits');
+  expect(sims).toBe(2);
+  expect(rootVisits).toBe(await attr(page, 'lesson-counts', 'data-children-sum'));
+  expect(rootVisits).toBeGreaterThan(sims);
+  expect(await attr(page, 'lesson-counts', 'data-unvisited')).toBe(0);
+  await expect(page.getByTestId('lesson-counts-first')).toHaveText(String(rootChildren));
+  expect((await drawnNodes(page)).find((n) => n.id === 'n0')?.visits).toBe(rootVisits);
+
   // Priors: the pick at c is the child selected on the tree; it follows the slider.
   await next(page, 'priors');
   const slider = page.getByTestId('lesson-c');
@@ -71,9 +120,51 @@ test('the guided lesson, walked end to end on the embedded models', async ({ pag
   }
   expect(picks.size).toBeGreaterThan(1);
 
+  // PUCT vs UCT: each rule's pick on the live root is the one selected on the tree; then a race.
+  await next(page, 'puct-uct');
+  for (const rule of ['puct', 'uct'] as const) {
+    await page.getByTestId(`btn-lesson-rule-${rule}`).click();
+    const id = await page.getByTestId(`lesson-pick-${rule}`).getAttribute('data-node-id');
+    await expect(page.locator(`[data-testid="tree-node"][data-node-id="${id}"]`)).toHaveAttribute(
+      'data-selected',
+      'true',
+    );
+    // The table scores the root's children by the rule chosen.
+    await expect(page.getByTestId('lesson-step').locator('.inspector__scores')).toContainText(
+      `${rule.toUpperCase()} score`,
+    );
+  }
+  await page.getByTestId('btn-lesson-selection-race').click();
+  await expect(page.getByTestId('lesson-selection-race')).toHaveAttribute('data-state', 'done', {
+    timeout: 120_000,
+  });
+  const race = async (rule: string, name: string) =>
+    Number(
+      await page.locator(`[data-testid="lesson-selection-row"][data-selection="${rule}"]`).getAttribute(name),
+    );
+  // What the notes say: PUCT solves as many of the twelve for fewer tokens.
+  expect(await race('puct', 'data-solved')).toBeGreaterThanOrEqual(await race('uct', 'data-solved'));
+  expect(await race('puct', 'data-tokens')).toBeLessThan(await race('uct', 'data-tokens'));
+  // No puzzle is solved before its third simulation.
+  expect(await race('puct', 'data-simulations')).toBeGreaterThanOrEqual(3 * 12);
+
   await next(page, 'run');
   await expect(page.getByTestId('lesson-run-result')).toHaveAttribute('data-solved', 'true');
   await expect(page.getByTestId('search-status')).toContainText('solved');
+
+  // The final answer: the first verified solution, selected on the tree; the other candidates shown.
+  await next(page, 'answer');
+  const answer = page.getByTestId('lesson-answer');
+  const chosen = await answer.getAttribute('data-chosen');
+  expect(chosen).toBeTruthy();
+  expect(chosen).toBe(await answer.getAttribute('data-first-verified'));
+  await expect.poll(() => selectedId(page)).toBe(chosen);
+  await expect(page.getByTestId('lesson-answer-row')).toHaveCount(3);
+  const mostVisited = await page
+    .locator('[data-testid="lesson-answer-row"][data-rule="visits"]')
+    .getAttribute('data-node-id');
+  await page.locator('[data-testid="lesson-answer-row"][data-rule="visits"] button').click();
+  await expect.poll(() => selectedId(page)).toBe(mostVisited);
 
   // The four strategies on the same puzzle, run in the page.
   await next(page, 'strategies');
@@ -97,6 +188,26 @@ test('the guided lesson, walked end to end on the embedded models', async ({ pag
   expect(rates).toHaveLength(7);
   for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeGreaterThanOrEqual(rates[i - 1] ?? 0);
   expect(rates.at(-1)).toBeGreaterThan(rates[0] ?? 0);
+  // Budgets 1 and 2: nothing can be solved (a solution is three steps, one expansion each).
+  expect(rates.slice(0, 2)).toEqual([0, 0]);
+
+  // Why: the tree grows at most one step deeper per simulation, traced live on the lesson's puzzle.
+  await next(page, 'depth');
+  await page.getByTestId('btn-lesson-depth').click();
+  await expect(page.getByTestId('lesson-depth')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const trace = await page.getByTestId('lesson-depth-row').evaluateAll((rows) =>
+    rows.map((r) => ({
+      simulation: Number(r.getAttribute('data-simulation')),
+      depth: Number(r.getAttribute('data-depth')),
+      solved: r.getAttribute('data-solved') === 'true',
+    })),
+  );
+  expect(trace.length).toBeGreaterThanOrEqual(3);
+  for (const row of trace) {
+    expect(row.depth).toBeLessThanOrEqual(row.simulation);
+    if (row.simulation < 3) expect(row.solved).toBe(false);
+  }
+  expect(trace.at(-1)?.solved).toBe(true);
 
   // Outcome vs process: a failed branch is selected, its steps listed with the value model's numbers.
   await next(page, 'supervision');
@@ -108,16 +219,23 @@ test('the guided lesson, walked end to end on the embedded models', async ({ pag
 
   await next(page, 'wrap');
   await expect(page.getByTestId('btn-lesson-next')).toBeDisabled();
+  await expect(page.getByTestId('lesson-count')).toHaveText(
+    `${LESSON_OUTLINE.length} / ${LESSON_OUTLINE.length}`,
+  );
+  expect(walked).toEqual(LESSON_OUTLINE.map((s) => s.id));
 
   // Going back rereads a step; the tree stays as it is.
   const before = (await drawnNodes(page)).length;
   await page.getByTestId('btn-lesson-prev').click();
   await expect(step).toHaveAttribute('data-step-id', 'supervision');
   await page.keyboard.press('PageUp');
-  await expect(step).toHaveAttribute('data-step-id', 'scaling');
+  await expect(step).toHaveAttribute('data-step-id', 'depth');
   expect((await drawnNodes(page)).length).toBe(before);
-});
 
-async function selectedId(page: Page): Promise<string | null> {
-  return page.locator('[data-testid="tree-node"][data-selected="true"]').first().getAttribute('data-node-id');
-}
+  // The presenter view is the room's screen: the notes fold away there, and open again after.
+  await page.getByTestId('btn-presenter').click();
+  await expect(page.getByTestId('lesson-notes')).not.toHaveAttribute('open');
+  await expect(page.getByTestId('lesson-notes-say')).toBeHidden();
+  await page.getByTestId('btn-presenter').click();
+  await expectNotes(page, 'depth');
+});

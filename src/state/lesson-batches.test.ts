@@ -16,21 +16,26 @@ const models = (): SessionModels => ({
 const SETUP: Setup = { ...DEFAULT_SETUP, ...LESSON_SETUP, k: '6' };
 
 describe('raceSelections', () => {
-  it('searches once under each rule, to the first solution, and reports as it goes', async () => {
+  it('searches the puzzles under each rule, to each first solution, and reports each rule as it ends', async () => {
     const seen: SelectionOutcome[] = [];
-    const outcomes = await raceSelections(SETUP, models(), (o) => seen.push(o));
+    const outcomes = await raceSelections(SETUP, models(), [PROBLEM, PROBLEM], 16, (o) => seen.push(o));
     expect(outcomes.map((o) => o.selection)).toEqual(['puct', 'uct']);
     expect(seen).toEqual(outcomes);
     for (const o of outcomes) {
-      // A four-number solution is three steps: never before the third simulation.
-      if (o.solvedAt !== null) expect(o.solvedAt).toBeGreaterThanOrEqual(3);
+      expect(o.total).toBe(2);
+      // The same puzzle twice with the same seed: the same search twice.
+      expect(o.solved % 2).toBe(0);
+      // A four-number solution is three steps: never before the third simulation of each search.
+      expect(o.simulations).toBeGreaterThanOrEqual(2 * 3);
+      expect(o.simulations).toBeLessThanOrEqual(2 * 16);
       expect(o.generatedTokens).toBeGreaterThan(0);
-      expect(o.nodes).toBeGreaterThan(1);
     }
   });
 
   it('refuses a setup with errors, naming the field', async () => {
-    await expect(raceSelections({ ...SETUP, sims: '0' }, models(), () => undefined)).rejects.toThrow(/sims/);
+    await expect(
+      raceSelections({ ...SETUP, seed: 'x' }, models(), [PROBLEM], 16, () => undefined),
+    ).rejects.toThrow(/seed/);
   });
 });
 

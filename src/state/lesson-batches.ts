@@ -71,6 +71,25 @@ export interface BatchPuzzle {
 }
 
 /**
+ * The first twelve puzzles (ranks 901-912) of Tree of Thoughts' Game of 24 test set
+ * (shared/benchmarks/game24): evaluated here, never trained on. Not picked for how they turn out.
+ */
+export const TOT_BATCH: readonly BatchPuzzle[] = [
+  [4, 5, 6, 10],
+  [1, 2, 4, 7],
+  [2, 5, 8, 11],
+  [3, 4, 4, 13],
+  [6, 7, 8, 9],
+  [1, 11, 11, 13],
+  [1, 8, 10, 11],
+  [2, 3, 6, 9],
+  [1, 3, 5, 9],
+  [3, 3, 7, 12],
+  [4, 5, 7, 9],
+  [1, 2, 8, 13],
+].map((numbers) => ({ numbers, target: 24 }));
+
+/**
  * MCTS with `budget` simulations on each puzzle, stopping at the first verified solution: the
  * simulation it stopped at is when it first solved the puzzle, which is all the curve needs
  * (a search with a smaller budget is the first simulations of this one, with the same seed).
@@ -112,35 +131,58 @@ export async function scalingBatch(
 
 export interface SelectionOutcome {
   readonly selection: 'puct' | 'uct';
-  /** The simulation that found the first verified solution; null when the budget ran out first. */
-  readonly solvedAt: number | null;
+  /** Puzzles with a verified solution within the budget. */
+  readonly solved: number;
+  readonly total: number;
+  /** Simulations run over all the puzzles (each stops at its first solution, or at the budget). */
+  readonly simulations: number;
   readonly generatedTokens: number;
-  readonly nodes: number;
 }
 
 /**
- * MCTS under PUCT and under UCT on the same puzzle, seed and models, each stopping at its first
- * verified solution: the only difference between the two runs is the selection rule.
+ * MCTS under PUCT and under UCT on the same puzzles, seed and models, each puzzle stopping at its
+ * first verified solution: the only difference between the two rows is the selection rule. A batch,
+ * because on one puzzle both rules can land on the same simulation by chance.
  */
 export async function raceSelections(
   setup: Setup,
   models: SessionModels,
+  puzzles: readonly BatchPuzzle[],
+  budget: number,
   onOutcome: (outcome: SelectionOutcome) => void,
   signal?: AbortSignal,
 ): Promise<SelectionOutcome[]> {
   const outcomes: SelectionOutcome[] = [];
   for (const selection of ['puct', 'uct'] as const) {
-    const runner = await searchToEnd(
-      { ...setup, strategy: 'mcts', selection, stop: 'solved' },
-      models,
-      signal,
-    );
-    const result = runner.strategy.result;
+    let solved = 0;
+    let simulations = 0;
+    let generatedTokens = 0;
+    for (const puzzle of puzzles) {
+      const runner = await searchToEnd(
+        {
+          ...setup,
+          task: 'countdown',
+          numbers: puzzle.numbers.join(','),
+          target: String(puzzle.target),
+          strategy: 'mcts',
+          selection,
+          sims: String(budget),
+          stop: 'solved',
+        },
+        models,
+        signal,
+      );
+      const result = runner.strategy.result;
+      if (result?.solved) solved++;
+      simulations += result?.iterations ?? 0;
+      generatedTokens += runner.session.generatedTokens;
+    }
     const outcome: SelectionOutcome = {
       selection,
-      solvedAt: result?.solved ? result.iterations : null,
-      generatedTokens: runner.session.generatedTokens,
-      nodes: Object.keys(runner.session.tree.nodes).length,
+      solved,
+      total: puzzles.length,
+      simulations,
+      generatedTokens,
     };
     outcomes.push(outcome);
     onOutcome(outcome);

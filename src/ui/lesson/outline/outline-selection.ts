@@ -14,9 +14,9 @@ export const SELECTION_OUTLINE = [
           'Its bonus uses visit counts only; without P it spreads simulations evenly over siblings however implausible they are, which is expensive when a language model offers many candidate steps.',
       },
       exercise: {
-        task: 'Press "Race PUCT and UCT". At which simulation did each find a solution, for how many tokens? Explain the gap with the two formulas.',
+        task: 'Press "Race PUCT and UCT" (twelve puzzles). Compare solved puzzles, simulations and tokens, and explain the gap with the two formulas.',
         answer:
-          'PUCT needs fewer simulations and tokens here (the live table gives the numbers): with equal N, UCT gives every sibling the same bonus and so visits bad steps too, while P concentrates PUCT on the steps the policy likes.',
+          'PUCT spends fewer tokens for as many solutions: with equal N, UCT gives every sibling the same bonus and so expands implausible steps too, while P concentrates PUCT on the steps the policy likes.',
       },
       minutes: 4,
     },

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { bestChild } from '../../../core/strategies/selection';
 import { getNode, liveChildren } from '../../../core/tree';
-import { raceSelections, type SelectionOutcome } from '../../../state/lesson-batches';
+import { raceSelections, TOT_BATCH, type SelectionOutcome } from '../../../state/lesson-batches';
 import { stepPhasesTo } from '../../../state/lesson-driver';
 import { ScoreTable } from '../../inspector/ScoreTable';
 import { usePlayground, usePlaygroundStore } from '../../store-context';
@@ -24,6 +24,7 @@ function PuctVsUct() {
   const [rule, setRule] = useState<Rule>('uct');
   const [race, setRace] = useState<Race>({ state: 'idle', outcomes: [] });
   const c = search?.config.c ?? 1;
+  const budget = search?.config.simulations ?? 32;
   const root = tree ? getNode(tree, tree.rootId) : null;
   const kids = tree && root ? liveChildren(tree, root) : [];
   const picks = {
@@ -41,7 +42,9 @@ function PuctVsUct() {
     if (!models) return setRace({ state: 'done', outcomes: [], error: 'the models are not loaded' });
     setRace({ state: 'running', outcomes: [] });
     try {
-      await raceSelections(setup, models, (o) => setRace((r) => ({ ...r, outcomes: [...r.outcomes, o] })));
+      await raceSelections(setup, models, TOT_BATCH, budget, (o) =>
+        setRace((r) => ({ ...r, outcomes: [...r.outcomes, o] })),
+      );
       setRace((r) => ({ ...r, state: 'done' }));
     } catch (e) {
       setRace((r) => ({ ...r, state: 'done', error: e instanceof Error ? e.message : String(e) }));
@@ -98,14 +101,15 @@ function PuctVsUct() {
         strategy="mcts"
       />
       <p>
-        The same puzzle, seed and models, searched to the first solution under each rule:{' '}
+        The two rules on the {TOT_BATCH.length} Tree of Thoughts puzzles of the test-time compute step, with
+        the same seed and models, each puzzle searched to its first solution (at most {budget} simulations):{' '}
         <button
           type="button"
           data-testid="btn-lesson-selection-race"
           disabled={race.state === 'running'}
           onClick={() => void start()}
         >
-          {race.state === 'running' ? 'Searching…' : 'Race PUCT and UCT'}
+          {race.state === 'running' ? `Searching (${race.outcomes.length} / 2)…` : 'Race PUCT and UCT'}
         </button>
       </p>
       {race.error && <p className="lesson__error">{race.error}</p>}
@@ -113,9 +117,9 @@ function PuctVsUct() {
         <thead>
           <tr>
             <th>rule</th>
-            <th>solved at simulation</th>
+            <th>solved</th>
+            <th>simulations</th>
             <th>tokens</th>
-            <th>nodes</th>
           </tr>
         </thead>
         <tbody>
@@ -124,12 +128,16 @@ function PuctVsUct() {
               key={o.selection}
               data-testid="lesson-selection-row"
               data-selection={o.selection}
-              data-solved-at={o.solvedAt ?? ''}
+              data-solved={o.solved}
+              data-simulations={o.simulations}
+              data-tokens={o.generatedTokens}
             >
               <td>{o.selection.toUpperCase()}</td>
-              <td>{o.solvedAt ?? `not within ${setup.sims}`}</td>
+              <td>
+                {o.solved} / {o.total}
+              </td>
+              <td>{o.simulations}</td>
               <td>{o.generatedTokens}</td>
-              <td>{o.nodes}</td>
             </tr>
           ))}
         </tbody>
