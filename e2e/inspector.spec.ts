@@ -53,13 +53,14 @@ async function scoreRows(page: Page): Promise<ScoreRow[]> {
     .locator('tbody tr')
     .evaluateAll((trs) =>
       trs.map((tr) => ({
+        id: tr.getAttribute('data-testid')?.replace('score-row-', '') ?? '',
         cells: [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''),
         picked: tr.getAttribute('data-picked') === 'true',
         own: tr.getAttribute('data-own') === 'true',
       })),
     );
-  return rows.map(({ cells, picked, own }) => {
-    const [id = '', , p = '', n = '', q = '', u = '', score = ''] = cells;
+  return rows.map(({ id, cells, picked, own }) => {
+    const [, p = '', n = '', q = '', u = '', score = ''] = cells;
     for (const x of [q, u, score]) expect(x, `a score cell of ${id}`).toMatch(NUMBER);
     return { id, p: Number(p), n: Number(n), q: num(q), u: num(u), score: num(score), picked, own };
   });
@@ -167,6 +168,7 @@ test('with selection=uct the table shows the UCT formula and picks by it', async
 });
 
 for (const viewport of [
+  { width: 1024, height: 768 },
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
 ]) {
@@ -198,5 +200,13 @@ for (const viewport of [
     // The "picks" mark, in the last column, is inside the panel too.
     expect(fit.pickRight).toBeLessThanOrEqual(fit.panelRight);
     await expect(table.locator('[data-picked="true"] .inspector__pick')).toBeInViewport({ ratio: 1 });
+    // Each step reads as its equation, uncut (the whole step is in the tooltip).
+    const steps = await table
+      .locator('td.inspector__step')
+      .evaluateAll((tds) =>
+        tds.map((td) => ({ text: td.textContent ?? '', cut: td.scrollWidth > td.clientWidth + 1 })),
+      );
+    for (const step of steps)
+      expect(step).toEqual({ text: expect.stringMatching(/^\d+[−+×÷]\d+=\d+$/), cut: false });
   });
 }

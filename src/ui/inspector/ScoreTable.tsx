@@ -1,6 +1,7 @@
 import { bestChild, selectionScore } from '../../core/strategies/selection';
 import type { StrategyName } from '../../core/strategies/strategy';
 import { getNode, liveChildren, type NodeId, type ReasoningTree } from '../../core/tree';
+import { stepLabel } from '../tree/node-label';
 
 export interface ScoreTableProps {
   /** The published tree: the caller re-renders this whenever a new one is published. */
@@ -17,7 +18,8 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : x > 0 ? '∞' : 
 
 /**
  * The selection score of a node and its siblings, term by term (compact, so that it fits a side
- * panel: the step column gives up its width first, its whole text in the tooltip), computed by the engine's own
+ * panel: each step by its short label, e.g. its equation, the node id and whole text in the
+ * tooltip; the step column gives up its width first), computed by the engine's own
  * selectionScore and bestChild, so the row marked "picks" is the child MCTS would descend into
  * from this parent now. Pruned children are listed but never scored: selection skips them.
  */
@@ -42,8 +44,11 @@ export function ScoreTable({ tree, parentId, nodeId, selection, c, strategy }: S
       <table className="inspector__table" data-testid="score-table">
         <thead>
           <tr>
-            <th scope="col">node</th>
-            <th scope="col" className="inspector__step-head">
+            <th
+              scope="col"
+              className="inspector__step-head"
+              title="the step (its node id and whole text in the tooltip)"
+            >
               step
             </th>
             <th scope="col" title="prior P(s,a), normalized over the siblings">
@@ -87,9 +92,8 @@ export function ScoreTable({ tree, parentId, nodeId, selection, c, strategy }: S
                 data-picked={picks || undefined}
                 aria-current={own || undefined}
               >
-                <td>{child.id}</td>
-                <td className="inspector__step" title={child.reason ?? child.text}>
-                  {child.text || '(empty)'}
+                <td className="inspector__step" title={`${child.id}: ${child.reason ?? child.text}`}>
+                  {stepLabel(child.text).lines[0] ?? '(empty)'}
                 </td>
                 <td>{child.prior.toFixed(3)}</td>
                 <td>{child.visits}</td>

@@ -126,8 +126,8 @@ export function StrategyPanel() {
             aria-describedby="explain-selection"
             onChange={(e) => chooseSelection(e.target.value)}
           >
-            <option value="puct">PUCT: Q + c·P·√N(parent) / (1 + N)</option>
-            <option value="uct">UCT: Q + c·√(ln N(parent) / N)</option>
+            <option value="puct">PUCT (AlphaZero)</option>
+            <option value="uct">UCT (UCB1 on trees)</option>
           </select>
           <span className="panel__explain" id="explain-selection" data-testid="explain-selection">
             {SELECTION_EXPLAIN[setup.selection]}
