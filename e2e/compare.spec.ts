@@ -90,4 +90,15 @@ test('compare view: a node clicked in a column is inspected in that column (its 
   await expect(inspector(beam).getByTestId('reasoning-path')).toContainText(beamStep);
   await expect(inspector(beam).getByTestId('score-row-n1')).toHaveAttribute('data-own', 'true');
   await expect(inspector(mcts).getByTestId('reasoning-path')).toContainText(mctsStep);
+
+  // The inspector shares the column with the tree, which keeps the larger part; closing it gives
+  // the room back.
+  const height = async (locator: ReturnType<typeof page.getByTestId>) =>
+    (await locator.boundingBox())?.height ?? 0;
+  const tree = mcts.locator('.tree-canvas');
+  expect(await height(tree)).toBeGreaterThan(await height(inspector(mcts)));
+  const before = await height(tree);
+  await mcts.getByTestId('btn-compare-inspector-close').click();
+  await expect(inspector(mcts)).toContainText('Click a node to inspect it');
+  await expect.poll(() => height(tree)).toBeGreaterThan(before);
 });

@@ -21,6 +21,8 @@ const selectColumn = (s: PlaygroundState) => ({
   tokens: selectGeneratedTokens(s),
   nodes: s.search?.nodeCount ?? 0,
   error: s.searchError ?? s.modelError,
+  inspecting: s.selectedId !== null,
+  select: s.select,
 });
 
 /**
@@ -72,7 +74,22 @@ export function CompareColumn() {
       )}
       <WorkerNotice />
       <TreeCanvas />
-      <div className="compare-column__inspector" data-testid="compare-inspector">
+      <div
+        className="compare-column__inspector"
+        data-testid="compare-inspector"
+        data-inspecting={c.inspecting || undefined}
+      >
+        {c.inspecting && (
+          <button
+            type="button"
+            className="compare-column__close"
+            data-testid="btn-compare-inspector-close"
+            title="Close the inspector (the tree takes the room back)"
+            onClick={() => c.select(null)}
+          >
+            ✕
+          </button>
+        )}
         <NodeInspector keys={false} />
       </div>
     </section>
