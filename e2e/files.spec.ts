@@ -110,6 +110,12 @@ test("imports x1's mcts_tree_final.json and draws it with its statistics", async
   expect(nodes.filter((n) => n.state === 'terminal-failed')).toHaveLength(2);
   await node(page, 'n1').click();
   await expect(page.getByTestId('node-inspector')).toContainText('13 - 9 = 4');
+  // Its slide: the question as the title, the tree's own statistics on the nodes.
+  const slide = (await download(page, 'btn-export-svg')).bytes.toString('utf8');
+  expect(slide).toContain('>Use the numbers 4, 9, 10 and 13 and the operations +, -, * and / to obtain 24.');
+  expect(slide).toContain('Imported x1 tree · 16 nodes · root N 5 · solved ✓');
+  expect(slide).toMatch(/>N 5 · Q -?\d\.\d\d<\/text>/);
+  expect(slide.match(/class="slide-node"/g)).toHaveLength(16);
   // Read-only: no search acts on it; closing it brings the search back.
   await expect(page.getByTestId('btn-run')).toBeDisabled();
   await page.getByTestId('btn-close-import').click();
