@@ -31,7 +31,7 @@ function totalText(progress: LoadProgress | null): string {
 export function ModelStatus() {
   const { status, progress, error, pending, confirm } = usePlayground(useShallow(selectModel));
   return (
-    <span className="model-status" data-testid="model-status" data-status={status}>
+    <span className="model-status" data-testid="model-status" data-status={status} title={`models ${status}`}>
       <span className="model-status__dot" aria-hidden="true" />
       {status === 'idle' && 'models idle'}
       {status === 'confirm' && pending && (
@@ -42,7 +42,7 @@ export function ModelStatus() {
           </button>
         </span>
       )}
-      {status === 'ready' && 'models ready'}
+      {status === 'ready' && <span className="model-status__text">models ready</span>}
       {status === 'error' && `models error: ${error ?? 'unknown error'}`}
       {status === 'loading' && (
         <>
