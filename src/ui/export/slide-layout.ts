@@ -164,10 +164,12 @@ function labelAt(
   lines: readonly string[],
   stats: string | null,
   orientation: Orientation,
+  bold: boolean,
 ): { label: SlideLabel; box: Box } {
+  // The first line of a label on the path is drawn bold, about 8% wider.
   const width = Math.max(
     0,
-    ...lines.map((l) => textWidth(l, LABEL_FONT)),
+    ...lines.map((l, i) => textWidth(l, LABEL_FONT) * (i === 0 && bold ? 1.08 : 1)),
     stats === null ? 0 : textWidth(stats, STATS_FONT),
   );
   const height = lines.length * (LABEL_FONT + LINE_GAP) + (stats === null ? 0 : STATS_FONT + LINE_GAP);
@@ -221,7 +223,8 @@ function orient(input: SlideTreeInput, nodes: readonly LayoutNode[], orientation
     const free = (box: Box) =>
       inside(box, bounds) && occupied.every((o, i) => i === own || !overlaps(box, o));
     // Where the whole label does not fit, N and Q alone may (a short line under or beside the node).
-    const tries = [labelAt(p, lines, stats, orientation), labelAt(p, [], stats, orientation)];
+    const bold = onPath.has(p.node.id);
+    const tries = [labelAt(p, lines, stats, orientation, bold), labelAt(p, [], stats, orientation, bold)];
     const fit =
       tries.find((t) => free(t.box)) ?? (onPath.has(p.node.id) ? tries[tries.length - 1] : undefined);
     if (!fit) continue;

@@ -5,6 +5,7 @@ import { problemLabel, stepLabel, titleLabel } from '../tree/node-label';
 import { slideTree, type Box } from './slide-layout';
 import { buildSlideSvg, SLIDE_HEIGHT, SLIDE_WIDTH, type SlideInput } from './slide-svg';
 import { problemTitle } from './slide-from-state';
+import { textWidth } from './svg-text';
 
 function expand(
   tree: ReasoningTree,
@@ -260,5 +261,15 @@ describe('slideTree', () => {
     expect(slide.labelled).toBeGreaterThan(10);
     const text = buildSlideSvg(input(tree, { path }));
     expect(text.length).toBeLessThan(400_000);
+  });
+});
+
+describe('textWidth', () => {
+  it('estimates by character: digits and signs wide, spaces and thin letters narrow', () => {
+    // DejaVu Sans at 20 px draws "left 8 10 10" about 116 px wide and "11+1=12" about 97 px.
+    expect(textWidth('left 8 10 10', 20)).toBeGreaterThan(112);
+    expect(textWidth('left 8 10 10', 20)).toBeLessThan(124);
+    expect(textWidth('11+1=12', 20)).toBeGreaterThan(94);
+    expect(textWidth('11+1=12', 20)).toBeLessThan(104);
   });
 });

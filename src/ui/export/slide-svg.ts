@@ -125,7 +125,8 @@ function label(node: SlideNode): string {
 export function buildSlideSvg(input: SlideInput): string {
   const W = SLIDE_WIDTH;
   const H = SLIDE_HEIGHT;
-  const titleLines = wrapText(input.title, TITLE_FONT, W - 2 * MARGIN, 2);
+  // The title is bold: about 10% wider than the estimate for regular type.
+  const titleLines = wrapText(input.title, TITLE_FONT * 1.1, W - 2 * MARGIN, 2);
   const subtitleLines = wrapText(input.subtitle, SUBTITLE_FONT, W - 2 * MARGIN, 2);
   let y = MARGIN;
   const heading: string[] = [];

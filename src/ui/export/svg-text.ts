@@ -14,19 +14,37 @@ export function escapeAttr(text: string): string {
 }
 
 /**
- * The font the slide asks for; the viewer picks the first it has. The width estimate below is
- * taken from the widest of them (DejaVu Sans, Chromium's fallback on Linux), so a label measured
- * here never runs longer in the file than the room it was given.
+ * The font the slide asks for; the viewer picks the first it has. Widths below are DejaVu Sans's
+ * (Chromium's fallback on Linux, and wider than the faces listed before it), so a label measured
+ * here does not run past the room it was given.
  */
 export const SLIDE_FONT =
   "'Segoe UI', system-ui, -apple-system, Roboto, 'Helvetica Neue', 'DejaVu Sans', Arial, sans-serif";
 
-/** Average advance of a character, in ems: DejaVu Sans digits are 0.64 em, lower case about 0.6. */
-const EM_PER_CHAR = 0.62;
+/** Advance widths in ems by character class (DejaVu Sans). */
+const NARROW = new Set([..."ijlI!|'.,:;·"]);
+const SEMI = new Set([...'frt()[]{}"-/']);
+const SPACE = new Set([' ']);
+const WIDE = new Set([...'mwMW@%']);
+const SIGN = new Set([...'+−×÷=<>→±≤≥']);
+
+function advance(ch: string): number {
+  if (SPACE.has(ch) || NARROW.has(ch)) return 0.32;
+  if (SEMI.has(ch)) return 0.4;
+  if (ch >= '0' && ch <= '9') return 0.64;
+  if (SIGN.has(ch)) return 0.84;
+  if (WIDE.has(ch)) return 0.98;
+  if (ch >= 'A' && ch <= 'Z') return 0.72;
+  if (ch >= 'a' && ch <= 'z') return 0.62;
+  // Anything else (accents, other scripts, symbols): as wide as a capital, to be safe.
+  return 0.75;
+}
 
 /** The estimated width of `text` set at `fontPx` pixels. */
 export function textWidth(text: string, fontPx: number): number {
-  return [...text].length * EM_PER_CHAR * fontPx;
+  let ems = 0;
+  for (const ch of text) ems += advance(ch);
+  return ems * fontPx;
 }
 
 /** Words of `text` wrapped into lines of at most `maxWidth` px; past `maxLines` the last line ends in "…". */
