@@ -84,7 +84,7 @@ function items(pathLabel: string, gradientId: string): Item[] {
     { swatch: terminal('pruned'), swatchWidth: terminalWidth, text: 'pruned' },
     {
       swatch: `<text x="0" y="6" font-size="${LEGEND_FONT - 2}" fill="${C.muted}">N 12 · Q 0.54</text>`,
-      swatchWidth: textWidth('N 12 · Q 0.54', LEGEND_FONT - 2),
+      swatchWidth: textWidth('N 12 · Q 0.54', LEGEND_FONT - 2) + 6,
       text: 'visits, mean value W / N',
     },
   ];
