@@ -99,6 +99,11 @@ test('the setup drawer: a labelled button opens it beside the canvas, Escape and
   // A field reached from the keyboard brings its drawer with it.
   await numbers.focus();
   await expect(numbers).toBeInViewport({ ratio: 1 });
+  // A press on the toolbar while it is out lands on the button pressed (the drawer closes after
+  // the click, so nothing moves under the pointer), then the drawer goes.
+  await page.getByTestId('btn-step').click();
+  await expect(page.getByTestId('search-status')).toContainText('1 / 32');
+  await expect(numbers).not.toBeInViewport();
 });
 
 test('390x844 phone: one column, a tall canvas, Run pressable, the lesson and the setup reachable', async ({

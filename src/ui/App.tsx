@@ -36,7 +36,7 @@ export function App() {
     close: closeSetup,
     panelRef: setupRef,
     toggleRef: setupToggleRef,
-  } = useDrawer<HTMLElement, HTMLButtonElement>();
+  } = useDrawer<HTMLElement, HTMLButtonElement>(true);
   const {
     open: sideOpen,
     toggle: toggleSide,

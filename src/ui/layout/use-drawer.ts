@@ -11,15 +11,24 @@ export interface Drawer<P extends HTMLElement, T extends HTMLElement> {
 }
 
 /**
- * A side panel that slides over the canvas where the screen has no room to dock it. It closes like
- * the popovers (use-dismiss.ts): on Escape and on a press outside it; unlike them, its toggle lives
- * in the header, away from the panel, so both are "inside".
+ * A side panel that comes out where the screen has no room to dock it. It closes like the popovers
+ * (use-dismiss.ts), on Escape and on a press outside it, but once that press has been handled: a
+ * drawer that pushes the canvas aside must not move the button being pressed before the click
+ * lands. With `openOnFocus`, focus moving into it (Tab, or a field focused by a script) opens it,
+ * so that nobody types into a field they cannot see.
  */
-export function useDrawer<P extends HTMLElement, T extends HTMLElement>(): Drawer<P, T> {
+export function useDrawer<P extends HTMLElement, T extends HTMLElement>(openOnFocus = false): Drawer<P, T> {
   const [open, setOpen] = useState(false);
   const panelRef = useRef<P>(null);
   const toggleRef = useRef<T>(null);
   const close = useEffectEvent(() => setOpen(false));
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (!openOnFocus || !panel) return;
+    const onFocus = () => setOpen(true);
+    panel.addEventListener('focusin', onFocus);
+    return () => panel.removeEventListener('focusin', onFocus);
+  }, [openOnFocus]);
   useEffect(() => {
     if (!open) return;
     const inside = (target: EventTarget | null) =>
@@ -30,14 +39,15 @@ export function useDrawer<P extends HTMLElement, T extends HTMLElement>(): Drawe
       event.preventDefault();
       close();
     };
-    const onPointer = (event: PointerEvent) => {
+    // Bubbling to the window: after the page's own handlers have had the click.
+    const onClick = (event: MouseEvent) => {
       if (!inside(event.target)) close();
     };
     window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onPointer, true);
+    window.addEventListener('click', onClick);
     return () => {
       window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onPointer, true);
+      window.removeEventListener('click', onClick);
     };
   }, [open]);
   return { open, toggle: () => setOpen((o) => !o), close: () => setOpen(false), panelRef, toggleRef };
