@@ -157,16 +157,25 @@ test('the guided lesson, walked end to end on the embedded models, every step wi
   const answer = page.getByTestId('lesson-answer');
   const chosen = await answer.getAttribute('data-chosen');
   expect(chosen).toBeTruthy();
-  expect(chosen).toBe(await answer.getAttribute('data-first-verified'));
+  const row = (rule: string) => page.locator(`[data-testid="lesson-answer-now-row"][data-rule="${rule}"]`);
+  await expect(page.getByTestId('lesson-answer-now')).toHaveAttribute('data-engine-rule', 'verified');
+  await expect(row('verified')).toHaveAttribute('data-node-id', chosen ?? '');
   await expect.poll(() => selectedId(page)).toBe(chosen);
-  await expect(page.getByTestId('lesson-answer-row')).toHaveCount(3);
-  const mostVisited = await page
-    .locator('[data-testid="lesson-answer-row"][data-rule="visits"]')
-    .getAttribute('data-node-id');
-  await page.locator('[data-testid="lesson-answer-row"][data-rule="visits"] button').click();
+  const mostVisited = await row('visits').getAttribute('data-node-id');
+  await row('visits').getByRole('button').click();
   await expect.poll(() => selectedId(page)).toBe(mostVisited);
+  // On the twelve puzzles: a verified answer always; the most-visited path less often when the
+  // solution is new than after the budget (what the notes' exercise answers).
+  await page.getByTestId('btn-lesson-answer-rules').click();
+  const rules = page.getByTestId('lesson-answer-rules');
+  await expect(rules).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  const rulesRow = async (rule: string, name: string) =>
+    Number(await rules.locator(`[data-rule="${rule}"]`).getAttribute(name));
+  const solvedPuzzles = Number(await rules.getAttribute('data-solved'));
+  expect(solvedPuzzles).toBeGreaterThan(0);
+  expect(await rulesRow('verified', 'data-first')).toBe(solvedPuzzles);
+  expect(await rulesRow('visits', 'data-first')).toBeLessThan(await rulesRow('visits', 'data-end'));
 
-  // The four strategies on the same puzzle, run in the page.
   await next(page, 'strategies');
   await page.getByTestId('btn-lesson-race').click();
   await expect(page.getByTestId('lesson-race')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });

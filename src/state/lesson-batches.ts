@@ -1,6 +1,5 @@
 import type { SessionModels } from '../core/session';
 import type { StrategyName } from '../core/strategies/strategy';
-import { firstSolvedNode, getNode } from '../core/tree';
 import { SearchRunner } from './search-runner';
 import type { PuzzleOutcome } from './scaling-curve';
 import type { Setup } from './setup';
@@ -20,7 +19,7 @@ export interface StrategyOutcome {
 }
 
 /** A runner for `setup` on `models`; throws with the setup's first problem. */
-function openRunner(setup: Setup, models: SessionModels): SearchRunner {
+export function openRunner(setup: Setup, models: SessionModels): SearchRunner {
   const { valid, errors } = validateSetup(setup);
   if (!valid) {
     const [field, why] = Object.entries(errors)[0] ?? ['setup', 'invalid'];
@@ -30,7 +29,11 @@ function openRunner(setup: Setup, models: SessionModels): SearchRunner {
 }
 
 /** Runs a whole search for `setup` on `models`; throws with the setup's first problem. */
-async function searchToEnd(setup: Setup, models: SessionModels, signal?: AbortSignal): Promise<SearchRunner> {
+export async function searchToEnd(
+  setup: Setup,
+  models: SessionModels,
+  signal?: AbortSignal,
+): Promise<SearchRunner> {
   const runner = openRunner(setup, models);
   while (!runner.done) {
     if (signal?.aborted) throw new DOMException('stopped', 'AbortError');
@@ -127,108 +130,4 @@ export async function scalingBatch(
     onOutcome(outcome);
   }
   return outcomes;
-}
-
-export interface SelectionOutcome {
-  readonly selection: 'puct' | 'uct';
-  /** Puzzles with a verified solution within the budget. */
-  readonly solved: number;
-  readonly total: number;
-  /** Simulations run over all the puzzles (each stops at its first solution, or at the budget). */
-  readonly simulations: number;
-  readonly generatedTokens: number;
-}
-
-/**
- * MCTS under PUCT and under UCT on the same puzzles, seed and models, each puzzle stopping at its
- * first verified solution: the only difference between the two rows is the selection rule. A batch,
- * because on one puzzle both rules can land on the same simulation by chance.
- */
-export async function raceSelections(
-  setup: Setup,
-  models: SessionModels,
-  puzzles: readonly BatchPuzzle[],
-  budget: number,
-  onOutcome: (outcome: SelectionOutcome) => void,
-  signal?: AbortSignal,
-): Promise<SelectionOutcome[]> {
-  const outcomes: SelectionOutcome[] = [];
-  for (const selection of ['puct', 'uct'] as const) {
-    let solved = 0;
-    let simulations = 0;
-    let generatedTokens = 0;
-    for (const puzzle of puzzles) {
-      const runner = await searchToEnd(
-        {
-          ...setup,
-          task: 'countdown',
-          numbers: puzzle.numbers.join(','),
-          target: String(puzzle.target),
-          strategy: 'mcts',
-          selection,
-          sims: String(budget),
-          stop: 'solved',
-        },
-        models,
-        signal,
-      );
-      const result = runner.strategy.result;
-      if (result?.solved) solved++;
-      simulations += result?.iterations ?? 0;
-      generatedTokens += runner.session.generatedTokens;
-    }
-    const outcome: SelectionOutcome = {
-      selection,
-      solved,
-      total: puzzles.length,
-      simulations,
-      generatedTokens,
-    };
-    outcomes.push(outcome);
-    onOutcome(outcome);
-  }
-  return outcomes;
-}
-
-/** The tree after one simulation of a depth trace. */
-export interface DepthRow {
-  readonly simulation: number;
-  /** The depth of the deepest step on the tree: how many steps its partial solution has made. */
-  readonly deepest: number;
-  /** The deepest node's step, for the room to read (the most recent of the deepest ones). */
-  readonly deepestStep: string;
-  readonly solved: boolean;
-}
-
-/**
- * MCTS on `setup`, recording after each simulation how deep the tree goes, until the first
- * verified solution or `maxSimulations`: each simulation expands one leaf, so the tree grows at
- * most one step deeper per simulation.
- */
-export async function depthTrace(
-  setup: Setup,
-  models: SessionModels,
-  maxSimulations: number,
-  signal?: AbortSignal,
-): Promise<DepthRow[]> {
-  const runner = openRunner(
-    { ...setup, strategy: 'mcts', stop: 'solved', sims: String(maxSimulations) },
-    models,
-  );
-  const rows: DepthRow[] = [];
-  while (!runner.done) {
-    if (signal?.aborted) throw new DOMException('stopped', 'AbortError');
-    const { ran } = await runner.stepPhase();
-    if (ran !== 'backpropagate') continue;
-    const { tree } = runner.session;
-    let deepest = getNode(tree, tree.rootId);
-    for (const node of Object.values(tree.nodes)) if (node.depth >= deepest.depth) deepest = node;
-    rows.push({
-      simulation: rows.length + 1,
-      deepest: deepest.depth,
-      deepestStep: deepest.text,
-      solved: firstSolvedNode(tree) !== undefined,
-    });
-  }
-  return rows;
 }

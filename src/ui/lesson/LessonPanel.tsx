@@ -108,12 +108,6 @@ export function LessonPanel() {
         )}
         <Body />
       </article>
-      <LessonNotes
-        notes={def.notes}
-        slot={stepSlot(LESSON_STEPS, l.step)}
-        classMinutes={CLASS_MINUTES}
-        presenter={l.presenter}
-      />
       <footer className="lesson__nav">
         <button
           type="button"
@@ -142,6 +136,13 @@ export function LessonPanel() {
           Next →
         </button>
       </footer>
+      {/* Below the navigation: Next stays beside the step, the notes read on under it. */}
+      <LessonNotes
+        notes={def.notes}
+        slot={stepSlot(LESSON_STEPS, l.step)}
+        classMinutes={CLASS_MINUTES}
+        presenter={l.presenter}
+      />
     </section>
   );
 }

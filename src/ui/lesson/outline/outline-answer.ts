@@ -14,9 +14,9 @@ export const ANSWER_OUTLINE = [
           'A child is visited often only if its Q stayed high through many evaluations; a high Q from one or two evaluations is noise, and taking the maximum picks the luckiest estimate.',
       },
       exercise: {
-        task: 'Show the three candidates on the tree. Does the most-visited path end at the solution now? Would it have when the solution was first found?',
+        task: 'Run the twelve puzzles. How often does the most-visited path end at a verified solution when the first one appears, and after the whole budget? Why the difference?',
         answer:
-          'After the full budget it usually does, since the solved node is re-selected again and again; when it was found it had N = 1, so the most-visited path ended elsewhere. That is why a verified answer comes first.',
+          "Not always when a solution first appears: it was just created with N = 1, and the visits may still lie elsewhere. Re-selected for the rest of the budget (its Q is 1), it then wins. Hence a verifier's answer comes first.",
       },
       minutes: 3,
     },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { depthTrace, type DepthRow } from '../../../state/lesson-batches';
+import { depthTrace, type DepthRow } from '../../../state/lesson-experiments';
 import { usePlayground, usePlaygroundStore } from '../../store-context';
 import type { LessonStepBehaviour } from '../lesson-step';
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { bestChild } from '../../../core/strategies/selection';
 import { getNode, liveChildren } from '../../../core/tree';
-import { raceSelections, TOT_BATCH, type SelectionOutcome } from '../../../state/lesson-batches';
+import { TOT_BATCH } from '../../../state/lesson-batches';
+import { raceSelections, type SelectionOutcome } from '../../../state/lesson-experiments';
 import { stepPhasesTo } from '../../../state/lesson-driver';
 import { ScoreTable } from '../../inspector/ScoreTable';
 import { usePlayground, usePlaygroundStore } from '../../store-context';

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { SessionModels } from '../core/session';
 import type { CountdownProblem } from '../core/tasks/countdown';
 import { ScriptedCountdownPolicy, SolverValue } from '../core/testing/scripted-models';
-import { depthTrace, raceSelections, type SelectionOutcome } from './lesson-batches';
+import { answerRulesBatch, depthTrace, raceSelections, type SelectionOutcome } from './lesson-experiments';
+import { answerCandidates } from './lesson-answer';
 import { LESSON_SETUP } from './lesson-driver';
+import { getNode, ROOT_ID } from '../core/tree';
+import { SearchRunner } from './search-runner';
 import { DEFAULT_SETUP, type Setup } from './setup';
+import { validateSetup } from './setup-validate';
 
 // FAKE models (a scripted policy, a solver-backed value) for the lesson's puzzle: these tests are
 // about what the batches run and report, not the models.
@@ -52,5 +56,26 @@ describe('depthTrace', () => {
     // It stops at the first solution (solved) or at the limit.
     expect(last?.solved === true || rows.length === 12).toBe(true);
     expect(rows.slice(0, -1).every((r) => !r.solved)).toBe(true);
+  });
+});
+
+describe('answerRulesBatch', () => {
+  it('judges the rules when the first solution appears and at the end, checked against a replay of the same run', async () => {
+    const setup: Setup = { ...SETUP, sims: '16' };
+    const [outcome] = await answerRulesBatch(setup, models(), [PROBLEM], 16, () => undefined);
+    expect(outcome?.solvedAt).toBeGreaterThanOrEqual(3);
+
+    // The same setup and seed again, stopped by hand at that simulation: the same tree.
+    const { valid } = validateSetup({ ...setup, stop: 'budget' });
+    if (!valid) throw new Error('the test setup is invalid');
+    const replay = new SearchRunner(valid, models());
+    for (let sims = 0; sims < (outcome?.solvedAt ?? 0);)
+      if ((await replay.stepPhase()).ran === 'backpropagate') sims++;
+    const tree = replay.session.tree;
+    const { firstVerified, mostVisited, bestQ } = answerCandidates(tree);
+    // The solution appeared in the last expansion: it has its own evaluation only.
+    expect(firstVerified?.visits).toBe(1);
+    const endsSolved = (path: readonly string[]) => getNode(tree, path.at(-1) ?? ROOT_ID).status === 'solved';
+    expect(outcome?.atFirstSolution).toEqual({ visits: endsSolved(mostVisited), q: endsSolved(bestQ) });
   });
 });
