@@ -16,9 +16,9 @@ export interface MinimapProps {
   readonly onPanTo: (x: number, y: number) => void;
 }
 
-const WIDTH = 168;
-const HEIGHT = 104;
-const PAD = 6;
+const WIDTH = 128;
+const HEIGHT = 64;
+const PAD = 5;
 const STATES: readonly GlyphState[] = [
   'open',
   'expanded',

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { TreeNode } from '../../core/tree';
 import type { NodeLabel } from './node-label';
 import type { GlyphState } from './tree-layout';
+import './tree-card.css';
 
 /**
  * The card of the node under the pointer or the keyboard focus: the step in full and every figure

@@ -9,6 +9,7 @@ import {
   ringWidth,
   scoreColour,
 } from './node-style';
+import './tree-legend.css';
 
 /**
  * What every mark on the tree means, drawn with the same functions and CSS classes as the tree so
@@ -23,7 +24,13 @@ type MarkerKind =
 
 function marker(kind: MarkerKind) {
   const r = nodeRadius(1);
-  const fill = scoreColour(kind === 'terminal-solved' ? 1 : kind === 'terminal-failed' ? 0 : 0.5);
+  // Solved and failed nodes take their verdict's colour; the other marks show on any value, so a neutral fill.
+  const fill =
+    kind === 'terminal-solved'
+      ? scoreColour(1)
+      : kind === 'terminal-failed'
+        ? scoreColour(0)
+        : 'var(--tree-node-unscored)';
   return (
     <svg width={26} height={24} viewBox="-13 -12 26 24" aria-hidden="true">
       <g className="tree-node" data-state={kind}>

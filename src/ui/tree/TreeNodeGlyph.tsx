@@ -1,6 +1,15 @@
 import { memo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { NodeId } from '../../core/tree';
-import { checkPath, crossPath, nodeFill, nodeRadius, questionPath, ringWidth } from './node-style';
+import {
+  checkPath,
+  crossPath,
+  FOLD_BUTTON,
+  foldButtonBox,
+  nodeFill,
+  nodeRadius,
+  questionPath,
+  ringWidth,
+} from './node-style';
 import type { GlyphState } from './tree-layout';
 
 /**
@@ -91,7 +100,7 @@ export function failedFoldMark(r: number) {
   );
 }
 
-const BADGE = 11;
+const BADGE = FOLD_BUTTON;
 
 /** The fold / unfold pill (+ or −); its own click must not also select the node. */
 function collapseBadge(r: number, folded: boolean, onToggle: () => void) {
@@ -100,7 +109,7 @@ function collapseBadge(r: number, folded: boolean, onToggle: () => void) {
     <g
       className="tree-node__badge"
       data-testid="tree-node-toggle"
-      transform={`translate(${r - 1},${-r - BADGE + 2})`}
+      transform={`translate(${foldButtonBox(r).x0},${foldButtonBox(r).y0})`}
       onClick={(e) => {
         e.stopPropagation();
         onToggle();

@@ -1,5 +1,6 @@
 import type { Orientation, OrientationSetting } from './tree-orientation';
 import type { TreeOptionsState } from './use-tree-options';
+import './tree-options.css';
 
 /** The tree's own controls in its footer: the legend, which way the tree grows, badges, folding failures. */
 export interface TreeOptionsBarProps {

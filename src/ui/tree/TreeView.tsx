@@ -10,9 +10,9 @@ import { TreeLabels } from './TreeLabels';
 import { TreeLegend } from './TreeLegend';
 import { TreeNodeGlyph } from './TreeNodeGlyph';
 import { TreeOptionsBar } from './TreeOptionsBar';
-import { labelPads } from './tree-orientation';
 import { useLiveLayout } from './use-live-layout';
 import { usePlacedLabels } from './use-placed-labels';
+import { useElementHeight } from './use-element-height';
 import { useTreeOptions } from './use-tree-options';
 import type { TreeViewport } from './tree-viewport';
 import { useTreeViewport } from './use-tree-viewport';
@@ -147,7 +147,7 @@ export function TreeView(props: TreeViewProps) {
     [layout, highlighted, selectedId, handleSelect, handleToggle],
   );
 
-  const placed = usePlacedLabels({
+  const { placed, pads } = usePlacedLabels({
     svgRef,
     tree,
     layout,
@@ -166,21 +166,20 @@ export function TreeView(props: TreeViewProps) {
     return () => onViewport(null);
   }, [viewport, onViewport]);
 
-  useEffect(
-    () =>
-      viewport?.setContent({
-        bounds: layout.bounds,
-        orientation: layout.orientation,
-        pads: labelPads(layout.orientation, labelPx),
-      }),
-    [viewport, layout, labelPx],
-  );
+  const legendShown = options.legend ?? size.width >= LEGEND_MIN_WIDTH;
+  const [legendRef, legendHeight] = useElementHeight<HTMLDivElement>();
+  useEffect(() => {
+    // The legend lies over the canvas's foot: a fit keeps the tree and its labels above it.
+    const bottom = legendShown ? pads.bottom + legendHeight + 6 : pads.bottom;
+    // Very long labels cannot all fit beside a small canvas: they keep some room for the tree.
+    const right = Math.min(pads.right, 0.45 * size.width);
+    viewport?.setContent({ bounds: layout.bounds, pads: { ...pads, bottom, right } });
+  }, [viewport, layout.bounds, pads, legendShown, legendHeight, size.width]);
 
   const panTo = useCallback((x: number, y: number) => viewport?.panTo(x, y), [viewport]);
 
   const hovered = hoverId === null ? undefined : layout.byId.get(hoverId);
   const hoveredNode = hoverId === null ? undefined : tree.nodes[hoverId];
-  const legendShown = options.legend ?? size.width >= LEGEND_MIN_WIDTH;
   const drawn = layout.nodes.length;
   return (
     <div
@@ -221,7 +220,11 @@ export function TreeView(props: TreeViewProps) {
             hidden={hovered.hiddenDescendants}
           />
         )}
-        {legendShown && <TreeLegend />}
+        {legendShown && (
+          <div className="tree-view__legend" ref={legendRef}>
+            <TreeLegend />
+          </div>
+        )}
       </div>
       <div className="tree-view__footer">
         <TreeOptionsBar options={options} legendShown={legendShown} drawn={layout.orientation} />

@@ -11,7 +11,7 @@ const options = (k: number, orientation: PlacementOptions['orientation'] = 'top-
 });
 
 function source(id: string, x: number, y: number, priority = 1, root = false): LabelSource {
-  return { id, x, y, r: 8, lines: ['10−8=2', 'left 2 12'], priority, root };
+  return { id, x, y, r: 8, lines: ['10−8=2', 'left 2 12'], priority, root, inner: false };
 }
 
 /** A root and a row of `count` siblings one 48-unit spacing apart, 84 units below it. */
@@ -81,5 +81,22 @@ describe('placeLabels', () => {
     const b = placeLabels(fan(30), options(1));
     expect(a).toEqual(b);
     expect(placeLabels([{ ...source('x', 0, 0), lines: [] }], options(1))).toEqual([]);
+  });
+
+  it("keeps an inner node's label off the edges leaving it: beside it top-down, above it left to right", () => {
+    const inner = { ...source('a', 0, 0), inner: true };
+    const down = placeLabels([inner], options(1))[0];
+    expect(down?.anchor).toBe('start');
+    expect(down && down.box.x0).toBeGreaterThan(8);
+    const right = placeLabels([{ ...inner, lines: ['10−8=2  left 2 12'] }], options(1, 'left-right'))[0];
+    expect(right && right.box.y1).toBeLessThan(-8);
+  });
+
+  it('never covers a fold button, its own included', () => {
+    const badge = { x0: 7, y0: -17, x1: 18, y1: -6 };
+    const root = { ...source('n0', 0, 0, 10, true), lines: ['1 8 10 11 → 24'], inner: true, badge };
+    const placed = placeLabels([root], options(3))[0];
+    expect(placed).toBeDefined();
+    expect(placed && overlaps(placed.box, { x0: 21, y0: -51, x1: 54, y1: -18 })).toBe(false);
   });
 });

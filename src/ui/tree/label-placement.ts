@@ -1,4 +1,4 @@
-import type { Orientation } from './tree-orientation';
+import type { LabelPads, Orientation } from './tree-orientation';
 
 /**
  * Where the tree's labels go, in screen pixels, so that no two overlap and none covers a node:
@@ -20,6 +20,10 @@ export interface LabelSource {
   readonly priority: number;
   /** The root's label goes above it (the problem, like a title). */
   readonly root: boolean;
+  /** Edges leave this node for drawn children: its label keeps out of their way. */
+  readonly inner: boolean;
+  /** The fold button's box, in layout units from the node's centre: no label may cover it. */
+  readonly badge?: Box;
 }
 
 export interface PlacementOptions {
@@ -44,7 +48,7 @@ export interface PlacedLabel {
   /** The anchor of the first line's baseline; later lines go LINE_HEIGHT em lower. */
   readonly x: number;
   readonly y: number;
-  readonly anchor: 'middle' | 'start';
+  readonly anchor: 'middle' | 'start' | 'end';
   /** The space the label holds (its text plus a small margin). */
   readonly box: Box;
 }
@@ -59,18 +63,44 @@ const GAP = 5;
 const PAD = 2;
 const CELL = 64;
 
-type Side = 'below' | 'above' | 'right';
+type Side = 'below' | 'above' | 'right' | 'right-above' | 'left';
 
-function boxAt(side: Side, cx: number, cy: number, rPx: number, w: number, h: number): Box {
-  if (side === 'right') return { x0: cx + rPx + GAP, y0: cy - h / 2, x1: cx + rPx + GAP + w, y1: cy + h / 2 };
-  if (side === 'above') return { x0: cx - w / 2, y0: cy - rPx - GAP - h, x1: cx + w / 2, y1: cy - rPx - GAP };
-  return { x0: cx - w / 2, y0: cy + rPx + GAP, x1: cx + w / 2, y1: cy + rPx + GAP + h };
+/** The node's reach on screen, from its centre: its disc, and its fold button up and to the right. */
+interface Reach {
+  readonly r: number;
+  readonly top: number;
+  readonly right: number;
 }
 
-/** Where a label may go, best first: under the node top-down, to its right left-to-right. */
+function boxAt(side: Side, cx: number, cy: number, reach: Reach, w: number, h: number): Box {
+  switch (side) {
+    case 'right':
+      return { x0: cx + reach.right + GAP, y0: cy - h / 2, x1: cx + reach.right + GAP + w, y1: cy + h / 2 };
+    case 'left':
+      return { x0: cx - reach.r - GAP - w, y0: cy - h / 2, x1: cx - reach.r - GAP, y1: cy + h / 2 };
+    case 'right-above':
+      // Just above the line its edges leave along, so that none strikes the text through.
+      return { x0: cx + reach.right + GAP, y0: cy - GAP - h, x1: cx + reach.right + GAP + w, y1: cy - GAP };
+    case 'above':
+      return { x0: cx - w / 2, y0: cy - reach.top - GAP - h, x1: cx + w / 2, y1: cy - reach.top - GAP };
+    case 'below':
+      return { x0: cx - w / 2, y0: cy + reach.r + GAP, x1: cx + w / 2, y1: cy + reach.r + GAP + h };
+  }
+}
+
+/**
+ * Where a label may go, best first: away from the edges that leave the node. Top-down they go
+ * down, so an inner node's label goes beside it and a leaf's under it; left to right they go
+ * right, so an inner node's label goes above it and a leaf's beside it. Where those are taken, a
+ * label over its own edges (read through its halo) is better than none.
+ */
 function sides(source: LabelSource, orientation: Orientation): readonly Side[] {
-  if (source.root) return ['above', orientation === 'top-down' ? 'right' : 'below'];
-  return orientation === 'top-down' ? ['below', 'right'] : ['right', 'below'];
+  // The root says what the problem is: it tries every side before it gives up.
+  if (source.root)
+    return orientation === 'top-down' ? ['above', 'right', 'left'] : ['above', 'left', 'below'];
+  if (orientation === 'top-down')
+    return source.inner ? ['right', 'left', 'below'] : ['below', 'right', 'left'];
+  return source.inner ? ['above', 'right-above', 'below', 'right'] : ['right', 'above', 'below'];
 }
 
 /** A uniform grid of the boxes taken so far: a query looks at the few cells a box covers. */
@@ -114,13 +144,17 @@ export function overlaps(a: Box, b: Box): boolean {
 export function placeLabels(sources: readonly LabelSource[], options: PlacementOptions): PlacedLabel[] {
   const { k, labelPx, measure, orientation } = options;
   const grid = new BoxGrid();
-  // Every node is an obstacle: a label over another node would hide it.
+  // Every node and fold button is an obstacle: a label over another node would hide it.
   const discs = new Map<string, Box>();
   for (const s of sources) {
     const r = s.r * k;
     const disc = { x0: s.x * k - r, y0: s.y * k - r, x1: s.x * k + r, y1: s.y * k + r };
     discs.set(s.id, disc);
     grid.add(disc);
+    if (s.badge) {
+      const b = s.badge;
+      grid.add({ x0: (s.x + b.x0) * k, y0: (s.y + b.y0) * k, x1: (s.x + b.x1) * k, y1: (s.y + b.y1) * k });
+    }
   }
   const ordered = sources
     .filter((s) => s.lines.length > 0)
@@ -132,17 +166,22 @@ export function placeLabels(sources: readonly LabelSource[], options: PlacementO
     const h = s.lines.length * lineBox + 2 * PAD;
     const cx = s.x * k;
     const cy = s.y * k;
-    const rPx = s.r * k;
+    const reach: Reach = {
+      r: s.r * k,
+      top: Math.max(s.r, -(s.badge?.y0 ?? 0)) * k,
+      right: Math.max(s.r, s.badge?.x1 ?? 0) * k,
+    };
     for (const side of sides(s, orientation)) {
-      const box = boxAt(side, cx, cy, rPx, w, h);
+      const box = boxAt(side, cx, cy, reach, w, h);
       // A label may touch its own node's disc (the gap is small at low zoom), no other.
       if (grid.hits(box, discs.get(s.id))) continue;
       grid.add(box);
-      const anchor = side === 'right' ? 'start' : 'middle';
+      const anchor =
+        side === 'right' || side === 'right-above' ? 'start' : side === 'left' ? 'end' : 'middle';
       placed.push({
         id: s.id,
         lines: s.lines,
-        x: anchor === 'start' ? box.x0 + PAD : cx,
+        x: anchor === 'start' ? box.x0 + PAD : anchor === 'end' ? box.x1 - PAD : cx,
         y: box.y0 + PAD + BASELINE * labelPx,
         anchor,
         box,
@@ -151,4 +190,40 @@ export function placeLabels(sources: readonly LabelSource[], options: PlacementO
     }
   }
   return placed;
+}
+
+/**
+ * The room a fit leaves around the node centres for the outermost labels, in screen pixels: at
+ * least `base`, more where the labels drawn there are longer (N/Q badges, presenter sizes), so
+ * that a fitted tree's labels stay inside the canvas.
+ */
+export function fitPads(
+  sources: readonly LabelSource[],
+  options: Omit<PlacementOptions, 'k'>,
+  base: LabelPads,
+): LabelPads {
+  const { labelPx, measure, orientation } = options;
+  if (sources.length === 0) return base;
+  const width = (s: LabelSource) => (s.lines.length === 0 ? 0 : Math.max(...s.lines.map(measure)) + 2 * PAD);
+  const height = (s: LabelSource) => s.lines.length * LINE_HEIGHT * labelPx + 2 * PAD;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const s of sources) {
+    minX = Math.min(minX, s.x);
+    maxX = Math.max(maxX, s.x);
+    maxY = Math.max(maxY, s.y);
+  }
+  let { top, bottom, left, right } = base;
+  for (const s of sources) {
+    if (s.root) top = Math.max(top, height(s) + GAP + s.r);
+    if (orientation === 'left-right') {
+      if (s.x === maxX) right = Math.max(right, width(s) + GAP + 2 * s.r);
+    } else {
+      if (s.y === maxY) bottom = Math.max(bottom, height(s) + GAP + 2 * s.r);
+      if (s.x === minX) left = Math.max(left, width(s) / 2);
+      if (s.x === maxX) right = Math.max(right, width(s) / 2);
+    }
+  }
+  return { top, bottom, left, right };
 }

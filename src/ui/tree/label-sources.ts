@@ -1,7 +1,7 @@
 import type { NodeId } from '../../core/tree';
 import type { LabelSource } from './label-placement';
 import { stepLabel, type NodeLabel } from './node-label';
-import { nodeRadius } from './node-style';
+import { foldButtonBox, nodeRadius } from './node-style';
 import type { LayoutNode } from './tree-layout';
 import type { Orientation } from './tree-orientation';
 
@@ -54,8 +54,8 @@ export function labelLines(n: LayoutNode, ctx: LabelContext): string[] {
   const fold = foldText(n);
   if (fold) extra.push(fold);
   if (ctx.orientation === 'left-right' && n.parentId !== null) {
-    // One line beside the node: siblings stack one line height apart.
-    const line = [...base, ...extra].join('  ');
+    // One line beside the node: siblings stack one line height apart. Badges go in parentheses.
+    const line = [base.join('  '), ...extra.map((e) => `(${e})`)].filter((part) => part !== '').join('  ');
     return line === '' ? [] : [line];
   }
   return [...base, ...extra];
@@ -72,5 +72,7 @@ export function labelSources(nodes: readonly LayoutNode[], ctx: LabelContext): L
     // Visits break ties within a tier; they never lift a node into the next tier.
     priority: tier(n, ctx) * 1e9 + Math.min(n.visits, 1e9 - 1),
     root: n.parentId === null,
+    inner: n.childCount > 0 && n.hiddenDescendants === 0,
+    badge: n.childCount > 0 ? foldButtonBox(nodeRadius(n.visits)) : undefined,
   }));
 }

@@ -51,3 +51,13 @@ export function questionPath(r: number): string {
   const a = r * 0.42;
   return `M ${-a} ${-a * 0.55} A ${a} ${a} 0 1 1 ${a * 0.3} ${a * 0.35} L 0 ${a * 0.45} L 0 ${a * 0.7} M 0 ${a * 1.25} L 0 ${a * 1.3}`;
 }
+
+/** The fold / unfold button's size, in layout units. */
+export const FOLD_BUTTON = 11;
+
+/** The fold button of a node of radius `r`, from the node's centre: up and to the right of it. */
+export function foldButtonBox(r: number): { x0: number; y0: number; x1: number; y1: number } {
+  const x0 = r - 1;
+  const y0 = -r - FOLD_BUTTON + 2;
+  return { x0, y0, x1: x0 + FOLD_BUTTON, y1: y0 + FOLD_BUTTON };
+}

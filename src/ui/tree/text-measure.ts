@@ -7,21 +7,19 @@ export type Measure = (line: string) => number;
 /** About what a sans-serif face takes per character, for when no canvas is available. */
 const FALLBACK_EM_PER_CHAR = 0.62;
 
-const caches = new Map<string, Map<string, number>>();
+/** One function per font, so that what is memoized on it holds across renders. */
+const measures = new Map<string, Measure>();
 let context: CanvasRenderingContext2D | null | undefined;
 
-/** A measure for `px`-pixel text in `family`, bold or not; the same function for the same font. */
-export function textMeasure(px: number, family: string, bold = false): Measure {
-  const font = `${bold ? '600 ' : ''}${px}px ${family}`;
-  let cache = caches.get(font);
-  if (!cache) {
-    cache = new Map();
-    caches.set(font, cache);
-  }
-  const widths = cache;
-  return (line) => {
-    const known = widths.get(line);
-    if (known !== undefined) return known;
+/** A measure for `px`-pixel text in `family`: the same function for the same font. */
+export function textMeasure(px: number, family: string): Measure {
+  const font = `${px}px ${family}`;
+  const known = measures.get(font);
+  if (known) return known;
+  const widths = new Map<string, number>();
+  const measure: Measure = (line) => {
+    const cached = widths.get(line);
+    if (cached !== undefined) return cached;
     if (context === undefined) context = document.createElement('canvas').getContext('2d');
     let width = line.length * FALLBACK_EM_PER_CHAR * px;
     if (context) {
@@ -31,4 +29,6 @@ export function textMeasure(px: number, family: string, bold = false): Measure {
     widths.set(line, width);
     return width;
   };
+  measures.set(font, measure);
+  return measure;
 }

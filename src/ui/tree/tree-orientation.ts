@@ -30,16 +30,19 @@ export interface LabelPads {
 export const SIBLING_SPACING = 48;
 /** The levels' spacing range, in layout units, per orientation. */
 const LEVEL_RANGE: Readonly<Record<Orientation, readonly [number, number]>> = {
-  'top-down': [84, 252],
-  'left-right': [132, 420],
+  'top-down': [84, 300],
+  'left-right': [132, 600],
 };
 /** The largest scale a fit gives (labels keep their size on screen, so a small tree can grow). */
 export const MAX_FIT_SCALE = 3;
 /** Layout units around the outermost node centres, for their radii and rings. */
 export const NODE_MARGIN = 28;
 
-/** Label extent along the breadth axis, in label heights: two lines' width top-down, one line left-right. */
-const LABEL_BREADTH: Readonly<Record<Orientation, number>> = { 'top-down': 6, 'left-right': 1.4 };
+/**
+ * Label extent along the breadth axis, in label heights: two lines' width top-down (`left 8 10 10`
+ * and a gap), one line's height left-right.
+ */
+const LABEL_BREADTH: Readonly<Record<Orientation, number>> = { 'top-down': 7.5, 'left-right': 1.4 };
 /** Left-to-right must read this much better before it replaces the familiar top-down picture. */
 const LEFT_RIGHT_PREFERENCE = 1.25;
 

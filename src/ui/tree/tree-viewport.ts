@@ -8,7 +8,7 @@ import {
   type ZoomTransform,
 } from 'd3-zoom';
 import type { LayoutBounds } from './tree-layout';
-import { MAX_FIT_SCALE, NODE_MARGIN, type LabelPads, type Orientation } from './tree-orientation';
+import { MAX_FIT_SCALE, NODE_MARGIN, type LabelPads } from './tree-orientation';
 
 /**
  * Pan and zoom of the tree's <svg>, framework-free: d3-zoom owns the transform, and the view only
@@ -26,10 +26,9 @@ export interface TreeViewportOptions {
   readonly onSize: (size: ViewSize) => void;
 }
 
-/** What a fit frames: the nodes' bounds, which way the tree grows, and the labels' room around them. */
+/** What a fit frames: the nodes' bounds and the labels' room around them. */
 export interface ViewContent {
   readonly bounds: LayoutBounds;
-  readonly orientation: Orientation;
   /** Screen pixels kept around the node centres for labels (labels keep their size at any zoom). */
   readonly pads: LabelPads;
 }
@@ -67,26 +66,17 @@ function frame(content: ViewContent) {
 }
 
 /**
- * The largest scale (up to MAX_FIT_SCALE) at which the tree and its labels fit the view. Top-down
- * it is centred across and aligned to the top, left-to-right centred down and aligned to the left,
- * so that the root stays put while the tree grows away from it.
+ * The largest scale (up to MAX_FIT_SCALE) at which the tree and its labels fit the view, centred
+ * both ways in the room the labels leave, so that no part of the canvas is left over on one side.
  */
 export function fitTransform(content: ViewContent, size: ViewSize): ZoomTransform {
   const f = frame(content);
-  const k = Math.max(
-    SCALE_EXTENT[0],
-    Math.min(
-      MAX_FIT_SCALE,
-      Math.max(1, size.width - f.left - f.right) / f.width,
-      Math.max(1, size.height - f.top - f.bottom) / f.height,
-    ),
-  );
-  if (content.orientation === 'top-down') {
-    const tx = f.left + (size.width - f.left - f.right) / 2 - k * (f.minX + f.width / 2);
-    return zoomIdentity.translate(tx, f.top - k * f.minY).scale(k);
-  }
-  const ty = f.top + (size.height - f.top - f.bottom) / 2 - k * (f.minY + f.height / 2);
-  return zoomIdentity.translate(f.left - k * f.minX, ty).scale(k);
+  const roomW = Math.max(1, size.width - f.left - f.right);
+  const roomH = Math.max(1, size.height - f.top - f.bottom);
+  const k = Math.max(SCALE_EXTENT[0], Math.min(MAX_FIT_SCALE, roomW / f.width, roomH / f.height));
+  const tx = f.left + roomW / 2 - k * (f.minX + f.width / 2);
+  const ty = f.top + roomH / 2 - k * (f.minY + f.height / 2);
+  return zoomIdentity.translate(tx, ty).scale(k);
 }
 
 export function overflows(content: ViewContent, t: ZoomTransform, size: ViewSize): boolean {

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { NodeId, ReasoningTree } from '../../core/tree';
 import { pathTo } from '../../core/tree';
-import { placeLabels, type PlacedLabel } from './label-placement';
+import { fitPads, placeLabels, type PlacedLabel } from './label-placement';
 import { labelSources } from './label-sources';
 import type { NodeLabel } from './node-label';
 import type { TreeLayout } from './tree-layout';
 import { textMeasure } from './text-measure';
+import { labelPads, type LabelPads } from './tree-orientation';
 
 export interface PlacedLabelsInput {
   readonly svgRef: RefObject<SVGSVGElement | null>;
@@ -25,7 +26,13 @@ export interface PlacedLabelsInput {
  * layout or selection; the placement again on each zoom step (a pan changes neither: the label
  * layer only moves), in a millisecond or so for the few hundred nodes a layout draws at most.
  */
-export function usePlacedLabels(input: PlacedLabelsInput): readonly PlacedLabel[] {
+export interface PlacedLabels {
+  readonly placed: readonly PlacedLabel[];
+  /** Room for the outermost labels, for a fit. */
+  readonly pads: LabelPads;
+}
+
+export function usePlacedLabels(input: PlacedLabelsInput): PlacedLabels {
   const { svgRef, tree, layout, k, labelPx, rootLabel, selectedId, highlighted, badges } = input;
   // The labels' font, read once the drawing is on the page: the canvas measures text in it.
   const [family, setFamily] = useState('sans-serif');
@@ -52,14 +59,15 @@ export function usePlacedLabels(input: PlacedLabelsInput): readonly PlacedLabel[
     [layout, rootLabel, selectedId, selectedPath, highlighted, badges],
   );
 
-  return useMemo(
-    () =>
-      placeLabels(sources, {
-        k,
-        orientation: layout.orientation,
-        labelPx,
-        measure: textMeasure(labelPx, family),
-      }),
-    [sources, k, layout.orientation, labelPx, family],
+  const measure = textMeasure(labelPx, family);
+  const { orientation } = layout;
+  const pads = useMemo(
+    () => fitPads(sources, { orientation, labelPx, measure }, labelPads(orientation, labelPx)),
+    [sources, orientation, labelPx, measure],
   );
+  const placed = useMemo(
+    () => placeLabels(sources, { k, orientation, labelPx, measure }),
+    [sources, k, orientation, labelPx, measure],
+  );
+  return { placed, pads };
 }
