@@ -93,7 +93,7 @@ const PAD = 3;
 const MAX_GLYPH_SCALE = 2;
 const MIN_GLYPH_SCALE = 0.4;
 /** Never spread siblings or levels further than this: a small tree stays a tree, not a scatter. */
-const MAX_SIBLING_PX = 260;
+const MAX_SIBLING_PX = 400;
 const MAX_LEVEL_PX = 300;
 
 export function statsText(visits: number, q: number | undefined): string {

@@ -158,6 +158,22 @@ describe('buildSlideSvg', () => {
     expect(svg).not.toContain('…');
   });
 
+  it('sets a long math question whole, in smaller type, above the tree', () => {
+    const question =
+      'Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May. ' +
+      'How many clips did Natalia sell altogether in April and May? She also gave away 3 clips to her ' +
+      'sister and bought 10 more at the store on the way home.';
+    const text = buildSlideSvg({
+      ...input(countdownTree()),
+      title: problemTitle({ task: 'math', problem: { question, answer: 72 } }),
+    });
+    const heading = text.slice(text.indexOf('class="slide-heading"'), text.indexOf('class="slide-edges"'));
+    const lines = [...heading.matchAll(/font-weight="700">([^<]*)</g)].map((m) => m[1]);
+    expect(lines.join(' ')).toBe(`Math: ${question}`);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(heading).not.toContain('…');
+  });
+
   it('holds no interface control', () => {
     expect(svg).not.toMatch(/<(button|foreignObject|input|a|script)[\s>]/);
     expect(svg).not.toContain('data-testid');

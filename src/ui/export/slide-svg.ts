@@ -24,7 +24,12 @@ import { escapeAttr, escapeText, roundNumbers, SLIDE_FONT, wrapText } from './sv
 export const SLIDE_WIDTH = 1920;
 export const SLIDE_HEIGHT = 1080;
 const MARGIN = 56;
-const TITLE_FONT = 46;
+/** Title sizes tried in turn, with the lines each may take: a long math question gets smaller type. */
+const TITLE_STEPS: readonly (readonly [fontPx: number, maxLines: number])[] = [
+  [46, 2],
+  [38, 3],
+  [32, 4],
+];
 const SUBTITLE_FONT = 26;
 
 export interface SlideInput {
@@ -121,19 +126,31 @@ function label(node: SlideNode): string {
   return `<g class="slide-label"${anchor}${faded}>${lines.join('')}</g>`;
 }
 
+/**
+ * The title's lines at the largest size that holds it whole; the smallest size cuts it (the whole
+ * text stays in the document's <title>). Bold type is about 10% wider than the estimate for regular.
+ */
+function fitTitle(text: string, width: number): { fontPx: number; lines: string[] } {
+  let fitted = { fontPx: 0, lines: [] as string[] };
+  for (const [fontPx, maxLines] of TITLE_STEPS) {
+    fitted = { fontPx, lines: wrapText(text, fontPx * 1.1, width, maxLines) };
+    if (!fitted.lines.some((line) => line.endsWith('…'))) return fitted;
+  }
+  return fitted;
+}
+
 /** The slide as a standalone SVG document (1920 x 1080, 16:9). */
 export function buildSlideSvg(input: SlideInput): string {
   const W = SLIDE_WIDTH;
   const H = SLIDE_HEIGHT;
-  // The title is bold: about 10% wider than the estimate for regular type.
-  const titleLines = wrapText(input.title, TITLE_FONT * 1.1, W - 2 * MARGIN, 2);
+  const title = fitTitle(input.title, W - 2 * MARGIN);
   const subtitleLines = wrapText(input.subtitle, SUBTITLE_FONT, W - 2 * MARGIN, 2);
   let y = MARGIN;
   const heading: string[] = [];
-  for (const line of titleLines) {
-    y += TITLE_FONT;
+  for (const line of title.lines) {
+    y += title.fontPx;
     heading.push(
-      `<text x="${MARGIN}" y="${y}" font-size="${TITLE_FONT}" font-weight="700">${escapeText(line)}</text>`,
+      `<text x="${MARGIN}" y="${y}" font-size="${title.fontPx}" font-weight="700">${escapeText(line)}</text>`,
     );
     y += 8;
   }
