@@ -7,7 +7,7 @@ export const ANSWER_OUTLINE = [
     notes: {
       keyIdea:
         "This engine's MCTS answers with the first verified solution; without one, the end of the most-visited path. Best Q is never used.",
-      say: "When the search ends, this engine's MCTS returns the first solved node in creation order if there is one, whatever the stop rule; only without one does it follow the most-visited child from the root to a leaf. AlphaZero has no verifier inside the game and plays the most-visited root move. Nobody answers by best Q, because a rarely visited child can have a high Q by luck.",
+      say: "When the search ends, this engine's MCTS returns the first solved node in creation order if there is one, whatever the stop rule; only without one does it follow the most-visited child from the root to a leaf. AlphaZero has no verifier inside the game and plays the most-visited root move. Neither answers by best Q: a rarely visited child can have a high Q by luck.",
       question: {
         ask: 'Without a verifier, why trust the most-visited child rather than the one with the best Q?',
         answer:

@@ -7,7 +7,7 @@ export const ENGINE_OUTLINE = [
     notes: {
       keyIdea:
         'Here every new child is evaluated and counted at expansion, so N counts evaluations: after one simulation N(root) = its number of children (AlphaZero: 1, children 0).',
-      say: "In AlphaZero one simulation evaluates one leaf with the network and backs up that one value, so N(root) equals the number of simulations and a new child sits at N = 0 until a simulation reaches it. This engine scores every new child as soon as it is created and backs up all of those values at once. So after one simulation N(root) is the number of children, each child starts with N = 1 and Q = v, and a 'simulation' here means one expansion.",
+      say: "In AlphaZero one simulation evaluates one leaf with the network and backs up that one value, so N(root) equals the number of simulations and a new child sits at N = 0 until a simulation reaches it. This engine scores every new child as soon as it is created and backs up all of those values at once. So after one simulation N(root) is the number of children, each child starts with N = 1 and Q = v, and a 'simulation' here means one expansion (or one more evaluation of a finished step).",
       question: {
         ask: 'After two simulations AlphaZero has N(root) = 2. What is N(root) here if the root got 11 children and the second expansion 3?',
         answer:

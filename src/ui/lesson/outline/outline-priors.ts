@@ -11,7 +11,7 @@ export const PRIORS_OUTLINE = [
       question: {
         ask: 'At c = 0, what happens to a good step whose first value estimate was unluckily low?',
         answer:
-          'It is never selected again: with no bonus, selection takes the highest Q every time, so one bad estimate buries the step.',
+          "It is selected again only once every sibling's Q has fallen below its own: with no bonus, one bad estimate can bury a good step.",
       },
       exercise: {
         task: 'Find the smallest c, to 0.1, at which the pick changes from the c = 0 pick. Which two terms are then equal?',

@@ -51,7 +51,9 @@ function Candidates({ tree, testId, show, selectedId }: CandidatesProps) {
             <tr key={rule} data-testid={`${testId}-row`} data-rule={rule} data-node-id={nodeId ?? ''}>
               <td>
                 {RULES[rule]}
-                {rule === engineRule && <strong> ✓ the engine&apos;s rule</strong>}
+                {rule === engineRule && (
+                  <strong title="the rule this engine's MCTS applies to this tree"> ✓ engine</strong>
+                )}
               </td>
               <td>
                 {node ? (

@@ -74,7 +74,8 @@ function Counts() {
         Other differences: P here is the probability of each distinct sampled step, renormalized over the
         siblings that were sampled (AlphaZero: the policy head over every legal move, with Dirichlet noise at
         the root in self-play); a step that was never sampled does not exist on the tree; c is fixed (the
-        published AlphaZero code lets it grow slowly with N); a &quot;simulation&quot; here is one expansion.
+        published AlphaZero code lets it grow slowly with N); a &quot;simulation&quot; here is one expansion,
+        or one more evaluation of a finished step that selection reached.
       </p>
     </>
   );
