@@ -278,8 +278,12 @@ function orient(input: SlideTreeInput, nodes: readonly LayoutNode[], orientation
  * the picture the page shows).
  */
 export function slideTree(input: SlideTreeInput): SlideTree {
-  // Without a view, the layout grows top-down: x runs across siblings and depth is the level.
-  const { nodes } = layoutTree(input.tree, { keepVisible: input.path, nodeBudget: input.nodeBudget });
+  // Laid out top-down: x runs across siblings and depth is the level; orient() maps both axes.
+  const { nodes } = layoutTree(input.tree, {
+    keepVisible: input.path,
+    nodeBudget: input.nodeBudget,
+    orientation: 'top-down',
+  });
   const setting = input.orientation ?? 'auto';
   if (setting !== 'auto') return orient(input, nodes, setting);
   const topDown = orient(input, nodes, 'top-down');

@@ -1,4 +1,12 @@
-import { checkPath, crossPath, edgeWidth, nodeRadius, ringWidth, scoreColour } from '../tree/node-style';
+import {
+  checkPath,
+  crossPath,
+  edgeWidth,
+  nodeRadius,
+  questionPath,
+  ringWidth,
+  scoreColour,
+} from '../tree/node-style';
 import { SLIDE_PALETTE as C } from './slide-palette';
 import { escapeAttr, escapeText, roundNumbers, SLIDE_FONT, textWidth } from './svg-text';
 
@@ -41,7 +49,8 @@ function terminal(state: 'solved' | 'failed' | 'answered' | 'pruned'): string {
     case 'answered':
       return marker(
         r + 5,
-        `${stroke(scoreColour(0.5), C.ring)}<circle r="${n1(r + 4)}" fill="none" stroke="${C.answered}" stroke-width="2" stroke-dasharray="3 2"/>`,
+        `${stroke(scoreColour(0.5), C.ring)}<circle r="${n1(r + 4)}" fill="none" stroke="${C.answered}" stroke-width="2" stroke-dasharray="3 2"/>` +
+          `<path d="${roundNumbers(questionPath(r))}" fill="none" stroke="${C.text}" stroke-width="1.8" stroke-linecap="round"/>`,
       );
     case 'pruned':
       return marker(r + 5, `<g opacity="${C.prunedOpacity}">${stroke(C.unscored, C.muted)}</g>`);

@@ -12,7 +12,8 @@ export const SLIDE_PALETTE = {
   path: '#0969da',
   solved: '#1a7f37',
   failed: '#cf222e',
-  answered: '#0969da',
+  /** Outside the red-yellow-green value scale, so an unchecked answer never reads as a value. */
+  answered: '#0fb5d6',
   mark: '#ffffff',
   prunedOpacity: 0.28,
 } as const;

@@ -1,5 +1,5 @@
 import type { NodeId, ReasoningTree } from '../../core/tree';
-import { checkPath, crossPath, edgeWidth, nodeFill, ringWidth } from '../tree/node-style';
+import { checkPath, crossPath, edgeWidth, nodeFill, questionPath, ringWidth } from '../tree/node-style';
 import { slideLegend } from './slide-legend';
 import {
   LABEL_FONT,
@@ -101,7 +101,9 @@ function glyph(node: SlideNode, scale: number): string {
       const stroke = node.onPath ? C.path : C.ring;
       body = `<circle r="${r}" fill="${fill}" stroke="${stroke}" stroke-width="${ring}"/>`;
       if (node.state === 'terminal-answered')
-        body += `<circle r="${n1(node.r + 4)}" fill="none" stroke="${C.answered}" stroke-width="2" stroke-dasharray="3 2"/>`;
+        body +=
+          `<circle r="${n1(node.r + 4)}" fill="none" stroke="${C.answered}" stroke-width="2" stroke-dasharray="3 2"/>` +
+          `<path d="${roundNumbers(questionPath(node.r))}" fill="none" stroke="${C.text}" stroke-width="1.8" stroke-linecap="round"/>`;
     }
   }
   const faded = node.state === 'pruned' ? ` opacity="${C.prunedOpacity}"` : '';
