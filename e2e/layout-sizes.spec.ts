@@ -150,48 +150,53 @@ const typeSizes = (page: Page) =>
     };
   });
 
-test('presenter=1 opens the presenter view at 1280x720: larger toolbar and phase note, the PUCT table whole', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await openReady(page, SEARCH);
-  const normal = await typeSizes(page);
+for (const [width, height] of [
+  [1280, 720],
+  [1920, 1080],
+] as const) {
+  test(`presenter=1 opens the presenter view at ${width}x${height}: larger toolbar and phase note, the PUCT table whole`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openReady(page, SEARCH);
+    const normal = await typeSizes(page);
 
-  await openReady(page, `${SEARCH}&presenter=1`);
-  await expect(page.getByTestId('app')).toHaveAttribute('data-presenter', 'true');
-  await expect(page).toHaveURL(/presenter=1/);
-  const large = await typeSizes(page);
-  expect(large.run).toBeGreaterThan(normal.run);
-  expect(large.note).toBeGreaterThan(normal.note);
-  expect(large.status).toBeGreaterThan(normal.status);
+    await openReady(page, `${SEARCH}&presenter=1`);
+    await expect(page.getByTestId('app')).toHaveAttribute('data-presenter', 'true');
+    await expect(page).toHaveURL(/presenter=1/);
+    const large = await typeSizes(page);
+    expect(large.run).toBeGreaterThan(normal.run);
+    expect(large.note).toBeGreaterThan(normal.note);
+    expect(large.status).toBeGreaterThan(normal.status);
 
-  await runToDone(page);
-  expect(await overflow(page)).toBeLessThanOrEqual(0);
-  expect((await box(page, '.tree-canvas')).width).toBeGreaterThanOrEqual(0.55 * 1280);
-  const nodes = await drawnNodes(page);
-  const root = nodes.find((n) => n.parent === '');
-  const child = nodes.filter((n) => n.parent === root?.id).sort((a, b) => b.visits - a.visits)[0];
-  if (!child) throw new Error('no child of the root');
-  await node(page, child.id).click();
-  const table = page.getByTestId('score-table');
-  await expect(table.locator('[data-picked="true"]')).toHaveCount(1);
-  const fit = await table.evaluate((el) => {
-    const panel = el.closest('[data-testid="side-panel"]') as HTMLElement;
-    const scroller = el.parentElement as HTMLElement;
-    return {
-      font: parseFloat(getComputedStyle(el).fontSize),
-      tableRight: el.getBoundingClientRect().right,
-      panelRight: panel.getBoundingClientRect().right,
-      scrollWidth: scroller.scrollWidth,
-      clientWidth: scroller.clientWidth,
-    };
+    await runToDone(page);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect((await box(page, '.tree-canvas')).width).toBeGreaterThanOrEqual(0.55 * width);
+    const nodes = await drawnNodes(page);
+    const root = nodes.find((n) => n.parent === '');
+    const child = nodes.filter((n) => n.parent === root?.id).sort((a, b) => b.visits - a.visits)[0];
+    if (!child) throw new Error('no child of the root');
+    await node(page, child.id).click();
+    const table = page.getByTestId('score-table');
+    await expect(table.locator('[data-picked="true"]')).toHaveCount(1);
+    const fit = await table.evaluate((el) => {
+      const panel = el.closest('[data-testid="side-panel"]') as HTMLElement;
+      const scroller = el.parentElement as HTMLElement;
+      return {
+        font: parseFloat(getComputedStyle(el).fontSize),
+        tableRight: el.getBoundingClientRect().right,
+        panelRight: panel.getBoundingClientRect().right,
+        scrollWidth: scroller.scrollWidth,
+        clientWidth: scroller.clientWidth,
+      };
+    });
+    expect(fit.font).toBeGreaterThan(12);
+    expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
+    expect(fit.tableRight).toBeLessThanOrEqual(fit.panelRight);
+
+    // Escape leaves it, the lesson never having been opened; the address forgets it too.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('app')).toHaveAttribute('data-presenter', 'false');
+    await expect(page).not.toHaveURL(/presenter=1/);
   });
-  expect(fit.font).toBeGreaterThan(12);
-  expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
-  expect(fit.tableRight).toBeLessThanOrEqual(fit.panelRight);
-
-  // Escape leaves it, the lesson never having been opened; the address forgets it too.
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('app')).toHaveAttribute('data-presenter', 'false');
-  await expect(page).not.toHaveURL(/presenter=1/);
-});
+}
