@@ -64,7 +64,15 @@ test('presenter view without the lesson: the header toggle, the inspector beside
   await expect(app).toHaveAttribute('data-presenter', 'true');
   await expect(page.getByTestId('node-inspector')).toBeVisible();
 
-  // An open popover takes the first Escape; the second leaves the presenter view.
+  // An open popover takes the first Escape; the second leaves the presenter view (with the
+  // lesson open, and without it).
+  await page.getByTestId('btn-lesson').click();
+  await page.getByTestId('shortcuts-help').click();
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts')).toBeHidden();
+  await expect(app).toHaveAttribute('data-presenter', 'true');
+  await page.getByTestId('btn-lesson').click();
   await page.getByTestId('shortcuts-help').click();
   await expect(page.getByTestId('shortcuts')).toBeVisible();
   await page.keyboard.press('Escape');

@@ -26,8 +26,9 @@ export function useLessonKeys(
       event.preventDefault();
       go(forward ? 1 : -1);
     } else if (presenter && event.key === 'Escape') {
-      event.preventDefault();
-      exitPresenter();
+      // Decided after every other handler: an open popover takes this Escape first (as in
+      // ui/layout/use-presenter-escape.ts, which leaves the view when the lesson is closed).
+      setTimeout(() => event.defaultPrevented || exitPresenter(), 0);
     }
   });
   useEffect(() => {
