@@ -85,8 +85,9 @@ export function chooseOrientation(breadth: number, depth: number, view: ViewShap
 
 /**
  * The distance between levels that gives the tree the canvas's proportions (so that Fit fills
- * both dimensions), within the orientation's range, in steps of 12 units so that a growing tree
- * is not stretched again at every redraw.
+ * both dimensions), within the orientation's range, in steps of a quarter octave: a growing tree
+ * is stretched again only when its shape has changed by a fifth or so, not at every redraw
+ * (a new spacing moves every glyph, which the browser must then restyle and repaint).
  */
 export function levelSpacing(
   orientation: Orientation,
@@ -102,6 +103,7 @@ export function levelSpacing(
   const b = breadth + 2 * NODE_MARGIN;
   // Top-down: depth runs down the height; left-to-right: across the width.
   const wanted = orientation === 'top-down' ? (h / w) * b : (w / h) * b;
-  const spacing = (wanted - 2 * NODE_MARGIN) / depth;
-  return Math.min(max, Math.max(min, Math.round(spacing / 12) * 12));
+  const spacing = Math.max(min, (wanted - 2 * NODE_MARGIN) / depth);
+  const stepped = min * 2 ** (Math.floor(Math.log2(spacing / min) * 4) / 4);
+  return Math.min(max, Math.round(stepped));
 }
