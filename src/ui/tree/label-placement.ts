@@ -63,7 +63,7 @@ const GAP = 5;
 const PAD = 2;
 const CELL = 64;
 
-type Side = 'below' | 'above' | 'right' | 'right-above' | 'left';
+type Side = 'below' | 'above' | 'right' | 'right-above' | 'left' | 'above-start' | 'below-start';
 
 /** The node's reach on screen, from its centre: its disc, and its fold button up and to the right. */
 interface Reach {
@@ -81,6 +81,15 @@ function boxAt(side: Side, cx: number, cy: number, reach: Reach, w: number, h: n
     case 'right-above':
       // Just above the line its edges leave along, so that none strikes the text through.
       return { x0: cx + reach.right + GAP, y0: cy - GAP - h, x1: cx + reach.right + GAP + w, y1: cy - GAP };
+    case 'above-start':
+      return {
+        x0: cx - reach.r,
+        y0: cy - reach.top - GAP - h,
+        x1: cx - reach.r + w,
+        y1: cy - reach.top - GAP,
+      };
+    case 'below-start':
+      return { x0: cx - reach.r, y0: cy + reach.r + GAP, x1: cx - reach.r + w, y1: cy + reach.r + GAP + h };
     case 'above':
       return { x0: cx - w / 2, y0: cy - reach.top - GAP - h, x1: cx + w / 2, y1: cy - reach.top - GAP };
     case 'below':
@@ -100,8 +109,14 @@ function sides(source: LabelSource, orientation: Orientation): readonly Side[] {
     return orientation === 'top-down' ? ['above', 'right', 'left'] : ['above', 'left', 'below'];
   if (orientation === 'top-down')
     return source.inner ? ['right', 'left', 'below'] : ['below', 'right', 'left'];
-  return source.inner ? ['above', 'right-above', 'below', 'right'] : ['right', 'above', 'below'];
+  // Left to right, a label over or under a node starts at the node: none reaches back over the levels before.
+  return source.inner
+    ? ['above-start', 'right-above', 'below-start', 'right']
+    : ['right', 'above-start', 'below-start'];
 }
+
+/** Sides whose text starts at the box's left edge. */
+const START_SIDES: ReadonlySet<Side> = new Set<Side>(['right', 'right-above', 'above-start', 'below-start']);
 
 /** A uniform grid of the boxes taken so far: a query looks at the few cells a box covers. */
 class BoxGrid {
@@ -176,8 +191,7 @@ export function placeLabels(sources: readonly LabelSource[], options: PlacementO
       // A label may touch its own node's disc (the gap is small at low zoom), no other.
       if (grid.hits(box, discs.get(s.id))) continue;
       grid.add(box);
-      const anchor =
-        side === 'right' || side === 'right-above' ? 'start' : side === 'left' ? 'end' : 'middle';
+      const anchor = START_SIDES.has(side) ? 'start' : side === 'left' ? 'end' : 'middle';
       placed.push({
         id: s.id,
         lines: s.lines,
@@ -216,9 +230,16 @@ export function fitPads(
   }
   let { top, bottom, left, right } = base;
   for (const s of sources) {
-    if (s.root) top = Math.max(top, height(s) + GAP + s.r);
+    if (s.root) {
+      // Centred over the root, whichever way the tree grows.
+      top = Math.max(top, height(s) + GAP + s.r);
+      left = Math.max(left, width(s) / 2);
+      if (orientation === 'top-down') right = Math.max(right, width(s) / 2);
+    }
     if (orientation === 'left-right') {
       if (s.x === maxX) right = Math.max(right, width(s) + GAP + 2 * s.r);
+      // The lowest node's label may have to go under it.
+      if (s.y === maxY) bottom = Math.max(bottom, height(s) + GAP + s.r);
     } else {
       if (s.y === maxY) bottom = Math.max(bottom, height(s) + GAP + 2 * s.r);
       if (s.x === minX) left = Math.max(left, width(s) / 2);
