@@ -105,8 +105,9 @@ function boxAt(side: Side, cx: number, cy: number, reach: Reach, w: number, h: n
  */
 function sides(source: LabelSource, orientation: Orientation): readonly Side[] {
   // The root says what the problem is: it tries every side before it gives up.
+  // Left to right nothing lies before the root: its label reads there like the start of the tree.
   if (source.root)
-    return orientation === 'top-down' ? ['above', 'right', 'left'] : ['above', 'left', 'below'];
+    return orientation === 'top-down' ? ['above', 'right', 'left'] : ['left', 'above', 'below'];
   if (orientation === 'top-down')
     return source.inner ? ['right', 'left', 'below'] : ['below', 'right', 'left'];
   // Left to right, a label over or under a node starts at the node: none reaches back over the levels before.
@@ -230,11 +231,15 @@ export function fitPads(
   }
   let { top, bottom, left, right } = base;
   for (const s of sources) {
-    if (s.root) {
-      // Centred over the root, whichever way the tree grows.
+    if (s.root && orientation === 'top-down') {
+      // Centred over the root.
       top = Math.max(top, height(s) + GAP + s.r);
       left = Math.max(left, width(s) / 2);
-      if (orientation === 'top-down') right = Math.max(right, width(s) / 2);
+      right = Math.max(right, width(s) / 2);
+    } else if (s.root) {
+      // Before the root, level with it.
+      left = Math.max(left, width(s) + GAP + s.r);
+      top = Math.max(top, height(s) / 2);
     }
     if (orientation === 'left-right') {
       if (s.x === maxX) right = Math.max(right, width(s) + GAP + 2 * s.r);

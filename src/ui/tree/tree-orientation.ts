@@ -51,8 +51,8 @@ export function labelPads(orientation: Orientation, labelPx: number): LabelPads 
     // The root's label (the problem) above the root; two lines under the deepest nodes.
     return { top: 1.8 * labelPx, bottom: 2.8 * labelPx, left: 3 * labelPx, right: 3 * labelPx };
   }
-  // The root's label above the root, centred on it; one line to the right of the deepest nodes.
-  return { top: 1.8 * labelPx, bottom: 0.8 * labelPx, left: 4 * labelPx, right: 10 * labelPx };
+  // The root's label before the root; one line to the right of the deepest nodes.
+  return { top: 0.8 * labelPx, bottom: 0.8 * labelPx, left: 8 * labelPx, right: 10 * labelPx };
 }
 
 function fitScale(along: number, across: number, width: number, height: number): number {
