@@ -54,14 +54,21 @@ test('presenter view without the lesson: the header toggle, the inspector beside
   await page.getByTestId('btn-presenter-view').click();
   await expect(app).toHaveAttribute('data-presenter', 'true');
   await expect(page.getByTestId('lesson')).toHaveCount(0);
-  await expect(page.getByTestId('node-inspector')).toBeVisible();
   await expect(page.getByTestId('lesson-hint')).toBeHidden();
+  // With nothing to inspect the tree takes the whole width; choosing a node brings the inspector.
+  await expect(page.getByTestId('node-inspector')).toBeHidden();
+  const viewport = page.viewportSize();
+  const canvas = await page.getByTestId('tree-view').boundingBox();
+  expect(canvas?.width ?? 0).toBeGreaterThan(0.9 * (viewport?.width ?? 0));
+  await page.getByTestId('tree-node').first().click();
+  await expect(page.getByTestId('node-inspector')).toBeVisible();
 
   // Opening and closing the lesson leaves the presenter view on: it belongs to the page.
   await page.getByTestId('btn-lesson').click();
   await expect(page.getByTestId('node-inspector')).toBeHidden();
   await page.getByTestId('btn-lesson').click();
   await expect(app).toHaveAttribute('data-presenter', 'true');
+  await page.getByTestId('tree-node').first().click();
   await expect(page.getByTestId('node-inspector')).toBeVisible();
 
   // An open popover takes the first Escape; the second leaves the presenter view (with the

@@ -72,6 +72,34 @@ test('a fitted 64-simulation tree of a 5-number puzzle shows many full, readable
   expect(boxes.some((b) => /left \d+( \d+)*/.test(b.text) && !b.text.includes('…'))).toBe(true);
 });
 
+/**
+ * The embedded policy was trained on four numbers and fails every first step of a 5-number puzzle,
+ * so that tree stays one level deep; 1 8 10 11 → 23, which the policy does not solve in 64
+ * simulations, gives the deep, crowded tree (about 190 nodes) where labels compete for room.
+ */
+test('a fitted 64-simulation tree of a 4-number puzzle, hundreds of nodes deep, has no overlapping label', async ({
+  page,
+}) => {
+  test.setTimeout(200_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await searchAndFit(page, '?numbers=1,8,10,11&target=23&sims=64&seed=1&backend=wasm&stop=budget');
+  const nodes = await page.getByTestId('tree-node').count();
+  expect(nodes).toBeGreaterThan(100);
+  const boxes = await labelBoxes(page);
+  expect(boxes.length).toBeGreaterThanOrEqual(8);
+  for (const b of boxes) expect(b.height, `label ${b.id} "${b.text}"`).toBeGreaterThanOrEqual(12);
+  expect(overlapping(boxes)).toEqual([]);
+
+  // Zoomed in on the root, more of the tree has room for its labels, still without overlaps.
+  const canvas = await page.getByTestId('tree-svg').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+  const zoomed = await labelBoxes(page);
+  expect(overlapping(zoomed)).toEqual([]);
+  for (const b of zoomed) expect(b.height).toBeGreaterThanOrEqual(12);
+});
+
 test('in presenter view at 1280×720 the labels are at least 20 px tall and still never overlap', async ({
   page,
 }) => {
@@ -122,7 +150,10 @@ test('a node shows its card on hover and on keyboard focus, inside the canvas, w
   await page.mouse.move(2, 2);
   await expect(card).toHaveCount(0);
   // Keyboard: focus the root, then Tab to the next node; the card follows the focus, Enter selects.
-  await page.locator('[data-testid="tree-node"][data-node-id="n0"]').focus();
+  // Focused as the keyboard focuses: the card answers keyboard focus, not a click's.
+  await page
+    .locator('[data-testid="tree-node"][data-node-id="n0"]')
+    .evaluate((el) => (el as SVGElement).focus({ focusVisible: true } as FocusOptions));
   await expect(card).toHaveAttribute('data-node-id', 'n0');
   await expect(card).toContainText('Make 24 from 1 8 10 11');
   await page.keyboard.press('Tab');

@@ -30,6 +30,7 @@ export function App() {
   const presenter = usePlayground((s) => s.presenter);
   const setPresenter = usePlayground((s) => s.setPresenter);
   const lessonOpen = usePlayground((s) => s.lessonOpen);
+  const selecting = usePlayground((s) => s.selectedId !== null);
   const {
     open: setupOpen,
     toggle: toggleSetup,
@@ -50,6 +51,8 @@ export function App() {
     lessonOpen && 'app--lesson',
     setupOpen && 'app--setup-open',
     sideOpen && 'app--side-open',
+    // Projected with no lesson and no node chosen, the side panel would only say "click a node".
+    presenter && !lessonOpen && !selecting && 'app--side-empty',
   ]
     .filter(Boolean)
     .join(' ');

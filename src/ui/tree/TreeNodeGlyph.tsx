@@ -212,9 +212,11 @@ function TreeNodeGlyphImpl(props: TreeNodeGlyphProps) {
       onClick={() => props.onSelect(id)}
       onDoubleClick={() => props.onToggleCollapse(id)}
       onKeyDown={onKeyDown}
-      onPointerEnter={() => props.onHover(id)}
+      // The card follows a mouse or pen and keyboard focus, not a tap or a click's focus: on a
+      // touch screen or after a click it would sit over the tree the user is looking at.
+      onPointerEnter={(e) => e.pointerType !== 'touch' && props.onHover(id)}
       onPointerLeave={() => props.onHover(null)}
-      onFocus={() => props.onHover(id)}
+      onFocus={(e) => e.currentTarget.matches(':focus-visible') && props.onHover(id)}
       onBlur={() => props.onHover(null)}
     >
       <GlyphBody

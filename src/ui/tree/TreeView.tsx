@@ -4,7 +4,7 @@ import { count } from '../../state/plural';
 import { Minimap } from './Minimap';
 import { NodeCard } from './NodeCard';
 import type { NodeLabel } from './node-label';
-import { LABEL_PX, nodeRadius } from './node-style';
+import { glyphScale, LABEL_PX, nodeRadius } from './node-style';
 import { TreeEdge } from './TreeEdge';
 import { TreeLabels } from './TreeLabels';
 import { TreeLegend } from './TreeLegend';
@@ -194,7 +194,12 @@ export function TreeView(props: TreeViewProps) {
         <svg ref={svgRef} className="tree-view__svg" data-testid="tree-svg">
           <g transform={transform.toString()}>
             <g className="tree-view__edges">{edgeElements}</g>
-            <g className="tree-view__nodes">{nodeElements}</g>
+            <g
+              className="tree-view__nodes"
+              style={{ ['--glyph-scale' as string]: glyphScale(transform.k, labelPx) }}
+            >
+              {nodeElements}
+            </g>
           </g>
           <TreeLabels
             placed={placed}
@@ -214,7 +219,7 @@ export function TreeView(props: TreeViewProps) {
             rootLabel={rootLabel}
             x={transform.applyX(hovered.x)}
             y={transform.applyY(hovered.y)}
-            r={nodeRadius(hovered.visits) * transform.k}
+            r={nodeRadius(hovered.visits) * transform.k * glyphScale(transform.k, labelPx)}
             canvasWidth={size.width}
             canvasHeight={size.height}
             hidden={hovered.hiddenDescendants}

@@ -33,6 +33,8 @@ export interface PlacementOptions {
   readonly labelPx: number;
   /** Width of one line at labelPx, in CSS pixels. */
   readonly measure: (line: string) => number;
+  /** How much the glyphs are drawn larger than the zoom (node-style's glyphScale); default 1. */
+  readonly glyphScale?: number;
 }
 
 export interface Box {
@@ -159,17 +161,24 @@ export function overlaps(a: Box, b: Box): boolean {
 /** Places the labels of `sources` (any order) and returns those drawn, highest priority first. */
 export function placeLabels(sources: readonly LabelSource[], options: PlacementOptions): PlacedLabel[] {
   const { k, labelPx, measure, orientation } = options;
+  // A glyph and its fold button are drawn scaled about the node's centre: kg per layout unit.
+  const kg = k * (options.glyphScale ?? 1);
   const grid = new BoxGrid();
   // Every node and fold button is an obstacle: a label over another node would hide it.
   const discs = new Map<string, Box>();
   for (const s of sources) {
-    const r = s.r * k;
+    const r = s.r * kg;
     const disc = { x0: s.x * k - r, y0: s.y * k - r, x1: s.x * k + r, y1: s.y * k + r };
     discs.set(s.id, disc);
     grid.add(disc);
     if (s.badge) {
       const b = s.badge;
-      grid.add({ x0: (s.x + b.x0) * k, y0: (s.y + b.y0) * k, x1: (s.x + b.x1) * k, y1: (s.y + b.y1) * k });
+      grid.add({
+        x0: s.x * k + b.x0 * kg,
+        y0: s.y * k + b.y0 * kg,
+        x1: s.x * k + b.x1 * kg,
+        y1: s.y * k + b.y1 * kg,
+      });
     }
   }
   const ordered = sources
@@ -183,9 +192,9 @@ export function placeLabels(sources: readonly LabelSource[], options: PlacementO
     const cx = s.x * k;
     const cy = s.y * k;
     const reach: Reach = {
-      r: s.r * k,
-      top: Math.max(s.r, -(s.badge?.y0 ?? 0)) * k,
-      right: Math.max(s.r, s.badge?.x1 ?? 0) * k,
+      r: s.r * kg,
+      top: Math.max(s.r, -(s.badge?.y0 ?? 0)) * kg,
+      right: Math.max(s.r, s.badge?.x1 ?? 0) * kg,
     };
     for (const side of sides(s, orientation)) {
       const box = boxAt(side, cx, cy, reach, w, h);

@@ -61,3 +61,19 @@ export function foldButtonBox(r: number): { x0: number; y0: number; x1: number; 
   const y0 = -r - FOLD_BUTTON + 2;
   return { x0, y0, x1: x0 + FOLD_BUTTON, y1: y0 + FOLD_BUTTON };
 }
+
+/** The smallest glyph's radius on screen, as a share of the label size: a dot that size is seen from the back of a room. */
+const MIN_GLYPH_SHARE = 0.4;
+/** Past this the smallest glyphs would crowd their siblings (SIBLING_SPACING apart at any zoom). */
+const MAX_GLYPH_SCALE = 2.2;
+
+/**
+ * How much the glyphs grow beyond the zoom so that the smallest stays visible when a big tree is
+ * fitted: 1 when zoomed in, up to MAX_GLYPH_SCALE when zoomed out; quantized to quarter octaves, as
+ * the labels are, so that zooming restyles the glyphs only now and then.
+ */
+export function glyphScale(k: number, labelPx: number): number {
+  const wanted = (MIN_GLYPH_SHARE * labelPx) / (nodeRadius(0) * Math.max(k, 1e-3));
+  const quantized = 2 ** (Math.round(Math.log2(Math.max(1, wanted)) * 4) / 4);
+  return Math.min(MAX_GLYPH_SCALE, quantized);
+}

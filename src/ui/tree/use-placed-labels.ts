@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { NodeId, ReasoningTree } from '../../core/tree';
 import { pathTo } from '../../core/tree';
 import { fitPads, placeLabels, type PlacedLabel } from './label-placement';
+import { glyphScale } from './node-style';
 import { labelSources } from './label-sources';
 import type { NodeLabel } from './node-label';
 import type { TreeLayout } from './tree-layout';
@@ -66,7 +67,7 @@ export function usePlacedLabels(input: PlacedLabelsInput): PlacedLabels {
     [sources, orientation, labelPx, measure],
   );
   const placed = useMemo(
-    () => placeLabels(sources, { k, orientation, labelPx, measure }),
+    () => placeLabels(sources, { k, orientation, labelPx, measure, glyphScale: glyphScale(k, labelPx) }),
     [sources, k, orientation, labelPx, measure],
   );
   return { placed, pads };
