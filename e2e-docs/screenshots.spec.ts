@@ -21,7 +21,7 @@ test('lesson and presenter view', async ({ page }) => {
   await page.screenshot({ path: 'docs/screenshot-lesson.png' });
 
   await lessonTo(page, 'scaling');
-  await page.getByTestId('btn-presenter').click();
+  await page.getByTestId('btn-presenter-view').click();
   await page.getByTestId('btn-lesson-scaling').click();
   await expect(page.getByTestId('lesson-scaling')).toHaveAttribute('data-state', 'done', {
     timeout: 180_000,

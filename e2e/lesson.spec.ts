@@ -242,9 +242,9 @@ test('the guided lesson, walked end to end on the embedded models, every step wi
   expect((await drawnNodes(page)).length).toBe(before);
 
   // The presenter view is the room's screen: the notes fold away there, and open again after.
-  await page.getByTestId('btn-presenter').click();
+  await page.getByTestId('btn-presenter-view').click();
   await expect(page.getByTestId('lesson-notes')).not.toHaveAttribute('open');
   await expect(page.getByTestId('lesson-notes-say')).toBeHidden();
-  await page.getByTestId('btn-presenter').click();
+  await page.getByTestId('btn-presenter-view').click();
   await expectNotes(page, 'depth');
 });

@@ -10,7 +10,7 @@ test('presenter view: large type, the canvas and the lesson, the lesson moved by
   const fontSize = () => page.getByTestId('app').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const normal = await fontSize();
 
-  await page.getByTestId('btn-presenter').click();
+  await page.getByTestId('btn-presenter-view').click();
   await expect(page.getByTestId('app')).toHaveAttribute('data-presenter', 'true');
   expect(await fontSize()).toBeGreaterThanOrEqual(normal * 1.3);
   // Only the canvas and the lesson: the setup is a closed drawer, the inspector gives way to the lesson.

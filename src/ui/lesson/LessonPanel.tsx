@@ -79,15 +79,6 @@ export function LessonPanel() {
         >
           Handout
         </a>
-        <button
-          type="button"
-          data-testid="btn-presenter"
-          aria-pressed={l.presenter}
-          title="Large type, high contrast, just the tree and the lesson (Esc leaves it; ←/→ or Page Up/Down move)"
-          onClick={() => l.setPresenter(!l.presenter)}
-        >
-          {l.presenter ? 'Leave presenter view' : 'Presenter view'}
-        </button>
         <button type="button" data-testid="btn-lesson-close" onClick={l.close} title="Close the lesson">
           ✕
         </button>
