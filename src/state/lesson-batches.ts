@@ -93,6 +93,28 @@ export const TOT_BATCH: readonly BatchPuzzle[] = [
 ].map((numbers) => ({ numbers, target: 24 }));
 
 /**
+ * The setup of one batch run: MCTS on a Countdown puzzle, stopping at its first verified solution
+ * or at `budget` simulations, with the rest (seed, c, k, models) as the playground has it.
+ */
+export function puzzleSetup(
+  setup: Setup,
+  puzzle: BatchPuzzle,
+  budget: number,
+  selection: Setup['selection'] = setup.selection,
+): Setup {
+  return {
+    ...setup,
+    task: 'countdown',
+    numbers: puzzle.numbers.join(','),
+    target: String(puzzle.target),
+    strategy: 'mcts',
+    selection,
+    sims: String(budget),
+    stop: 'solved',
+  };
+}
+
+/**
  * MCTS with `budget` simulations on each puzzle, stopping at the first verified solution: the
  * simulation it stopped at is when it first solved the puzzle, which is all the curve needs
  * (a search with a smaller budget is the first simulations of this one, with the same seed).
@@ -107,19 +129,7 @@ export async function scalingBatch(
 ): Promise<PuzzleOutcome[]> {
   const outcomes: PuzzleOutcome[] = [];
   for (const puzzle of puzzles) {
-    const runner = await searchToEnd(
-      {
-        ...setup,
-        task: 'countdown',
-        numbers: puzzle.numbers.join(','),
-        target: String(puzzle.target),
-        strategy: 'mcts',
-        sims: String(budget),
-        stop: 'solved',
-      },
-      models,
-      signal,
-    );
+    const runner = await searchToEnd(puzzleSetup(setup, puzzle, budget), models, signal);
     const result = runner.strategy.result;
     const outcome: PuzzleOutcome = {
       puzzle: `${puzzle.numbers.join(' ')} → ${puzzle.target}`,

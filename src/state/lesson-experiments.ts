@@ -1,7 +1,7 @@
 import type { SessionModels } from '../core/session';
 import { firstSolvedNode, getNode, type ReasoningTree } from '../core/tree';
 import { answerCandidates } from './lesson-answer';
-import { openRunner, searchToEnd, type BatchPuzzle } from './lesson-batches';
+import { openRunner, puzzleSetup, searchToEnd, type BatchPuzzle } from './lesson-batches';
 import type { Setup } from './setup';
 
 /**
@@ -38,20 +38,7 @@ export async function raceSelections(
     let simulations = 0;
     let generatedTokens = 0;
     for (const puzzle of puzzles) {
-      const runner = await searchToEnd(
-        {
-          ...setup,
-          task: 'countdown',
-          numbers: puzzle.numbers.join(','),
-          target: String(puzzle.target),
-          strategy: 'mcts',
-          selection,
-          sims: String(budget),
-          stop: 'solved',
-        },
-        models,
-        signal,
-      );
+      const runner = await searchToEnd(puzzleSetup(setup, puzzle, budget, selection), models, signal);
       const result = runner.strategy.result;
       if (result?.solved) solved++;
       simulations += result?.iterations ?? 0;
