@@ -25,6 +25,8 @@ for (const [width, height] of SIZES) {
     });
     // The solved node selected, so the inspector shows its path and its siblings' PUCT scores.
     await page.locator('[data-testid="tree-node"][data-state="terminal-solved"]').first().click();
+    // The pointer leaves the tree, so that the node's hover card does not cover the picture.
+    await page.mouse.move(width - 2, height - 2);
     await page.waitForTimeout(600);
     await page.screenshot({ path: `docs/screens/${width}x${height}.png` });
   });
