@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openReady, test } from './fixtures';
+import { drawnNodes, expect, openReady, test } from './fixtures';
 
 /** A 5-number puzzle, every simulation spent: a bushy tree of a hundred nodes or more. */
 const SETUP = '?numbers=1,3,4,6,8&target=24&sims=64&seed=1&backend=wasm&stop=budget';
@@ -123,6 +123,8 @@ test('a node shows its card on hover and on keyboard focus, inside the canvas, w
   await page.getByTestId('btn-run').click();
   await expect(page.getByTestId('search-status')).toContainText('8 / 8', { timeout: 60_000 });
   await page.getByTestId('btn-fit').click();
+  // The drawing settled first: a later layout would move the node from under the pointer.
+  await drawnNodes(page);
 
   const child = page.locator('[data-testid="tree-node"][data-parent-id="n0"]').first();
   const id = (await child.getAttribute('data-node-id')) ?? '';

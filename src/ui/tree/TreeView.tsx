@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { NodeId, ReasoningTree } from '../../core/tree';
-import { count } from '../../state/plural';
+import { drawnCountText } from './drawn-count';
 import { Minimap } from './Minimap';
 import { NodeCard } from './NodeCard';
 import type { NodeLabel } from './node-label';
@@ -149,7 +149,6 @@ export function TreeView(props: TreeViewProps) {
 
   const { placed, pads } = usePlacedLabels({
     svgRef,
-    tree,
     layout,
     k: transform.k,
     labelPx,
@@ -234,9 +233,7 @@ export function TreeView(props: TreeViewProps) {
       <div className="tree-view__footer">
         <TreeOptionsBar options={options} legendShown={legendShown} drawn={layout.orientation} />
         <span className="tree-view__count" data-testid="tree-drawn-count">
-          {drawn === layout.totalNodes
-            ? count(drawn, 'node')
-            : `${drawn} of ${layout.totalNodes} nodes drawn (least-visited folded)`}
+          {drawnCountText(layout)}
         </span>
         {props.footerActions}
         <Minimap

@@ -19,6 +19,8 @@ export interface LabelContext {
   readonly selectedPath: ReadonlySet<NodeId>;
   /** The path the search works on. */
   readonly highlighted: ReadonlySet<NodeId>;
+  /** The path to the answer (the first verified solution): the lecturer points at it, so it keeps its labels. */
+  readonly answerPath: ReadonlySet<NodeId>;
   /** N and Q written under each label. */
   readonly badges: boolean;
 }
@@ -29,7 +31,7 @@ const TIER = { root: 5, selected: 4, path: 3, solved: 2, other: 1 } as const;
 function tier(n: LayoutNode, ctx: LabelContext): number {
   if (n.parentId === null) return TIER.root;
   if (ctx.selectedPath.has(n.id)) return n.id === ctx.selectedId ? TIER.selected : TIER.path;
-  if (ctx.highlighted.has(n.id)) return TIER.path;
+  if (ctx.highlighted.has(n.id) || ctx.answerPath.has(n.id)) return TIER.path;
   if (n.state === 'terminal-solved') return TIER.solved;
   return TIER.other;
 }

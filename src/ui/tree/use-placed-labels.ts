@@ -1,17 +1,15 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
-import type { NodeId, ReasoningTree } from '../../core/tree';
-import { pathTo } from '../../core/tree';
+import type { NodeId } from '../../core/tree';
 import { fitPads, placeLabels, type PlacedLabel } from './label-placement';
 import { glyphScale } from './node-style';
 import { labelSources } from './label-sources';
 import type { NodeLabel } from './node-label';
-import type { TreeLayout } from './tree-layout';
+import type { LayoutNode, TreeLayout } from './tree-layout';
 import { textMeasure } from './text-measure';
 import { labelPads, type LabelPads } from './tree-orientation';
 
 export interface PlacedLabelsInput {
   readonly svgRef: RefObject<SVGSVGElement | null>;
-  readonly tree: ReasoningTree;
   readonly layout: TreeLayout;
   /** The zoom scale now. */
   readonly k: number;
@@ -34,7 +32,7 @@ export interface PlacedLabels {
 }
 
 export function usePlacedLabels(input: PlacedLabelsInput): PlacedLabels {
-  const { svgRef, tree, layout, k, labelPx, rootLabel, selectedId, highlighted, badges } = input;
+  const { svgRef, layout, k, labelPx, rootLabel, selectedId, highlighted, badges } = input;
   // The labels' font, read once the drawing is on the page: the canvas measures text in it.
   const [family, setFamily] = useState('sans-serif');
   useEffect(() => {
@@ -42,10 +40,9 @@ export function usePlacedLabels(input: PlacedLabelsInput): PlacedLabels {
     if (svg) setFamily(getComputedStyle(svg).fontFamily || 'sans-serif');
   }, [svgRef]);
 
-  const selectedPath = useMemo(() => {
-    if (selectedId === null || !tree.nodes[selectedId]) return new Set<NodeId>();
-    return new Set(pathTo(tree, selectedId));
-  }, [tree, selectedId]);
+  // Read from the drawing, not the store's tree: it changes once per layout, not on every update.
+  const selectedPath = useMemo(() => pathIn(layout, selectedId), [layout, selectedId]);
+  const answerPath = useMemo(() => answerPathIn(layout), [layout]);
 
   const sources = useMemo(
     () =>
@@ -55,9 +52,10 @@ export function usePlacedLabels(input: PlacedLabelsInput): PlacedLabels {
         selectedId,
         selectedPath,
         highlighted,
+        answerPath,
         badges,
       }),
-    [layout, rootLabel, selectedId, selectedPath, highlighted, badges],
+    [layout, rootLabel, selectedId, selectedPath, highlighted, answerPath, badges],
   );
 
   const measure = textMeasure(labelPx, family);
@@ -71,4 +69,24 @@ export function usePlacedLabels(input: PlacedLabelsInput): PlacedLabels {
     [sources, k, orientation, labelPx, measure],
   );
   return { placed, pads };
+}
+
+/** Creation order of a node id (`n14` → 14): the engine numbers nodes as it creates them. */
+const creation = (id: NodeId): number => Number(id.slice(1));
+
+/** A drawn node and its ancestors (empty when it is not drawn). */
+function pathIn(layout: TreeLayout, id: NodeId | null): ReadonlySet<NodeId> {
+  const path = new Set<NodeId>();
+  let n = id === null ? undefined : layout.byId.get(id);
+  for (; n; n = n.parentId === null ? undefined : layout.byId.get(n.parentId)) path.add(n.id);
+  return path;
+}
+
+/** The drawn path to the first verified solution drawn (unpruned, as the engine's answer is). */
+export function answerPathIn(layout: TreeLayout): ReadonlySet<NodeId> {
+  let first: LayoutNode | undefined;
+  for (const n of layout.nodes) {
+    if (n.state === 'terminal-solved' && (!first || creation(n.id) < creation(first.id))) first = n;
+  }
+  return pathIn(layout, first?.id ?? null);
 }
