@@ -93,3 +93,17 @@ export async function drawnNodes(page: Page, timeout = 15_000): Promise<DrawnNod
 export function node(page: Page, id: string) {
   return page.locator(`[data-testid="tree-node"][data-node-id="${id}"]`);
 }
+
+/**
+ * Selects the root's most-visited child (the one whose sibling score table has the most to
+ * compare) and waits for its table to mark the pick; returns the table.
+ */
+export async function inspectBusiestRootChild(page: Page, nodes: readonly DrawnNode[]) {
+  const root = nodes.find((n) => n.parent === '');
+  const child = nodes.filter((n) => n.parent === root?.id).sort((a, b) => b.visits - a.visits)[0];
+  if (!child) throw new Error('no child of the root');
+  await node(page, child.id).click();
+  const table = page.getByTestId('score-table');
+  await expect(table.locator('[data-picked="true"]')).toHaveCount(1);
+  return table;
+}

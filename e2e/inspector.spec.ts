@@ -1,5 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
-import { drawnNodes, expect, node, openReady, test, type DrawnNode } from './fixtures';
+import {
+  drawnNodes,
+  expect,
+  inspectBusiestRootChild,
+  node,
+  openReady,
+  test,
+  type DrawnNode,
+} from './fixtures';
 
 const SETUP = '?numbers=1,2,4,7&target=24&strategy=mcts&sims=8&seed=1&backend=wasm&stop=budget';
 
@@ -176,13 +184,7 @@ for (const viewport of [
     page,
   }) => {
     await page.setViewportSize(viewport);
-    const nodes = await runToBudget(page, SETUP);
-    const root = nodes.find((n) => n.parent === '');
-    const child = nodes.filter((n) => n.parent === root?.id).sort((a, b) => b.visits - a.visits)[0];
-    if (!child) throw new Error('no child of the root');
-    await node(page, child.id).click();
-    const table = page.getByTestId('score-table');
-    await expect(table.locator('[data-picked="true"]')).toHaveCount(1);
+    const table = await inspectBusiestRootChild(page, await runToBudget(page, SETUP));
     const fit = await table.evaluate((el) => {
       const scroller = el.parentElement as HTMLElement;
       const panel = el.closest('[data-testid="node-inspector"]') as HTMLElement;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { drawnNodes, expect, node, openReady, test } from './fixtures';
+import { drawnNodes, expect, inspectBusiestRootChild, openReady, test } from './fixtures';
 
 /**
  * The layout at the screen sizes a lecturer meets, checked by bounding boxes: the tree canvas is
@@ -172,13 +172,7 @@ for (const [width, height] of [
     await runToDone(page);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect((await box(page, '.tree-canvas')).width).toBeGreaterThanOrEqual(0.55 * width);
-    const nodes = await drawnNodes(page);
-    const root = nodes.find((n) => n.parent === '');
-    const child = nodes.filter((n) => n.parent === root?.id).sort((a, b) => b.visits - a.visits)[0];
-    if (!child) throw new Error('no child of the root');
-    await node(page, child.id).click();
-    const table = page.getByTestId('score-table');
-    await expect(table.locator('[data-picked="true"]')).toHaveCount(1);
+    const table = await inspectBusiestRootChild(page, await drawnNodes(page));
     const fit = await table.evaluate((el) => {
       const panel = el.closest('[data-testid="side-panel"]') as HTMLElement;
       const scroller = el.parentElement as HTMLElement;
