@@ -1,13 +1,15 @@
-import { useEffect, useEffectEvent, type RefObject } from 'react';
+import { useEffectEvent, useLayoutEffect, type RefObject } from 'react';
 
 /**
  * Closes a popover the way people expect: Escape, or a press anywhere outside it (its own toggle
  * is inside `ref`, so pressing it toggles rather than closing and reopening). Listening only
- * while it is open.
+ * while it is open, from the commit that shows it: a layout effect, since a passive one runs after
+ * the paint and an Escape pressed as the popover appears would pass it by (and leave the presenter
+ * view instead).
  */
 export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, close: () => void): void {
   const onClose = useEffectEvent(close);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
