@@ -1,0 +1,104 @@
+import type { SearchEvent } from '../core/events';
+import { getNode, ROOT_ID, type NodeId, type ReasoningTree, type TreeNode } from '../core/tree';
+
+/**
+ * Training examples from one finished search, the way AlphaZero and x1 learn from MCTS:
+ *  - policy target: at every state the search passed through, the share of simulations that went
+ *    on to each child (its visit distribution over the next steps);
+ *  - outcome target: 1 when a verified solution was reached below the state, else 0;
+ *  - process target: the state's backed-up value Q = W / N.
+ *
+ * Visits here are counted from the search's own `select` events (simulations whose path went
+ * through a node), not from N: this engine's N also counts each child's evaluation at creation,
+ * which would teach the policy to write every sampled step, invalid ones included.
+ *
+ * States and edges along one root-to-leaf path share one example (a path through the tree the
+ * search visited), so a trace's prefix is read once for all the targets on it.
+ */
+export interface PathExample {
+  /** The task's prompt (the problem line with its newline). */
+  readonly prompt: string;
+  readonly steps: readonly string[];
+  /** policy[i]: the weight of steps[i] as the next step after steps[0..i-1] (0 = no target). */
+  readonly policy: readonly number[];
+  /** outcome[i], q[i]: targets for the state after i steps (i = 0..steps.length); null = none. */
+  readonly outcome: readonly (number | null)[];
+  readonly q: readonly (number | null)[];
+}
+
+export type ValueTarget = 'outcome' | 'process';
+
+/** Simulations through each node, from the log's `select` events of kind 'path'. */
+export function simulationVisits(events: readonly SearchEvent[]): Map<NodeId, number> {
+  const visits = new Map<NodeId, number>();
+  for (const e of events) {
+    if (e.type !== 'select' || e.kind !== 'path') continue;
+    for (const id of e.nodeIds) visits.set(id, (visits.get(id) ?? 0) + 1);
+  }
+  return visits;
+}
+
+function solvedBelow(tree: ReasoningTree): Set<NodeId> {
+  const solved = new Set<NodeId>();
+  for (const node of Object.values(tree.nodes)) {
+    if (node.status !== 'solved' || node.pruned) continue;
+    for (let id: NodeId | null = node.id; id !== null && !solved.has(id); id = getNode(tree, id).parentId) {
+      solved.add(id);
+    }
+  }
+  return solved;
+}
+
+/** A state the value model is asked about: open or expanded (terminals go to the verifier). */
+function isValueState(node: TreeNode): boolean {
+  return node.status === 'expanded' && !node.pruned;
+}
+
+/**
+ * The examples of one search. Only nodes some simulation passed through take part: the policy
+ * learns the steps the search chose, and the value learns states whose subtree was searched (an
+ * unexpanded leaf's outcome is unknown, not a failure).
+ */
+export function pathExamples(
+  tree: ReasoningTree,
+  events: readonly SearchEvent[],
+  prompt: string,
+): PathExample[] {
+  const visits = simulationVisits(events);
+  const solved = solvedBelow(tree);
+  const visited = (id: NodeId): boolean => (visits.get(id) ?? 0) > 0 && !getNode(tree, id).pruned;
+  const examples: PathExample[] = [];
+  const walk = (
+    node: TreeNode,
+    steps: string[],
+    policy: number[],
+    outcome: (number | null)[],
+    q: (number | null)[],
+  ) => {
+    const here = isValueState(node);
+    outcome.push(here ? (solved.has(node.id) ? 1 : 0) : null);
+    q.push(here && node.visits > 0 ? node.valueSum / node.visits : null);
+    const next = node.childIds.filter(visited);
+    if (next.length === 0) {
+      if (steps.length > 0 || outcome.some((o) => o !== null)) {
+        examples.push({ prompt, steps: [...steps], policy: [...policy], outcome: [...outcome], q: [...q] });
+      }
+    } else {
+      const total = next.reduce((a, id) => a + (visits.get(id) ?? 0), 0);
+      next.forEach((id, j) => {
+        const child = getNode(tree, id);
+        // The shared prefix's targets go with the first path only, so each counts once.
+        const keep = j === 0;
+        walk(
+          child,
+          [...steps, child.text],
+          [...policy.map((w) => (keep ? w : 0)), (visits.get(id) ?? 0) / total],
+          outcome.map((o) => (keep ? o : null)),
+          q.map((v) => (keep ? v : null)),
+        );
+      });
+    }
+  };
+  walk(getNode(tree, ROOT_ID), [], [], [], []);
+  return examples;
+}

@@ -1,0 +1,231 @@
+import { evaluatePuzzles } from '../core/evaluate';
+import type { SessionModels } from '../core/session';
+import { DEFAULT_CONFIG, type SearchConfig } from '../core/strategies/strategy';
+import type { CountdownProblem } from '../core/tasks/countdown';
+import { tokenRow } from './batches';
+import type { ValueTarget } from './examples';
+import { paramNames, readGptParams, writeGptParams, type GptParams } from './gpt-params';
+import { generatePuzzles, puzzleKey } from './puzzles';
+import { selfPlay, selfPlayConfig, type SelfPlayRecord } from './self-play';
+import { DEFAULT_TRAIN, trainModel, type LossPoint, type TrainOptions } from './trainer';
+
+/**
+ * Expert iteration, AlphaZero-style, over the embedded Countdown models: measure generation 0,
+ * then per round: self-play with the current pair, add the searches to the replay buffer, train
+ * the policy on visit distributions and the value on outcomes (or backed-up Q), write the weights
+ * back into the ONNX graphs, load them, and measure the new generation on the same held-out file.
+ */
+export interface LearnConfig {
+  readonly rounds: number;
+  readonly puzzlesPerRound: number;
+  /** MCTS simulations for self-play and for the measured search. */
+  readonly simulations: number;
+  readonly seed: number;
+  readonly valueTarget: ValueTarget;
+  /** 'none': no value model at generation 0 (the first value model starts from the policy's trunk). */
+  readonly from: 'none' | 'shipped';
+  /** Numbers per self-play puzzle (drawn uniformly from these). */
+  readonly sizes: readonly number[];
+  readonly policyTrain: TrainOptions;
+  readonly valueTrain: TrainOptions;
+  /** Rounds of self-play kept in the replay buffer (older ones are dropped). */
+  readonly bufferRounds: number;
+  readonly search: SearchConfig;
+}
+
+export const DEFAULT_LEARN: LearnConfig = {
+  rounds: 3,
+  puzzlesPerRound: 300,
+  simulations: 16,
+  seed: 1,
+  valueTarget: 'outcome',
+  from: 'none',
+  sizes: [4],
+  policyTrain: { ...DEFAULT_TRAIN, learningRate: 2e-4 },
+  valueTrain: { ...DEFAULT_TRAIN, learningRate: 3e-4 },
+  bufferRounds: 3,
+  search: DEFAULT_CONFIG,
+};
+
+export interface ModelBytes {
+  readonly policy: Uint8Array;
+  readonly value: Uint8Array | null;
+}
+
+export interface LoadedPair extends SessionModels {
+  dispose(): Promise<void>;
+}
+
+/** Where the loop gets ONNX templates and runs graphs: the Node CLI or the browser worker. */
+export interface ModelHost {
+  /** The shipped graphs (the value template is used for its layout even when starting from none). */
+  readonly shipped: { readonly policy: Uint8Array; readonly value: Uint8Array };
+  load(models: ModelBytes): Promise<LoadedPair>;
+}
+
+export interface Generation {
+  readonly round: number;
+  readonly mcts: { readonly rate: number; readonly solved: number; readonly total: number };
+  readonly chain: { readonly rate: number };
+  readonly valueLoss: number | null;
+  readonly policyLoss: number | null;
+  /** Examples (paths) in the replay buffer this generation trained on. */
+  readonly examples: number;
+  /** Share of this round's self-play searches that found a solution. */
+  readonly selfPlaySolved: number | null;
+  readonly seconds: number;
+}
+
+export interface LearnHooks {
+  onPhase?(phase: 'evaluate' | 'self-play' | 'train-policy' | 'train-value', round: number): void;
+  onSelfPlay?(record: SelfPlayRecord, index: number, total: number): void;
+  onLoss?(point: LossPoint, round: number): void;
+  onGeneration?(generation: Generation, models: ModelBytes): void;
+  between?(): Promise<void>;
+}
+
+export interface LearnResult {
+  readonly generations: Generation[];
+  readonly models: ModelBytes;
+  readonly buffer: SelfPlayRecord[];
+}
+
+/** A value model that starts from the policy's trunk with a zero head (0.5 everywhere). */
+export function valueFromPolicy(policy: GptParams): GptParams {
+  const d = policy.shape.nEmbd;
+  const tensors = { ...policy.tensors };
+  tensors['v_head.weight'] = { shape: [d, 1], data: new Float32Array(d) };
+  tensors['v_head.bias'] = { shape: [1], data: new Float32Array(1) };
+  for (const name of paramNames('value', policy.shape.nLayer)) if (!tensors[name]) throw new Error(name);
+  return { kind: 'value', shape: policy.shape, tensors };
+}
+
+/** 1 in 10 puzzles (by a hash of the puzzle) is held out to measure the losses. */
+export function isHeldOut(puzzle: CountdownProblem): boolean {
+  let h = 0x811c9dc5;
+  for (const c of puzzleKey(puzzle)) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h % 10 === 0;
+}
+
+export async function measure(
+  puzzles: readonly CountdownProblem[],
+  config: LearnConfig,
+  models: SessionModels,
+): Promise<Pick<Generation, 'mcts' | 'chain'>> {
+  const search = {
+    ...config.search,
+    strategy: 'mcts' as const,
+    simulations: config.simulations,
+    seed: config.seed,
+  };
+  const mcts = await evaluatePuzzles(puzzles, search, models);
+  const chain = await evaluatePuzzles(
+    puzzles,
+    { ...search, strategy: 'cot', temperature: 0 },
+    { policy: models.policy },
+  );
+  return { mcts: { rate: mcts.rate, solved: mcts.solved, total: mcts.total }, chain: { rate: chain.rate } };
+}
+
+export async function learn(
+  host: ModelHost,
+  evalPuzzles: readonly CountdownProblem[],
+  heldOutKeys: ReadonlySet<string>,
+  config: LearnConfig,
+  hooks: LearnHooks = {},
+): Promise<LearnResult> {
+  const now = () => globalThis.performance.now();
+  let models: ModelBytes = {
+    policy: host.shipped.policy,
+    value: config.from === 'shipped' ? host.shipped.value : null,
+  };
+  const generations: Generation[] = [];
+  let buffer: SelfPlayRecord[] = [];
+  const start0 = now();
+  hooks.onPhase?.('evaluate', 0);
+  let pair = await host.load(models);
+  const g0: Generation = {
+    round: 0,
+    ...(await measure(evalPuzzles, config, pair)),
+    valueLoss: null,
+    policyLoss: null,
+    examples: 0,
+    selfPlaySolved: null,
+    seconds: (now() - start0) / 1000,
+  };
+  generations.push(g0);
+  hooks.onGeneration?.(g0, models);
+  const everHeld = new Set([...heldOutKeys, ...evalPuzzles.map(puzzleKey)]);
+  for (let round = 1; round <= config.rounds; round++) {
+    const started = now();
+    hooks.onPhase?.('self-play', round);
+    const puzzles = generatePuzzles(
+      config.puzzlesPerRound,
+      config.sizes,
+      config.seed * 1000 + round,
+      everHeld,
+    );
+    const records = await selfPlay(
+      puzzles,
+      selfPlayConfig(config.search, config.simulations, config.seed * 1000 + round),
+      pair,
+      round,
+      {
+        onRecord: hooks.onSelfPlay,
+        between: hooks.between,
+      },
+    );
+    await pair.dispose();
+    buffer = [...buffer, ...records].filter((r) => r.round > round - config.bufferRounds);
+    const rows = (held: boolean) =>
+      buffer
+        .filter((r) => isHeldOut(r.puzzle) === held)
+        .flatMap((r) => r.examples.map((e) => tokenRow(e, config.valueTarget)));
+    const [train, heldOut] = [rows(false), rows(true)];
+    const seed = config.seed * 1000 + round;
+    hooks.onPhase?.('train-policy', round);
+    const policy = await trainModel(
+      readGptParams('policy', models.policy),
+      train,
+      heldOut,
+      { ...config.policyTrain, seed },
+      {
+        onPoint: (p) => hooks.onLoss?.(p, round),
+        between: hooks.between,
+      },
+    );
+    hooks.onPhase?.('train-value', round);
+    const valueStart = models.value
+      ? readGptParams('value', models.value)
+      : valueFromPolicy(readGptParams('policy', models.policy));
+    const value = await trainModel(
+      valueStart,
+      train,
+      heldOut,
+      { ...config.valueTrain, seed },
+      {
+        onPoint: (p) => hooks.onLoss?.(p, round),
+        between: hooks.between,
+      },
+    );
+    models = {
+      policy: writeGptParams(host.shipped.policy, policy.params),
+      value: writeGptParams(host.shipped.value, value.params),
+    };
+    hooks.onPhase?.('evaluate', round);
+    pair = await host.load(models);
+    const g: Generation = {
+      round,
+      ...(await measure(evalPuzzles, config, pair)),
+      valueLoss: value.heldOutLoss,
+      policyLoss: policy.heldOutLoss,
+      examples: buffer.reduce((a, r) => a + r.examples.length, 0),
+      selfPlaySolved: records.filter((r) => r.solved).length / Math.max(1, records.length),
+      seconds: (now() - started) / 1000,
+    };
+    generations.push(g);
+    hooks.onGeneration?.(g, models);
+  }
+  await pair.dispose();
+  return { generations, models, buffer };
+}
