@@ -31,6 +31,11 @@ export interface LearnConfig {
   /** Rounds of self-play kept in the replay buffer (older ones are dropped). */
   readonly bufferRounds: number;
   readonly search: SearchConfig;
+  /**
+   * Simulation budgets measured at every generation (the solve-rate-against-simulations curve);
+   * `simulations` is always among them and gives the generation's `mcts` figure.
+   */
+  readonly measureSimulations?: readonly number[];
 }
 
 export const DEFAULT_LEARN: LearnConfig = {
@@ -63,9 +68,16 @@ export interface ModelHost {
   load(models: ModelBytes): Promise<LoadedPair>;
 }
 
+export interface CurvePoint {
+  readonly simulations: number;
+  readonly rate: number;
+}
+
 export interface Generation {
   readonly round: number;
   readonly mcts: { readonly rate: number; readonly solved: number; readonly total: number };
+  /** Solve rate at each measured simulation budget. */
+  readonly curve: readonly CurvePoint[];
   readonly chain: { readonly rate: number };
   readonly valueLoss: number | null;
   readonly policyLoss: number | null;
@@ -111,20 +123,25 @@ export async function measure(
   puzzles: readonly CountdownProblem[],
   config: LearnConfig,
   models: SessionModels,
-): Promise<Pick<Generation, 'mcts' | 'chain'>> {
-  const search = {
-    ...config.search,
-    strategy: 'mcts' as const,
-    simulations: config.simulations,
-    seed: config.seed,
-  };
-  const mcts = await evaluatePuzzles(puzzles, search, models);
+): Promise<Pick<Generation, 'mcts' | 'chain' | 'curve'>> {
+  const budgets = [...new Set([...(config.measureSimulations ?? []), config.simulations])].sort(
+    (a, b) => a - b,
+  );
+  const base = { ...config.search, strategy: 'mcts' as const, seed: config.seed };
+  const curve: CurvePoint[] = [];
+  let mcts: Generation['mcts'] = { rate: 0, solved: 0, total: 0 };
+  for (const simulations of budgets) {
+    const report = await evaluatePuzzles(puzzles, { ...base, simulations }, models);
+    curve.push({ simulations, rate: report.rate });
+    if (simulations === config.simulations)
+      mcts = { rate: report.rate, solved: report.solved, total: report.total };
+  }
   const chain = await evaluatePuzzles(
     puzzles,
-    { ...search, strategy: 'cot', temperature: 0 },
+    { ...base, strategy: 'cot', temperature: 0 },
     { policy: models.policy },
   );
-  return { mcts: { rate: mcts.rate, solved: mcts.solved, total: mcts.total }, chain: { rate: chain.rate } };
+  return { mcts, curve, chain: { rate: chain.rate } };
 }
 
 export async function learn(
