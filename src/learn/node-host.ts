@@ -30,11 +30,18 @@ export function writeModelFolder(
   if (card) writeFileSync(join(folder, 'MODEL_CARD.md'), card);
 }
 
-export function nodeModelHost(modelsDir = DEFAULT_MODELS_DIR): ModelHost {
+/** A loaded pair with the transformers.js policy exposed (tests score given steps with it). */
+export interface NodeLoadedPair extends LoadedPair {
+  readonly policy: TransformersPolicy;
+}
+
+export function nodeModelHost(
+  modelsDir = DEFAULT_MODELS_DIR,
+): ModelHost & { load(models: ModelBytes): Promise<NodeLoadedPair> } {
   const read = (name: string) => new Uint8Array(readFileSync(join(modelsDir, name, 'onnx', 'model.onnx')));
   return {
     shipped: { policy: read(COUNTDOWN_POLICY), value: read(COUNTDOWN_VALUE) },
-    async load(models: ModelBytes): Promise<LoadedPair> {
+    async load(models: ModelBytes): Promise<NodeLoadedPair> {
       const dir = mkdtempSync(join(tmpdir(), 'rlm-learn-'));
       writeModelFolder(dir, COUNTDOWN_POLICY, models.policy, undefined, modelsDir);
       if (models.value) writeModelFolder(dir, COUNTDOWN_VALUE, models.value, undefined, modelsDir);
