@@ -96,6 +96,16 @@ export interface LearnHooks {
   between?(): Promise<void>;
 }
 
+/**
+ * Where a run starts other than from scratch: a stored generation (its round, weights and
+ * measurement: it is not measured again) and/or a replay buffer kept from before (earlier rounds,
+ * saved sessions, imported files). Rounds continue from the generation's round.
+ */
+export interface LearnStart {
+  readonly from?: { readonly generation: Generation; readonly models: ModelBytes };
+  readonly buffer?: readonly SelfPlayRecord[];
+}
+
 export interface LearnResult {
   readonly generations: Generation[];
   readonly models: ModelBytes;
@@ -150,30 +160,35 @@ export async function learn(
   heldOutKeys: ReadonlySet<string>,
   config: LearnConfig,
   hooks: LearnHooks = {},
+  start: LearnStart = {},
 ): Promise<LearnResult> {
   const now = () => globalThis.performance.now();
-  let models: ModelBytes = {
+  let models: ModelBytes = start.from?.models ?? {
     policy: host.shipped.policy,
     value: config.from === 'shipped' ? host.shipped.value : null,
   };
   const generations: Generation[] = [];
-  let buffer: SelfPlayRecord[] = [];
+  let buffer: SelfPlayRecord[] = [...(start.buffer ?? [])];
   const start0 = now();
-  hooks.onPhase?.('evaluate', 0);
+  hooks.onPhase?.('evaluate', start.from?.generation.round ?? 0);
   let pair = await host.load(models);
-  const g0: Generation = {
-    round: 0,
-    ...(await measure(evalPuzzles, config, pair)),
-    valueLoss: null,
-    policyLoss: null,
-    examples: 0,
-    selfPlaySolved: null,
-    seconds: (now() - start0) / 1000,
-  };
-  generations.push(g0);
-  hooks.onGeneration?.(g0, models);
+  if (start.from) generations.push(start.from.generation);
+  else {
+    const g0: Generation = {
+      round: 0,
+      ...(await measure(evalPuzzles, config, pair)),
+      valueLoss: null,
+      policyLoss: null,
+      examples: 0,
+      selfPlaySolved: null,
+      seconds: (now() - start0) / 1000,
+    };
+    generations.push(g0);
+    hooks.onGeneration?.(g0, models);
+  }
   const everHeld = new Set([...heldOutKeys, ...evalPuzzles.map(puzzleKey)]);
-  for (let round = 1; round <= config.rounds; round++) {
+  const first = (start.from?.generation.round ?? 0) + 1;
+  for (let round = first; round < first + config.rounds; round++) {
     const started = now();
     hooks.onPhase?.('self-play', round);
     const puzzles = generatePuzzles(
