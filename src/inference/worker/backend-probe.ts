@@ -1,5 +1,7 @@
 import { env, type Tensor } from '@huggingface/transformers';
 import { int64Tensor } from '../batch';
+import { parseLearnedModelId } from '../learned-models';
+import { COUNTDOWN_POLICY } from '../model-files';
 import { encodePlain, loadCausalLm, type LoadedModel } from '../transformers-models';
 import { timePasses, type ProbeResult } from './backend-choice';
 
@@ -19,7 +21,9 @@ const BUDGET_MS = 150;
 const TYPICAL_TEXT = '3 4 4 13 -> 24\n13 - 4 = 9 (3 4 9)\n';
 
 export function createBackendProbe(modelsPath: string): (policy: string) => Promise<ProbeResult> {
-  return async (policy) => {
+  return async (requested) => {
+    // A learned policy has the shipped one's shape (and so its speed); only the shipped one is a folder.
+    const policy = parseLearnedModelId(requested) ? COUNTDOWN_POLICY : requested;
     // The embedded models come from the app; the loads after the probe point `env` again themselves.
     env.allowLocalModels = true;
     env.allowRemoteModels = false;

@@ -8,6 +8,8 @@ import { loadCausalLm, loadValueModel, type LoadedModel, type ModelDtype } from 
 import { TransformersValue } from '../value';
 import type { BackendDecision } from './backend-choice';
 import { describeLoadError, isHubModel } from './load-errors';
+import { parseLearnedModelId } from '../learned-models';
+import { serveLearnedModel } from './learned-serve';
 import { forgetPrefetchedFiles, installModelFileCache, prefetchModelFiles } from './model-file-cache';
 import { nextTask } from './next-task';
 import { configureRuntime, warmUpRuntime } from './ort-runtime';
@@ -51,9 +53,12 @@ export function dtypeFor(id: string, decision: Pick<BackendDecision, 'backend' |
   return decision.f16 ? 'q4f16' : 'q4';
 }
 
-/** The embedded models' pre-optimized graphs, on WASM only: WebGPU optimizes for its own kernels. */
+/**
+ * The embedded models' pre-optimized graphs, on WASM only: WebGPU optimizes for its own kernels.
+ * Learned models (from the Learn view) have none.
+ */
 export function optimizedFor(id: string, decision: Pick<BackendDecision, 'backend'>): boolean {
-  return !isHubModel(id) && decision.backend === 'wasm';
+  return !isHubModel(id) && parseLearnedModelId(id) === undefined && decision.backend === 'wasm';
 }
 
 export interface BrowserModels {
@@ -81,21 +86,28 @@ function yielding(model: LoadedModel): LoadedModel {
 }
 
 async function loadOne<T>(id: string, hub: string, load: () => Promise<T>): Promise<T> {
-  await preflight(id, hub, embeddedPath);
-  pointEnvAt(id, hub);
+  // A learned model's files are served from memory for as long as its load takes.
+  const withdraw = parseLearnedModelId(id) ? await serveLearnedModel(embeddedPath, id) : undefined;
   try {
-    return await load();
-  } catch (e) {
-    throw new InferenceError('load-failed', describeLoadError(e, id, hub));
+    await preflight(id, hub, embeddedPath);
+    pointEnvAt(id, hub);
+    try {
+      return await load();
+    } catch (e) {
+      throw new InferenceError('load-failed', describeLoadError(e, id, hub));
+    }
+  } finally {
+    withdraw?.();
   }
 }
 
 /** The files transformers.js reads from the embedded models' folders (a causal LM's generation config too). */
 function prefetchEmbedded(spec: ModelSpec, decision: BackendDecision): void {
   const files = (id: string) => requiredModelFiles(dtypeFor(id, decision), optimizedFor(id, decision));
-  if (!isHubModel(spec.policy))
+  const embedded = (id: string) => !isHubModel(id) && parseLearnedModelId(id) === undefined;
+  if (embedded(spec.policy))
     prefetchModelFiles(spec.policy, [...files(spec.policy), 'generation_config.json']);
-  if (spec.value.kind === 'model' && !isHubModel(spec.value.id))
+  if (spec.value.kind === 'model' && embedded(spec.value.id))
     prefetchModelFiles(spec.value.id, files(spec.value.id));
 }
 

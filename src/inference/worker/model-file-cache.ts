@@ -11,6 +11,8 @@ import { env } from '@huggingface/transformers';
  * Cache Storage exactly as transformers.js keeps them without this.
  */
 const early = new Map<string, Promise<Response | undefined>>();
+/** Files made in the worker (learned weights), served from memory until withdrawn. */
+const served = new Map<string, Uint8Array | string>();
 let embeddedPath = '/models/';
 
 async function browserCache(): Promise<Cache | undefined> {
@@ -29,6 +31,8 @@ export function installModelFileCache(modelsPath: string): void {
   env.customCache = {
     match: async (key: string) => {
       if (!key.startsWith(embeddedPath)) return (await browserCache())?.match(key);
+      const made = served.get(key);
+      if (made !== undefined) return new Response(typeof made === 'string' ? made : made.slice());
       // Not even a copy an older version of the app left there: transformers.js then fetches it.
       const response = await early.get(key);
       return response?.ok ? response.clone() : undefined;
@@ -60,4 +64,22 @@ export async function prefetchedFile(url: string): Promise<Response | undefined>
 /** Lets the files asked for early go, once their models have loaded (or failed to). */
 export function forgetPrefetchedFiles(): void {
   early.clear();
+}
+
+/**
+ * Serves a model folder that exists only in memory (learned weights), under the embedded models'
+ * path as `<id>/<file>`; returns a function that withdraws it (the bytes are let go).
+ */
+export function serveModelFolder(
+  id: string,
+  files: Readonly<Record<string, Uint8Array | string>>,
+): () => void {
+  const urls = Object.keys(files).map((file) => `${embeddedPath}${id}/${file}`);
+  Object.entries(files).forEach(([file, body]) => served.set(`${embeddedPath}${id}/${file}`, body));
+  return () => urls.forEach((url) => served.delete(url));
+}
+
+/** Whether a file is served from memory (so that nothing asks the app for it). */
+export function isServedFromMemory(url: string): boolean {
+  return served.has(url);
 }

@@ -1,7 +1,7 @@
 import { env } from '@huggingface/transformers';
 import { InferenceError } from '../errors';
 import { isHubModel } from './load-errors';
-import { prefetchedFile } from './model-file-cache';
+import { isServedFromMemory, prefetchedFile } from './model-file-cache';
 
 /**
  * Asks for a model's config.json before transformers.js loads it, so that the common failures
@@ -27,6 +27,8 @@ async function cached(url: string): Promise<boolean> {
 
 export async function preflight(id: string, hub: string, embeddedPath: string): Promise<void> {
   const url = configUrl(id, hub, embeddedPath);
+  // A learned model's files are made in the worker from the shipped folder's: nothing to ask for.
+  if (isServedFromMemory(url)) return;
   if (isHubModel(id) && (await cached(url))) return;
   const where = isHubModel(id) ? `on ${hub}` : 'in the app';
   const fail = (message: string) => new InferenceError('load-failed', `${id}: ${message}`);
