@@ -2,6 +2,15 @@ import type { CurvePoint, Generation } from '../../learn/learn-loop';
 import type { ValueTarget } from '../../learn/examples';
 import type { LossPoint } from '../../learn/trainer';
 
+/*
+ * Added by helper A (the store's author), for helper B's view:
+ *  - `restored`: false until what earlier visits stored (buffer, generations) has been read back;
+ *  - `clearGenerations()`: forgets every generation and its weights (the buffer stays), so that the
+ *    next Start begins again from generation 0 (Start otherwise resumes from the newest one).
+ * The store: createLearnStore(deps) in learn-store.ts; in the page, createBrowserLearnStore() in
+ * browser-learn-store.ts.
+ */
+
 /**
  * The Learn view's state: self-play, training and measurement in a worker (src/learn/worker/),
  * the replay buffer and the generations in IndexedDB. The view (src/ui/learn/) reads only this.
@@ -74,6 +83,8 @@ export interface LearnState {
   /** A user-facing message (import refused, storage full...); null when none. */
   readonly message: string | null;
   readonly error: string | null;
+  /** False until the buffer and generations stored by earlier visits have been read back. */
+  readonly restored: boolean;
 
   setSettings(patch: Partial<LearnSettings>): void;
   start(): Promise<void>;
@@ -85,6 +96,8 @@ export interface LearnState {
   importBuffer(file: File): Promise<void>;
   exportBuffer(): Promise<Blob>;
   clearBuffer(): Promise<void>;
+  /** Forgets every generation and its weights (the buffer stays); the next Start begins at generation 0. */
+  clearGenerations(): Promise<void>;
   /** A .tar of the generation's model folders (countdown-policy/, countdown-value/), loadable by the eval CLI. */
   exportGeneration(id: string): Promise<Blob>;
   /** The playground's URL with this generation's pair selected. */
