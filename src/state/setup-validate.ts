@@ -7,6 +7,7 @@ import {
   type CountdownProblem,
 } from '../core/tasks/countdown';
 import { CountdownSolver } from '../core/tasks/countdown-solver';
+import { parseLearnedModelId } from '../inference/learned-models';
 import { InvalidMathProblemError, validateMathProblem, type MathProblem } from '../core/tasks/math';
 import { MATH_PROBLEMS } from '../core/tasks/math-problems';
 import type { Setup, SetupErrors, SetupField } from './setup';
@@ -115,7 +116,7 @@ const MODEL_ID = /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/;
 export function modelChoice(setup: Setup, errors: SetupErrors): ModelChoice {
   const policy = setup.policy.trim();
   if (!MODEL_ID.test(policy)) errors.policy = `"${policy}" is not a model id (like owner/name)`;
-  else if (setup.task === 'math' && policy === 'countdown-policy')
+  else if (setup.task === 'math' && (policy === 'countdown-policy' || parseLearnedModelId(policy)))
     errors.policy = 'the Countdown policy writes only Countdown steps: pick an instruct model for math';
   else if (setup.task === 'countdown' && policy.includes('/'))
     errors.policy = 'Countdown runs on the embedded countdown-policy (hub models are for the math task)';
@@ -123,7 +124,7 @@ export function modelChoice(setup: Setup, errors: SetupErrors): ModelChoice {
   let value: ValueChoice = { kind: 'none' };
   if (v === 'self-eval' || v === 'rollout' || v === 'none') value = { kind: v };
   else if (!MODEL_ID.test(v)) errors.value = `"${v}" is not a value model id, self-eval, rollout or none`;
-  else if (setup.task === 'math' && v === 'countdown-value')
+  else if (setup.task === 'math' && (v === 'countdown-value' || parseLearnedModelId(v)))
     errors.value =
       'the Countdown value model scores only Countdown traces: use self-eval or rollout for math';
   else value = { kind: 'model', id: v };

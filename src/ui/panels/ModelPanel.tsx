@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CATALOGUE, catalogueEntry, displayDtype, fitsDevice } from '../../state/catalogue';
 import type { SetupField, TaskName } from '../../state/setup';
 import type { ValueChoice } from '../../state/setup-validate';
+import { learnedModelLabel } from '../../state/learn/learned-model-label';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import { ModelSizes, sizeText } from './ModelSizes';
@@ -77,7 +78,7 @@ function deviceMemoryGb(): number | undefined {
 }
 
 function valueName(value: ValueChoice): string {
-  return value.kind === 'model' ? value.id : value.kind;
+  return value.kind === 'model' ? (learnedModelLabel(value.id) ?? value.id) : value.kind;
 }
 
 /**
@@ -101,7 +102,10 @@ export function ModelPanel() {
   const dtypeOf = (id: string) => displayDtype(id, backend, f16);
 
   const policies = CATALOGUE.filter((e) => e.task === m.task && e.role === 'policy');
-  const showPolicyInput = policyOther || !policies.some((e) => e.id === m.policy);
+  // A pair made in the Learn view (learned-<generation>-policy) is named, not typed.
+  const learnedPolicy = learnedModelLabel(m.policy);
+  const learnedValue = learnedModelLabel(m.value);
+  const showPolicyInput = policyOther || (!learnedPolicy && !policies.some((e) => e.id === m.policy));
   const entry = catalogueEntry(m.policy);
   const inUse = dtypeOf(m.policy);
   const inUseMb = entry?.sizesMb[inUse];
@@ -174,6 +178,7 @@ export function ModelPanel() {
           value={showPolicyInput ? OTHER : m.policy}
           onChange={(e) => choosePolicy(e.target.value)}
         >
+          {learnedPolicy && <option value={m.policy}>{learnedPolicy}</option>}
           {policies.map((e) => {
             const size = sizeText(e, dtypeOf(e.id));
             return (
@@ -186,7 +191,11 @@ export function ModelPanel() {
         </select>
         {showPolicyInput && draftInput('policy', 'input-policy', 'owner/name', 'Policy model id')}
         {errorLine('policy')}
-        {entry ? (
+        {learnedPolicy ? (
+          <span className="panel__hint">
+            trained in this browser (the Learn view); loaded from its storage, fp32
+          </span>
+        ) : entry ? (
           <span className="panel__hint">
             {entry.note}
             {inUseMb !== undefined && ` · ${sizeText(entry, inUse)} as ${inUse}`}
@@ -214,8 +223,8 @@ export function ModelPanel() {
         >
           {/* A value from the URL that this task does not list stays selected beside its error. */}
           {!listedValue && !showValueInput && (
-            <option value={m.value} disabled>
-              {m.value}
+            <option value={m.value} disabled={!learnedValue}>
+              {learnedValue ?? m.value}
             </option>
           )}
           {valueOptions.map((o) => (
@@ -259,7 +268,7 @@ export function ModelPanel() {
 
       <p className="panel__hint" data-testid="models-loaded">
         {m.loaded
-          ? `loaded: ${m.loaded.policy} · value: ${valueName(m.loaded.value)}`
+          ? `loaded: ${learnedModelLabel(m.loaded.policy) ?? m.loaded.policy} · value: ${valueName(m.loaded.value)}`
           : 'no models loaded yet'}
         {m.status === 'loading' && m.loading !== null && (
           <span className="panel__loading" data-testid="models-loading">
