@@ -44,6 +44,9 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  // bench.html: the benchmark's workload in the browser (npm run bench:browser).
-  build: { rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } } },
+  // bench.html: the benchmark's workload in the browser (npm run bench:browser); learn-bench.html:
+  // the Learn view's store and worker without the view (npm run bench:learn, e2e/learn-buffer.spec.ts).
+  build: {
+    rolldownOptions: { input: { main: 'index.html', bench: 'bench.html', learn: 'learn-bench.html' } },
+  },
 });
