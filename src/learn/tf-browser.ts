@@ -49,6 +49,11 @@ async function webgpuAdapter(): Promise<AdapterLike | null> {
 }
 
 async function useWasm(why: string): Promise<TfBackendReport> {
+  // One thread: the threaded build starts its pthread workers from the text of its own factory
+  // function (Function.toString), which the production bundle has minified into code that refers
+  // to names outside it ("e is not defined" in every pthread). The ONNX Runtime sessions beside it
+  // use the page's cores for the search.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': plainWasm,
     'tfjs-backend-wasm-simd.wasm': simdWasm,
@@ -56,11 +61,7 @@ async function useWasm(why: string): Promise<TfBackendReport> {
   });
   if (!(await tf.setBackend('wasm'))) throw new Error('TensorFlow.js could not start its WASM backend');
   await tf.ready();
-  const threaded = globalThis.crossOriginIsolated === true;
-  return {
-    backend: 'wasm',
-    reason: `WASM (${threaded ? 'multi-threaded: the page is cross-origin isolated' : 'one thread: the page is not cross-origin isolated'}); ${why}`,
-  };
+  return { backend: 'wasm', reason: `WASM with SIMD, one thread; ${why}` };
 }
 
 let ready: Promise<TfBackendReport> | undefined;

@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import type { StoreApi } from 'zustand/vanilla';
+import type { LearnState } from '../src/state/learn/learn-types';
+import { drawnNodes, expect, test } from './fixtures';
+
+declare global {
+  interface Window {
+    /** Set by learn-bench.html (src/bench/learn-bench-page.ts). */
+    learnStore: StoreApi<LearnState>;
+  }
+}
+
+/**
+ * Learning in the page, for real: the Learn view's store and learn worker (learn-bench.html, the
+ * store without the view) run a tiny round (self-play, training, measuring) on the embedded
+ * models; the buffer and generations survive a reload; bad buffer files are refused without
+ * touching the buffer; and the playground loads the learned pair from IndexedDB and searches.
+ * One test in steps: each step reads what the one before stored in this context's IndexedDB.
+ */
+
+interface Seen {
+  readonly phase: string;
+  readonly records: number;
+  readonly examples: number;
+  readonly rounds: number[];
+  readonly ids: string[];
+  readonly backend: string | null;
+  readonly error: string | null;
+  readonly message: string | null;
+}
+
+async function seen(page: Page): Promise<Seen> {
+  return page.evaluate(() => {
+    const s = window.learnStore.getState();
+    return {
+      phase: s.phase,
+      records: s.buffer.records,
+      examples: s.buffer.examples,
+      rounds: s.generations.map((g) => g.round),
+      ids: s.generations.map((g) => g.id),
+      backend: s.backend,
+      error: s.error,
+      message: s.message,
+    };
+  });
+}
+
+async function openLearn(page: Page): Promise<void> {
+  await page.goto('/learn-bench.html');
+  await expect(page.locator('#state')).toHaveAttribute('data-restored', 'true', { timeout: 30_000 });
+}
+
+test('learning in the page: a round, a reload, refused files, the learned pair in the playground', async ({
+  page,
+}) => {
+  test.setTimeout(480_000);
+  await test.step('a tiny round in the page fills the buffer and makes generation 1', () => tinyRound(page));
+  await test.step('a reload keeps the buffer and the generations; a bad file changes nothing', () =>
+    reloadAndRefuse(page));
+  await test.step('the playground loads a learned generation from its URL and searches with it', () =>
+    playgroundSearch(page));
+});
+
+async function tinyRound(page: Page): Promise<void> {
+  await openLearn(page);
+  expect((await seen(page)).records).toBe(0);
+  await page.evaluate(async () => {
+    const store = window.learnStore.getState();
+    store.setSettings({
+      rounds: 1,
+      puzzlesPerRound: 3,
+      simulations: 4,
+      epochs: 1,
+      evalPuzzles: 3,
+      measureSimulations: [4],
+    });
+    await store.start();
+  });
+  const s = await seen(page);
+  expect(s.error).toBeNull();
+  expect(s.phase).toBe('done');
+  expect(s.backend).toMatch(/^WASM: /);
+  expect(s.records).toBe(3);
+  expect(s.examples).toBeGreaterThan(0);
+  expect(s.rounds).toEqual([0, 1]);
+}
+
+async function reloadAndRefuse(page: Page): Promise<void> {
+  const before = await seen(page);
+  await openLearn(page);
+  const after = await seen(page);
+  expect(after.records).toBe(before.records);
+  expect(after.examples).toBe(before.examples);
+  expect(after.ids).toEqual(before.ids);
+  const exported = () =>
+    page.evaluate(async () => (await window.learnStore.getState().exportBuffer()).text());
+  const buffer = await exported();
+  expect(JSON.parse(buffer).records).toHaveLength(before.records);
+
+  const refusals = await page.evaluate(async () => {
+    const store = window.learnStore;
+    const big = new Uint8Array(65 * 1024 * 1024).fill(32);
+    const files = [
+      new File(['{"format":"rlm-replay-buffer","version":1,"records":[{"round":'], 'corrupt.json'),
+      new File(
+        [JSON.stringify({ format: 'rlm-playground/session', version: 1, records: [] })],
+        'foreign.json',
+      ),
+      new File([big], 'too-large.json'),
+    ];
+    const messages: string[] = [];
+    for (const file of files) {
+      await store.getState().importBuffer(file);
+      messages.push(store.getState().message ?? '');
+    }
+    return messages;
+  });
+  expect(refusals[0]).toMatch(/^corrupt\.json was refused \(not JSON/);
+  expect(refusals[1]).toMatch(/^foreign\.json was refused \(foreign: .*rlm-playground\/session/);
+  expect(refusals[2]).toMatch(/^too-large\.json was refused \(too large: .*up to 64\.0 MB/);
+  for (const m of refusals) expect(m).toMatch(/the buffer is unchanged\.$/);
+  expect(await exported()).toBe(buffer);
+  await openLearn(page);
+  expect(await exported()).toBe(buffer);
+}
+
+async function playgroundSearch(page: Page): Promise<void> {
+  await openLearn(page);
+  const url = await page.evaluate(() => {
+    const s = window.learnStore.getState();
+    const last = s.generations.at(-1);
+    return last ? s.playgroundUrl(last.id) : '';
+  });
+  expect(url).toMatch(/policy=learned-.+g1-policy/);
+  const open = new URL(url, page.url());
+  for (const [k, v] of Object.entries({ numbers: '1,2,4,7', target: '24', sims: '32', backend: 'wasm' }))
+    open.searchParams.set(k, v);
+  await page.goto(`${open.pathname}${open.search}`);
+  await expect(page.getByTestId('model-status')).toContainText('ready', { timeout: 90_000 });
+  await expect(page.getByTestId('models-loaded')).toContainText('Learned, generation 1');
+  await expect(page.getByTestId('select-policy')).toHaveValue(/^learned-/);
+  await page.getByTestId('speed').selectOption('0');
+  await page.getByTestId('btn-run').click();
+  await expect(page.getByTestId('search-status')).toContainText(/solved|32 \/ 32 simulations/, {
+    timeout: 90_000,
+  });
+  expect((await drawnNodes(page)).length).toBeGreaterThan(1);
+}
