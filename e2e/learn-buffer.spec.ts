@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LearnState } from '../src/state/learn/learn-types';
@@ -57,6 +61,8 @@ test('learning in the page: a round, a reload, refused files, the learned pair i
   await test.step('a tiny round in the page fills the buffer and makes generation 1', () => tinyRound(page));
   await test.step('a reload keeps the buffer and the generations; a bad file changes nothing', () =>
     reloadAndRefuse(page));
+  await test.step('a generation exports as a .tar of model folders that the eval CLI loads', () =>
+    exportedFolders(page));
   await test.step('the playground loads a learned generation from its URL and searches with it', () =>
     playgroundSearch(page));
 });
@@ -145,4 +151,49 @@ async function playgroundSearch(page: Page): Promise<void> {
     timeout: 90_000,
   });
   expect((await drawnNodes(page)).length).toBeGreaterThan(1);
+}
+
+async function exportedFolders(page: Page): Promise<void> {
+  const base64 = await page.evaluate(async () => {
+    const s = window.learnStore.getState();
+    const last = s.generations.at(-1);
+    if (!last) return '';
+    const blob = await s.exportGeneration(last.id);
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'learned-export-'));
+  try {
+    const tar = join(dir, 'generation.tar');
+    writeFileSync(tar, Buffer.from(base64, 'base64'));
+    const listed = execFileSync('tar', ['tf', tar], { encoding: 'utf8' });
+    for (const name of ['countdown-policy', 'countdown-value'])
+      for (const file of ['config.json', 'tokenizer.json', 'onnx/model.onnx', 'MODEL_CARD.md'])
+        expect(listed).toContain(`${name}/${file}`);
+    execFileSync('tar', ['xf', tar, '-C', dir]);
+    const puzzles = join(dir, 'one.jsonl');
+    writeFileSync(puzzles, '{"numbers":[1,2,4,7],"target":24}\n');
+    const report = execFileSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/eval.ts',
+        '--puzzles',
+        puzzles,
+        '--models',
+        dir,
+        '--dtype',
+        'fp32',
+        '--simulations',
+        '8',
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    expect(report).toMatch(/mcts +8 sims.* [01]\/1 /);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
