@@ -7,12 +7,14 @@ import { WATCHABLE_SPEED_MS } from './state/search-slice';
 import { presenterFromQuery, withPresenter } from './state/presenter-url';
 import { setupToQuery, type Setup } from './state/setup';
 import { IndexedDbArchive } from './state/persistence/indexeddb-archive';
+import { createBrowserLearnStore } from './state/learn/browser-learn-store';
 import { startAutosave } from './state/persistence/autosave';
 import { createPlaygroundStore } from './state/store';
 import type { StoreDeps } from './state/store-types';
 import { createWorkerModelProvider } from './state/worker-model-provider';
 import { App } from './ui/App';
 import { CompareApp } from './ui/compare/CompareApp';
+import { LearnApp } from './ui/learn/LearnApp';
 import { Handout } from './ui/lesson/handout/Handout';
 import { handoutFromQuery } from './ui/lesson/handout/handout-query';
 import { StoreProvider } from './ui/store-context';
@@ -105,10 +107,23 @@ function compareView(pair: NonNullable<typeof compare>['pair'] & object): ReactN
   return <CompareApp query={query} pair={pair} stores={stores} cancelAll={shared.cancelAll} />;
 }
 
+/** The Learn view (`?learn=1`): self-play and training in this tab, with a store of its own. */
+function learnView(): ReactNode {
+  return <LearnApp store={createBrowserLearnStore()} query={query} />;
+}
+
 // The printable handout is a page of its own: no store, no models.
 const handout = handoutFromQuery(query);
 createRoot(root).render(
   <StrictMode>
-    {handout ? <Handout version={handout} /> : compare?.pair ? compareView(compare.pair) : playground()}
+    {handout ? (
+      <Handout version={handout} />
+    ) : new URLSearchParams(query).get('learn') === '1' ? (
+      learnView()
+    ) : compare?.pair ? (
+      compareView(compare.pair)
+    ) : (
+      playground()
+    )}
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { compareQuery } from '../../state/compare';
+import { withPresenter } from '../../state/presenter-url';
 import type { PlaygroundState } from '../../state/store-types';
 import { FileActions } from '../files/FileActions';
 import { SessionsPanel } from '../sessions/SessionsPanel';
@@ -23,7 +24,7 @@ export interface HeaderActionsProps {
   readonly sideRef: Ref<HTMLButtonElement>;
 }
 
-/** The header's ways into the lesson, the presenter view, the node details, the compare view and files. */
+/** The header's ways into the lesson, the presenter view, the node details, the compare and learn views and files. */
 export function HeaderActions({ sideOpen, toggleSide, sideRef }: HeaderActionsProps) {
   const h = usePlayground(useShallow(selectHeader));
   const other = h.setup.strategy === 'cot' ? 'mcts' : 'cot';
@@ -67,6 +68,14 @@ export function HeaderActions({ sideOpen, toggleSide, sideRef }: HeaderActionsPr
           title="Two strategies side by side on this problem and seed"
         >
           Compare
+        </a>
+        <a
+          className="header-actions__link"
+          data-testid="btn-learn"
+          href={`?${withPresenter('learn=1', h.presenter)}`}
+          title="The models learn from their own search: self-play, training in this tab, before and after"
+        >
+          Learn
         </a>
         <FileActions />
         <SessionsPanel />

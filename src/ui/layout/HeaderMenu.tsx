@@ -18,7 +18,7 @@ export function HeaderMenu({ children }: { readonly children: ReactNode }) {
         data-testid="btn-header-menu"
         aria-expanded={open}
         aria-haspopup="true"
-        title="Compare, export and import, saved sessions"
+        title="Compare, learn, export and import, saved sessions"
         onClick={() => setOpen((o) => !o)}
       >
         More ▾

@@ -1,0 +1,131 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The Learn view (`?learn=1`): reached from the playground's header, its settings reach the run,
+ * its charts draw one line per generation (counted in the DOM, never by pixels), it fits every
+ * screen a lecturer meets, and Start runs a real, tiny round of self-play, training and measuring.
+ */
+const SIZES = [
+  [1024, 768],
+  [1280, 720],
+  [1440, 900],
+  [390, 844],
+] as const;
+
+const overflow = (page: Page) =>
+  page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
+
+/** Whether every box of `selector` lies inside the window's width. */
+const outside = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .evaluateAll(
+      (els) =>
+        els
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.width > 0 && (r.left < -0.5 || r.right > window.innerWidth + 0.5)).length,
+    );
+
+async function setTiny(page: Page): Promise<void> {
+  for (const [id, value] of [
+    ['learn-rounds', '1'],
+    ['learn-puzzles', '2'],
+    ['learn-simulations', '4'],
+    ['learn-epochs', '1'],
+    ['learn-eval', '3'],
+  ] as const)
+    await page.getByTestId(id).fill(value);
+}
+
+test('the header opens the Learn view (in a row on a wide screen, under More on a narrow one) and it leads back', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByTestId('btn-learn').click();
+  await expect(page.getByTestId('learn-view')).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('learn')).toBe('1');
+  await page.getByTestId('btn-learn-back').click();
+  await expect(page.getByTestId('app')).toBeVisible();
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(page.getByTestId('btn-learn')).toBeHidden();
+  await page.getByTestId('btn-header-menu').click();
+  await page.getByTestId('btn-learn').click();
+  await expect(page.getByTestId('learn-view')).toBeVisible();
+});
+
+test('settings reach the run; a bad value is shown with its message and changes nothing', async ({
+  page,
+}) => {
+  await page.goto('/?learn=1');
+  const start = page.getByTestId('btn-learn-start');
+  await expect(start).toBeEnabled();
+  await page.getByTestId('learn-rounds').fill('3');
+  await expect(start).toHaveText('Start: 3 rounds');
+  await page.getByTestId('learn-rounds').fill('0');
+  await expect(page.getByTestId('error-learn-rounds')).toContainText('from 1 to 20');
+  await expect(start).toHaveText('Start: 3 rounds');
+  await page.getByTestId('learn-rounds').fill('1');
+  await expect(page.getByTestId('error-learn-rounds')).toHaveCount(0);
+  await expect(start).toHaveText('Start: 1 round');
+
+  const valueChart = page.locator('[data-testid="loss-chart"][data-model="value"]');
+  await expect(valueChart).toContainText('outcome');
+  await page.getByTestId('learn-target-process').check();
+  await expect(valueChart).toContainText('backed-up Q');
+  await expect(page.getByTestId('learn-target-outcome')).not.toBeChecked();
+});
+
+test('Start runs a tiny real round: generation 0 and 1 each get a line, the losses are drawn, nothing overflows', async ({
+  page,
+}) => {
+  test.setTimeout(420_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?learn=1');
+  await setTiny(page);
+  await page.getByTestId('btn-learn-start').click();
+  // One main button at a time: Pause while it runs (never Start beside it), and Cancel.
+  await expect(page.getByTestId('btn-learn-pause')).toBeVisible();
+  await expect(page.getByTestId('btn-learn-start')).toHaveCount(0);
+  await expect(page.getByTestId('btn-learn-cancel')).toBeVisible();
+  await expect(page.getByTestId('generation-line')).toHaveCount(1, { timeout: 180_000 });
+  await expect(page.getByTestId('learn-phase')).toHaveAttribute('data-phase', 'done', { timeout: 360_000 });
+
+  const lines = page.getByTestId('generation-line');
+  await expect(lines).toHaveCount(2);
+  expect(await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).toEqual([
+    'Gen 0',
+    'Gen 1',
+  ]);
+  // Each generation's curve spans the measured budgets: a real width, inside the plot.
+  const widths = await page
+    .locator('[data-testid="generation-line"] > path:first-child')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  expect(widths).toHaveLength(2);
+  for (const w of widths) expect(w).toBeGreaterThan(50);
+  await expect(page.getByTestId('generation-chain')).toHaveCount(2);
+  await expect(page.getByTestId('generation-row')).toHaveCount(2);
+  await expect(page.getByTestId('generation-item')).toHaveCount(2);
+  await expect(page.getByTestId('btn-learn-start')).toHaveText('Continue from gen 1: 1 round');
+  await expect(page.getByTestId('buffer-records')).toHaveText('2');
+  // Both models trained in round 1: a held-out point at least, per model.
+  for (const model of ['policy', 'value'])
+    await expect(
+      page
+        .locator(`[data-testid="loss-chart"][data-model="${model}"] [data-testid="loss-heldout-line"] circle`)
+        .first(),
+    ).toBeVisible();
+
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await expect.poll(() => overflow(page), `sideways overflow at ${width}x${height}`).toBeLessThanOrEqual(0);
+    expect(await outside(page, '.learn-panel, .learn-chart svg, .learn-button')).toBe(0);
+    await expect(page.getByTestId('generation-line')).toHaveCount(2);
+  }
+
+  // Kept across a reload: the same two generations come back from this browser's storage.
+  await page.reload();
+  await expect(page.getByTestId('generation-line')).toHaveCount(2);
+});
