@@ -42,7 +42,16 @@ export function LossCharts({ large }: { readonly large: boolean }) {
         A held-out curve that goes up while the training curve goes down is overfitting: the model is learning
         these searches by heart rather than what makes a step good.
       </p>
-      {losses.length === 0 && <p className="learn-note">No training yet in this run.</p>}
+      {losses.length === 0 ? (
+        <p className="learn-note">No training yet in this run.</p>
+      ) : (
+        !losses.some((p) => p.heldOut !== undefined) && (
+          <p className="learn-note" data-testid="learn-no-heldout">
+            No held-out curve: one puzzle in ten is held out (by a hash of the puzzle), and this run&apos;s
+            buffer has none yet. More puzzles per round give one.
+          </p>
+        )
+      )}
     </section>
   );
 }
