@@ -72,6 +72,12 @@ function plainGeneration(g: StoredGeneration): Generation {
 }
 
 export function createLearnStore(deps: LearnStoreDeps): StoreApi<LearnState> {
+  /** What a Start goes on from: the whole stored buffer, the newest generation and its weights. */
+  const readStart = async () => {
+    const [records, generations] = await Promise.all([deps.storage.records(), deps.storage.generations()]);
+    const newest = generations.at(-1);
+    return { records, newest, weights: newest ? await deps.storage.weights(newest.id) : undefined };
+  };
   const now = deps.now ?? (() => Date.now());
   let worker: LearnWorkerPort | null = null;
   let finish: (() => void) | null = null;
@@ -180,12 +186,18 @@ export function createLearnStore(deps: LearnStoreDeps): StoreApi<LearnState> {
           progress: { done: 0, total: 1, text: 'Starting the learn worker…' },
         });
         await writes;
-        const [records, generations] = await Promise.all([
-          deps.storage.records(),
-          deps.storage.generations(),
-        ]);
-        const newest = generations.at(-1);
-        const weights = newest ? await deps.storage.weights(newest.id) : undefined;
+        let stored;
+        try {
+          stored = await readStart();
+        } catch (e) {
+          set({
+            phase: 'error',
+            progress: null,
+            error: `this browser's storage could not be read (${e instanceof Error ? e.message : String(e)})`,
+          });
+          return;
+        }
+        const { records, newest, weights } = stored;
         if (newest && !weights)
           fail(
             `The weights of generation ${newest.round} are gone from this browser's storage: starting again from generation 0.`,
