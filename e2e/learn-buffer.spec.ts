@@ -65,6 +65,8 @@ test('learning in the page: a round, a reload, refused files, the learned pair i
     exportedFolders(page));
   await test.step('the playground loads a learned generation from its URL and searches with it', () =>
     playgroundSearch(page));
+  await test.step('that saved search goes into the buffer as a session record, once', () =>
+    savedSessions(page));
 });
 
 async function tinyRound(page: Page): Promise<void> {
@@ -196,4 +198,32 @@ async function exportedFolders(page: Page): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function savedSessions(page: Page): Promise<void> {
+  await openLearn(page);
+  const before = await seen(page);
+  // The playground saves a search within a second of its last operator (autosave).
+  await expect
+    .poll(
+      async () =>
+        page.evaluate(async () => {
+          await window.learnStore.getState().addSavedSessions();
+          return window.learnStore.getState().buffer.records;
+        }),
+      { timeout: 15_000 },
+    )
+    .toBe(before.records + 1);
+  // Adding again finds it there already.
+  await page.evaluate(() => window.learnStore.getState().addSavedSessions());
+  expect((await seen(page)).message).toMatch(/^Added 0 saved searches to the buffer \(1 already there\)/);
+  expect((await seen(page)).records).toBe(before.records + 1);
+  const sources = await page.evaluate(async () => {
+    const text = await (await window.learnStore.getState().exportBuffer()).text();
+    return (JSON.parse(text) as { records: { source: string; round: number }[] }).records.map(
+      (r) => `${r.source}:${r.round}`,
+    );
+  });
+  expect(sources.filter((s) => s === 'session:0')).toHaveLength(1);
+  expect(await page.evaluate(() => window.learnStore.getState().buffer.byRound[0])).toBe(1);
 }
