@@ -72,6 +72,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('the Learn store', () => {
   it('stores each self-play record and generation as they arrive, and resumes from the newest', async () => {
     const { store, storage, workers } = setup();
+    store.getState().setSettings({ puzzlesPerRound: 7 });
     const run = store.getState().start();
     await flush();
     const w = workers[0] as FakeWorker;
@@ -93,6 +94,7 @@ describe('the Learn store', () => {
     const again = setup(storage);
     await flush();
     expect(again.store.getState().generations.map((g) => g.round)).toEqual([0]);
+    expect(again.store.getState().settings.puzzlesPerRound).toBe(7);
     void again.store.getState().start();
     await flush();
     const start = again.workers[0]?.sent[0] as StartRequest;

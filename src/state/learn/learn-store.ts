@@ -297,11 +297,13 @@ export function createLearnStore(deps: LearnStoreDeps): StoreApi<LearnState> {
     };
   });
 
-  // What earlier visits stored comes back (the view shows it while this reads).
+  // What earlier visits stored comes back (the view shows it while this reads), with the newest
+  // generation's settings: a run that goes on from it measures on the same held-out puzzles.
   void Promise.all([deps.storage.records(), deps.storage.generations()]).then(
     ([records, generations]) =>
       store.setState((s) => ({
         buffer: addToSummary(EMPTY_BUFFER, records),
+        settings: generations.at(-1)?.settings ?? s.settings,
         generations: [
           ...generations,
           ...s.generations.filter((g) => !generations.some((h) => h.id === g.id)),
