@@ -11,7 +11,7 @@ import type { LearnPhase, LearnSettings, LearnState } from '../src/state/learn/l
 import { readPuzzleFile } from './lib/puzzle-file';
 import { waitForServer } from './lib/wait-for-server';
 
-const USAGE = `npm run bench:learn -- [--puzzles N] [--simulations N] [--eval N]
+const USAGE = `npm run bench:learn -- [--puzzles N] [--simulations N] [--eval N] [--chromium-first]
   One round of the learning loop (self-play, training, measuring generations 0 and 1) on the same
   work in Node (tfjs WASM + onnxruntime-node) and in Chromium (the Learn view's store and worker on
   WASM, learn-bench.html on a production build served on 127.0.0.1:4463), one after the other;
@@ -127,8 +127,11 @@ async function main(): Promise<void> {
     measureSimulations: [flag('simulations', 16)],
     seed: 1,
   };
+  // --chromium-first: the other order, to see how much a busy machine moved the figures.
+  const chromiumFirst = process.argv.includes('--chromium-first');
+  const browser0 = chromiumFirst ? await inChromium(settings) : null;
   const node = await inNode(settings);
-  const browser = await inChromium(settings);
+  const browser = browser0 ?? (await inChromium(settings));
   console.log(
     `one round: ${settings.puzzlesPerRound} self-play puzzles at ${settings.simulations} simulations, 1 epoch, ${settings.evalPuzzles} eval puzzles (generations 0 and 1)`,
   );
