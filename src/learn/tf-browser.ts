@@ -5,6 +5,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { describeAdapter, type AdapterLike } from './adapter-choice';
 
 /**
  * Browser-only (the learn worker): TensorFlow.js for training. The gradients are registered (the
@@ -18,24 +19,6 @@ export interface TfBackendReport {
   readonly backend: TrainingBackend;
   /** Why this backend, in words, for the Learn view. */
   readonly reason: string;
-}
-
-interface AdapterLike {
-  readonly info?: {
-    readonly isFallbackAdapter?: boolean;
-    readonly vendor?: string;
-    readonly architecture?: string;
-  };
-  /** Older Chromium put the flag on the adapter itself. */
-  readonly isFallbackAdapter?: boolean;
-}
-
-/** Whether an adapter is a real GPU, and a name for it (pure: tested without a browser). */
-export function describeAdapter(adapter: AdapterLike | null): { usable: boolean; name: string } {
-  if (!adapter) return { usable: false, name: 'no WebGPU adapter' };
-  const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-  const name = [adapter.info?.vendor, adapter.info?.architecture].filter((s) => s).join(' ') || 'a GPU';
-  return { usable: !fallback, name: fallback ? `a software fallback adapter (${name})` : name };
 }
 
 async function webgpuAdapter(): Promise<AdapterLike | null> {
