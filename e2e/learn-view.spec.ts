@@ -128,3 +128,31 @@ test('Start runs a tiny real round: generation 0 and 1 each get a line, the loss
   await page.reload();
   await expect(page.getByTestId('generation-line')).toHaveCount(2);
 });
+
+test('Pause holds a run in self-play, Resume goes on, Cancel ends it; one main button at a time', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('/?learn=1');
+  await setTiny(page);
+  await page.getByTestId('learn-puzzles').fill('30');
+  await page.getByTestId('btn-learn-start').click();
+  await expect(page.getByTestId('learn-phase')).toHaveAttribute('data-phase', 'self-play', {
+    timeout: 180_000,
+  });
+  await page.getByTestId('btn-learn-pause').click();
+  await expect(page.getByTestId('btn-learn-resume')).toBeVisible();
+  await expect(page.getByTestId('learn-phase')).toContainText('Round 1 · paused · self-play');
+  await expect(page.getByTestId('btn-learn-pause')).toHaveCount(0);
+  await expect(page.getByTestId('btn-learn-start')).toHaveCount(0);
+  // The settings and the buffer wait for the run.
+  await expect(page.getByTestId('learn-rounds')).toBeDisabled();
+  await expect(page.getByTestId('btn-buffer-import')).toBeDisabled();
+  await page.getByTestId('btn-learn-resume').click();
+  await expect(page.getByTestId('btn-learn-pause')).toBeVisible();
+  await page.getByTestId('btn-learn-cancel').click();
+  await expect(page.getByTestId('learn-phase')).toHaveAttribute('data-phase', 'cancelled');
+  await expect(page.getByTestId('btn-learn-start')).toBeVisible();
+  await expect(page.getByTestId('btn-learn-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('learn-rounds')).toBeEnabled();
+});

@@ -37,6 +37,9 @@ export function GenerationsChart({ large }: { readonly large: boolean }) {
     .x((p) => x(p.simulations))
     .y((p) => y(p.rate));
   const diamond = f.font * 0.45;
+  // Older generations are drawn under newer ones and wider, so that equal rates still show both.
+  const under = (i: number) => lines.length - 1 - i;
+  const [width0, radius0] = large ? [4, 6] : [3, 4.5];
   return (
     <figure className="learn-chart" data-testid="generations-chart">
       <figcaption className="learn-chart__title">Solved on held-out puzzles, per generation</figcaption>
@@ -71,8 +74,9 @@ export function GenerationsChart({ large }: { readonly large: boolean }) {
               </text>
             </g>
             {lines.map((l, i) => {
-              const cx =
-                chainX + (i - (lines.length - 1) / 2) * Math.min(diamond, 16 / Math.max(1, lines.length));
+              // Chain markers side by side, so that equal rates stay apart.
+              const spread = Math.min(diamond * 1.8, (f.font * 3) / Math.max(1, lines.length - 1));
+              const cx = chainX + (i - (lines.length - 1) / 2) * spread;
               const cy = y(l.chain);
               return (
                 <g
@@ -82,9 +86,14 @@ export function GenerationsChart({ large }: { readonly large: boolean }) {
                   stroke={l.colour}
                   fill={l.colour}
                 >
-                  <path d={path(l.points) ?? ''} fill="none" strokeWidth={large ? 4 : 3} />
+                  <path d={path(l.points) ?? ''} fill="none" strokeWidth={width0 + under(i) * 2.5} />
                   {l.points.map((p) => (
-                    <circle key={p.simulations} cx={x(p.simulations)} cy={y(p.rate)} r={large ? 6 : 4.5} />
+                    <circle
+                      key={p.simulations}
+                      cx={x(p.simulations)}
+                      cy={y(p.rate)}
+                      r={radius0 + under(i) * 1.5}
+                    />
                   ))}
                   <path
                     data-testid="generation-chain"

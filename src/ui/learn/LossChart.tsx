@@ -29,6 +29,7 @@ export function LossChart({ model, title, series, large }: LossChartProps) {
   const path = line<XY>()
     .x((p) => x(p.x))
     .y((p) => y(p.y));
+  const yLabel = y.tickFormat(4);
   const dot = large ? 5 : 3.5;
   return (
     <figure className="learn-chart" data-testid="loss-chart" data-model={model}>
@@ -41,7 +42,7 @@ export function LossChart({ model, title, series, large }: LossChartProps) {
                 <g key={t}>
                   <line className="learn-chart__grid" x1={f.left} x2={f.right} y1={y(t)} y2={y(t)} />
                   <text x={f.left - 6} y={y(t)} dy="0.35em" textAnchor="end">
-                    {t.toFixed(t >= 10 ? 0 : t >= 1 ? 1 : 2)}
+                    {yLabel(t)}
                   </text>
                 </g>
               ))}
@@ -81,6 +82,11 @@ export function LossChart({ model, title, series, large }: LossChartProps) {
                   stroke={TRAIN_COLOUR}
                   strokeWidth={large ? 3 : 2}
                 />
+                {/* A round of one or two points draws too short a line to see: its points are dots. */}
+                {r.train.length <= 2 &&
+                  r.train.map((p) => (
+                    <circle key={p.x} cx={x(p.x)} cy={y(p.y)} r={dot} fill={TRAIN_COLOUR} />
+                  ))}
                 <g data-testid="loss-heldout-line" stroke={HELD_OUT_COLOUR} fill={HELD_OUT_COLOUR}>
                   <path
                     d={path(r.heldOut) ?? ''}

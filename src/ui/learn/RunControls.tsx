@@ -28,15 +28,22 @@ export function RunControls() {
   // The phase a pause interrupted, kept from the renders before it (the store says only 'paused').
   const [lastRunning, setLastRunning] = useState(r.phase);
   if (isRunning(r.phase) && r.phase !== lastRunning) setLastRunning(r.phase);
-  const view = runView({ ...r, lastRunning });
+  // A pause takes hold at the next puzzle or batch: until then the button says so.
+  const [pauseAsked, setPauseAsked] = useState(false);
+  if (pauseAsked && !isRunning(r.phase)) setPauseAsked(false);
+  const view = runView({ ...r, lastRunning, pauseAsked });
   const press = () => {
     if (view.main === 'start') void r.start();
-    else if (view.main === 'pause') r.pause();
-    else r.resume();
+    else if (view.main === 'pause') {
+      setPauseAsked(true);
+      r.pause();
+    } else r.resume();
   };
   const label =
     view.main === 'pause'
-      ? 'Pause'
+      ? view.mainEnabled
+        ? 'Pause'
+        : 'Pausing…'
       : view.main === 'resume'
         ? 'Resume'
         : r.newest === null
@@ -51,7 +58,7 @@ export function RunControls() {
           type="button"
           className="learn-button learn-button--primary"
           data-testid={`btn-learn-${view.main}`}
-          disabled={view.main === 'start' && !r.restored}
+          disabled={!view.mainEnabled || (view.main === 'start' && !r.restored)}
           onClick={press}
         >
           {label}

@@ -1,6 +1,7 @@
 /**
- * Sizes shared by the Learn view's charts, from the label size: 14 px on a screen, 20 px in the
- * presenter view. Margins grow with the labels so that a larger type never clips.
+ * Sizes shared by the Learn view's charts, from the label size: 14 px on a screen; in the presenter
+ * view 20 px, growing with the chart up to the page's 26 px. Margins grow with the labels so that a
+ * larger type never clips.
  */
 export interface ChartFrame {
   readonly width: number;
@@ -13,7 +14,7 @@ export interface ChartFrame {
 }
 
 export function chartFrame(width: number, large: boolean, aspect: number): ChartFrame {
-  const font = large ? 20 : 14;
+  const font = large ? Math.round(Math.min(26, Math.max(20, width / 36))) : 14;
   const height = Math.round(Math.min(large ? 560 : 400, Math.max(large ? 300 : 220, width * aspect)));
   return {
     width,

@@ -9,6 +9,7 @@ const facts = (phase: LearnPhase, extra: Partial<RunFacts> = {}): RunFacts => ({
   progress: { done: 12, total: 40, text: 'Self-play, round 2: puzzle 12 of 40' },
   lastLoss: null,
   epochs: 3,
+  pauseAsked: false,
   ...extra,
 });
 
@@ -25,6 +26,13 @@ describe('runView', () => {
     const v = runView(facts('self-play'));
     expect(v).toMatchObject({ main: 'pause', canCancel: true, active: true });
     expect(v.line).toBe('Round 2 · self-play · puzzle 12 of 40');
+  });
+
+  it('says a pause was asked for until it takes hold, and takes no second press', () => {
+    const v = runView(facts('evaluate', { pauseAsked: true }));
+    expect(v).toMatchObject({ main: 'pause', mainEnabled: false, canCancel: true });
+    expect(v.line).toContain('pausing at the next puzzle or batch');
+    expect(runView(facts('paused', { pauseAsked: true, lastRunning: 'self-play' })).mainEnabled).toBe(true);
   });
 
   it('offers Resume (not Pause, not Start) while paused, and keeps where it stopped', () => {

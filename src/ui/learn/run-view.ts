@@ -12,6 +12,8 @@ export interface RunView {
   /** A run is going or paused: the settings and the buffer's actions wait for it. */
   readonly active: boolean;
   readonly main: MainAction;
+  /** False while a pause asked for has not yet taken hold. */
+  readonly mainEnabled: boolean;
   readonly canCancel: boolean;
   readonly line: string;
 }
@@ -25,6 +27,8 @@ export interface RunFacts {
   /** The newest loss point of this run (says the epoch while a model trains). */
   readonly lastLoss: (LossPoint & { readonly round: number }) | null;
   readonly epochs: number;
+  /** Pause was pressed; the run stops at its next puzzle or batch (a measurement runs to its end). */
+  readonly pauseAsked: boolean;
 }
 
 const RUNNING: ReadonlySet<LearnPhase> = new Set([
@@ -87,5 +91,12 @@ export function runView(f: RunFacts): RunView {
   else if (running) line = `${where} · ${doing(f, f.phase)}`;
   else if (paused) line = `${where} · paused · ${doing(f, f.lastRunning)}`;
   else line = ENDED_LABELS[f.phase];
-  return { active, main, canCancel: active, line: line.charAt(0).toUpperCase() + line.slice(1) };
+  if (running && f.pauseAsked) line += ' · pausing at the next puzzle or batch';
+  return {
+    active,
+    main,
+    mainEnabled: !(running && f.pauseAsked),
+    canCancel: active,
+    line: line.charAt(0).toUpperCase() + line.slice(1),
+  };
 }
