@@ -69,6 +69,7 @@ test('learning in the page: a round, a reload, refused files, the learned pair i
     savedSessions(page));
   await test.step('Start after a reload goes on from generation 1; a pause holds self-play', () =>
     resumeWithPause(page));
+  await test.step('a generation whose weights are gone is refused with a message', () => weightsGone(page));
 });
 
 async function tinyRound(page: Page): Promise<void> {
@@ -255,4 +256,22 @@ async function resumeWithPause(page: Page): Promise<void> {
   expect(after.error).toBeNull();
   expect(after.rounds).toEqual([0, 1, 2]);
   expect(after.records).toBe(before.records + 4);
+}
+
+async function weightsGone(page: Page): Promise<void> {
+  await openLearn(page);
+  const url = await page.evaluate(async () => {
+    const s = window.learnStore.getState();
+    const last = s.generations.at(-1);
+    const address = last ? s.playgroundUrl(last.id) : '';
+    await s.clearGenerations();
+    return address;
+  });
+  expect((await seen(page)).rounds).toEqual([]);
+  await page.goto(url);
+  await expect(page.getByTestId('error')).toContainText(
+    /the weights of generation 2 \(.+\) are not in this browser's storage/,
+    { timeout: 60_000 },
+  );
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-status', 'error');
 }

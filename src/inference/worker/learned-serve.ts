@@ -59,12 +59,14 @@ export async function serveLearnedModel(embeddedPath: string, id: string): Promi
     );
   }
   const bytes = learned.kind === 'policy' ? weights?.policy : weights?.value;
+  const generation =
+    learned.round === null ? learned.generationId : `${learned.round} (${learned.generationId})`;
   if (!bytes)
     throw new InferenceError(
       'load-failed',
       learned.kind === 'value' && weights
-        ? `${id}: generation ${learned.generationId} has no value model (it starts from none); pick another value`
-        : `${id}: the weights of generation ${learned.generationId} are not in this browser (cleared, or made in another browser); pick another model or train it again`,
+        ? `${id}: generation ${generation} has no value model (it starts from none); pick another value`
+        : `${id}: the weights of generation ${generation} are not in this browser's storage (cleared, or made in another browser); pick another model, or export the generation as a .tar where it was made`,
     );
   return serveModelBytes(embeddedPath, id, learned.kind, new Uint8Array(bytes));
 }
