@@ -37,8 +37,13 @@ async function main(): Promise<void> {
       if (p.heldOut !== undefined)
         log(`  ${p.model} epoch ${p.epoch} step ${p.step}: held-out loss ${p.heldOut.toFixed(4)}`);
     },
-    onGeneration: (g) => {
+    onGeneration: (g, models) => {
       generations.push(g);
+      if (args.out && args.saveGenerations) {
+        const dir = join(args.out, `generation-${g.round}`);
+        writeModelFolder(dir, COUNTDOWN_POLICY, models.policy);
+        if (models.value) writeModelFolder(dir, COUNTDOWN_VALUE, models.value);
+      }
       writeFileSync(args.json, `${JSON.stringify({ config: args.config, generations }, null, 2)}\n`);
       log(
         `generation ${g.round}: MCTS@${args.config.simulations} ${(g.mcts.rate * 100).toFixed(1)}%, ` +

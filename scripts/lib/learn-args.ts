@@ -12,15 +12,21 @@ export const LEARN_USAGE = `usage: npm run learn -- --eval FILE.jsonl --json OUT
   --value-target outcome|process   the value's target: solution reached below, or backed-up Q (default outcome)
   --sizes 4                 numbers per self-play puzzle, comma-separated (e.g. 3,4,5; default 4)
   --epochs N                epochs over the replay buffer per round (default ${DEFAULT_LEARN.policyTrain.epochs})
+  --train policy,value      the models each round trains (default both)
+  --policy-temperature T    policy target pi ~ N^(1/T) over the simulations through each step (default ${DEFAULT_LEARN.policyTarget.temperature})
+  --policy-states solved|all  states whose visits teach the policy (default ${DEFAULT_LEARN.policyTarget.from}: a verified solution below)
+  --policy-lr X, --value-lr X   Adam learning rates (default ${DEFAULT_LEARN.policyTrain.learningRate}, ${DEFAULT_LEARN.valueTrain.learningRate})
   --limit N                 measure only the first N puzzles of --eval
   --json OUT                the generations as JSON (rewritten after every generation)
-  --out DIR                 write the final pair as model folders (countdown-policy, countdown-value)`;
+  --out DIR                 write the final pair as model folders (countdown-policy, countdown-value)
+  --save-generations        also write every generation's pair under DIR/generation-N/`;
 
 export interface LearnArgs {
   readonly config: LearnConfig;
   readonly eval: string;
   readonly json: string;
   readonly out: string | undefined;
+  readonly saveGenerations: boolean;
   readonly limit: number | undefined;
 }
 
@@ -47,9 +53,15 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
         'value-target': { type: 'string' },
         sizes: { type: 'string' },
         epochs: { type: 'string' },
+        train: { type: 'string' },
+        'policy-temperature': { type: 'string' },
+        'policy-states': { type: 'string' },
+        'policy-lr': { type: 'string' },
+        'value-lr': { type: 'string' },
         limit: { type: 'string' },
         json: { type: 'string' },
         out: { type: 'string' },
+        'save-generations': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -67,6 +79,18 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
   const sizes = (values.sizes ?? '4').split(',').map((s) => int('sizes', s.trim(), 4, 3));
   if (sizes.some((n) => n > 5)) throw new UsageError('--sizes: puzzles have 3 to 5 numbers');
   const epochs = int('epochs', values.epochs, DEFAULT_LEARN.policyTrain.epochs, 1);
+  const train = (values.train ?? 'policy,value').split(',').map((s) => s.trim());
+  if (train.some((t) => t !== 'policy' && t !== 'value'))
+    throw new UsageError(`--train takes policy, value or both, got "${values.train}"`);
+  const states = values['policy-states'] ?? DEFAULT_LEARN.policyTarget.from;
+  if (states !== 'solved' && states !== 'all')
+    throw new UsageError(`--policy-states must be solved or all, got "${states}"`);
+  const positive = (name: string, raw: string | undefined, fallback: number) => {
+    if (raw === undefined) return fallback;
+    const v = Number(raw);
+    if (!Number.isFinite(v) || v <= 0) throw new UsageError(`--${name} must be a number > 0, got "${raw}"`);
+    return v;
+  };
   return {
     config: {
       ...DEFAULT_LEARN,
@@ -82,12 +106,30 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
       from,
       valueTarget: target,
       sizes,
-      policyTrain: { ...DEFAULT_LEARN.policyTrain, epochs },
-      valueTrain: { ...DEFAULT_LEARN.valueTrain, epochs },
+      policyTrain: {
+        ...DEFAULT_LEARN.policyTrain,
+        epochs,
+        learningRate: positive('policy-lr', values['policy-lr'], DEFAULT_LEARN.policyTrain.learningRate),
+      },
+      valueTrain: {
+        ...DEFAULT_LEARN.valueTrain,
+        epochs,
+        learningRate: positive('value-lr', values['value-lr'], DEFAULT_LEARN.valueTrain.learningRate),
+      },
+      train: train as ('policy' | 'value')[],
+      policyTarget: {
+        temperature: positive(
+          'policy-temperature',
+          values['policy-temperature'],
+          DEFAULT_LEARN.policyTarget.temperature,
+        ),
+        from: states,
+      },
     },
     eval: values.eval,
     json: values.json,
     out: values.out,
+    saveGenerations: values['save-generations'] === true,
     limit: values.limit === undefined ? undefined : int('limit', values.limit, 0, 1),
   };
 }

@@ -89,6 +89,33 @@ describe('path examples from a finished search', () => {
   });
 });
 
+describe('the policy target options', () => {
+  it('sharpen the visit shares (pi ~ N^(1/tau)) and keep them only where a solution was found below', async () => {
+    const session = await searched(32, 2);
+    const flat = pathExamples(session.tree, session.events, session.prompt);
+    const sharp = pathExamples(session.tree, session.events, session.prompt, { temperature: 0.5, from: 'solved' });
+    const firstStepShares = (examples: typeof flat) =>
+      examples.filter((e) => e.policy[0]! > 0).map((e) => e.policy[0]!);
+    const [f, s] = [firstStepShares(flat), firstStepShares(sharp)];
+    expect(Math.max(...s)).toBeGreaterThan(Math.max(...f));
+    expect(s.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    // Each state's outcome sits on one path; the steps out of it may sit on others.
+    const outcome = new Map<string, number>();
+    for (const e of sharp)
+      e.outcome.forEach((o, i) => {
+        if (o !== null) outcome.set(key(e.steps.slice(0, i)), o);
+      });
+    let weighted = 0;
+    for (const e of sharp)
+      e.policy.forEach((w, i) => {
+        if (w === 0) return;
+        weighted++;
+        expect(outcome.get(key(e.steps.slice(0, i))), key(e.steps.slice(0, i))).toBe(1);
+      });
+    expect(weighted).toBeGreaterThan(0);
+  });
+});
+
 describe('token rows', () => {
   it('put a step weight on the positions that predict its tokens and a value target on the newline that ends each state', () => {
     const row = tokenRow(

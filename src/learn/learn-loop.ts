@@ -3,7 +3,7 @@ import type { SessionModels } from '../core/session';
 import { DEFAULT_CONFIG, type SearchConfig } from '../core/strategies/strategy';
 import type { CountdownProblem } from '../core/tasks/countdown';
 import { tokenRow } from './batches';
-import type { ValueTarget } from './examples';
+import { DEFAULT_POLICY_TARGET, type PolicyTargetOptions, type ValueTarget } from './examples';
 import { paramNames, readGptParams, writeGptParams, type GptParams } from './gpt-params';
 import { generatePuzzles, puzzleKey } from './puzzles';
 import { selfPlay, selfPlayConfig, type SelfPlayRecord } from './self-play';
@@ -30,6 +30,10 @@ export interface LearnConfig {
   readonly valueTrain: TrainOptions;
   /** Rounds of self-play kept in the replay buffer (older ones are dropped). */
   readonly bufferRounds: number;
+  /** The models each round trains (the other keeps its weights). */
+  readonly train: readonly ('policy' | 'value')[];
+  /** How visit counts become the policy's target (examples.ts). */
+  readonly policyTarget: PolicyTargetOptions;
   readonly search: SearchConfig;
   /**
    * Simulation budgets measured at every generation (the solve-rate-against-simulations curve);
@@ -49,6 +53,8 @@ export const DEFAULT_LEARN: LearnConfig = {
   policyTrain: { ...DEFAULT_TRAIN, learningRate: 2e-4 },
   valueTrain: { ...DEFAULT_TRAIN, learningRate: 3e-4 },
   bufferRounds: 3,
+  policyTarget: DEFAULT_POLICY_TARGET,
+  train: ['policy', 'value'],
   search: DEFAULT_CONFIG,
 };
 
@@ -206,6 +212,7 @@ export async function learn(
         onRecord: hooks.onSelfPlay,
         between: hooks.between,
       },
+      config.policyTarget,
     );
     await pair.dispose();
     buffer = [...buffer, ...records].filter((r) => r.round > round - config.bufferRounds);
@@ -215,42 +222,39 @@ export async function learn(
         .flatMap((r) => r.examples.map((e) => tokenRow(e, config.valueTarget)));
     const [train, heldOut] = [rows(false), rows(true)];
     const seed = config.seed * 1000 + round;
-    hooks.onPhase?.('train-policy', round);
-    const policy = await trainModel(
-      readGptParams('policy', models.policy),
-      train,
-      heldOut,
-      { ...config.policyTrain, seed },
-      {
-        onPoint: (p) => hooks.onLoss?.(p, round),
-        between: hooks.between,
-      },
-    );
-    hooks.onPhase?.('train-value', round);
-    const valueStart = models.value
-      ? readGptParams('value', models.value)
-      : valueFromPolicy(readGptParams('policy', models.policy));
-    const value = await trainModel(
-      valueStart,
-      train,
-      heldOut,
-      { ...config.valueTrain, seed },
-      {
-        onPoint: (p) => hooks.onLoss?.(p, round),
-        between: hooks.between,
-      },
-    );
-    models = {
-      policy: writeGptParams(host.shipped.policy, policy.params),
-      value: writeGptParams(host.shipped.value, value.params),
-    };
+    const trainHooks = { onPoint: (p: LossPoint) => hooks.onLoss?.(p, round), between: hooks.between };
+    let policyLoss: number | null = null;
+    let valueLoss: number | null = null;
+    const next: { policy: Uint8Array; value: Uint8Array | null } = { ...models };
+    if (config.train.includes('policy')) {
+      hooks.onPhase?.('train-policy', round);
+      const policy = await trainModel(
+        readGptParams('policy', models.policy),
+        train,
+        heldOut,
+        { ...config.policyTrain, seed },
+        trainHooks,
+      );
+      next.policy = writeGptParams(host.shipped.policy, policy.params);
+      policyLoss = policy.heldOutLoss;
+    }
+    if (config.train.includes('value')) {
+      hooks.onPhase?.('train-value', round);
+      const valueStart = models.value
+        ? readGptParams('value', models.value)
+        : valueFromPolicy(readGptParams('policy', models.policy));
+      const value = await trainModel(valueStart, train, heldOut, { ...config.valueTrain, seed }, trainHooks);
+      next.value = writeGptParams(host.shipped.value, value.params);
+      valueLoss = value.heldOutLoss;
+    }
+    models = next;
     hooks.onPhase?.('evaluate', round);
     pair = await host.load(models);
     const g: Generation = {
       round,
       ...(await measure(evalPuzzles, config, pair)),
-      valueLoss: value.heldOutLoss,
-      policyLoss: policy.heldOutLoss,
+      valueLoss,
+      policyLoss,
       examples: buffer.reduce((a, r) => a + r.examples.length, 0),
       selfPlaySolved: records.filter((r) => r.solved).length / Math.max(1, records.length),
       seconds: (now() - started) / 1000,

@@ -35,9 +35,11 @@ export interface NodeLoadedPair extends LoadedPair {
   readonly policy: TransformersPolicy;
 }
 
-export function nodeModelHost(
-  modelsDir = DEFAULT_MODELS_DIR,
-): ModelHost & { load(models: ModelBytes): Promise<NodeLoadedPair> } {
+export interface NodeModelHost extends ModelHost {
+  load(models: ModelBytes): Promise<NodeLoadedPair>;
+}
+
+export function nodeModelHost(modelsDir = DEFAULT_MODELS_DIR): NodeModelHost {
   const read = (name: string) => new Uint8Array(readFileSync(join(modelsDir, name, 'onnx', 'model.onnx')));
   return {
     shipped: { policy: read(COUNTDOWN_POLICY), value: read(COUNTDOWN_VALUE) },

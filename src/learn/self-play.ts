@@ -3,7 +3,7 @@ import { SearchSession, type SessionModels } from '../core/session';
 import { createStrategy } from '../core/strategies/create';
 import { runToEnd, type SearchConfig } from '../core/strategies/strategy';
 import { countdownTask, type CountdownProblem } from '../core/tasks/countdown';
-import { pathExamples, type PathExample } from './examples';
+import { DEFAULT_POLICY_TARGET, pathExamples, type PathExample, type PolicyTargetOptions } from './examples';
 
 /**
  * Self-play: the engine's own MCTS over generated puzzles, each finished search turned into
@@ -28,6 +28,7 @@ export async function selfPlayOne(
   models: SessionModels,
   seed: number,
   round: number,
+  target: PolicyTargetOptions = DEFAULT_POLICY_TARGET,
 ): Promise<SelfPlayRecord> {
   const session = new SearchSession(countdownTask, problem, models, seed);
   const result = await runToEnd(createStrategy(session, config));
@@ -35,7 +36,7 @@ export async function selfPlayOne(
     round,
     puzzle: { numbers: [...problem.numbers], target: problem.target },
     solved: result.solved || Object.values(session.tree.nodes).some((n) => n.status === 'solved'),
-    examples: pathExamples(session.tree, session.events, session.prompt),
+    examples: pathExamples(session.tree, session.events, session.prompt, target),
   };
 }
 
@@ -50,11 +51,12 @@ export async function selfPlay(
   models: SessionModels,
   round: number,
   hooks: SelfPlayHooks = {},
+  target: PolicyTargetOptions = DEFAULT_POLICY_TARGET,
 ): Promise<SelfPlayRecord[]> {
   const records: SelfPlayRecord[] = [];
   for (const [i, problem] of puzzles.entries()) {
     await hooks.between?.();
-    const record = await selfPlayOne(problem, config, models, puzzleSeed(config.seed, i), round);
+    const record = await selfPlayOne(problem, config, models, puzzleSeed(config.seed, i), round, target);
     records.push(record);
     hooks.onRecord?.(record, i, puzzles.length);
   }
