@@ -20,7 +20,7 @@ export class GenerationExportError extends Error {
 
 /** Whether the generation has a value model of its own (generation 0 from 'none' has none). */
 export function hasValue(generation: StoredGeneration): boolean {
-  return !(generation.round === 0 && generation.settings.from === 'none');
+  return generation.hasValue ?? !(generation.round === 0 && generation.settings.from === 'none');
 }
 
 export async function generationTar(

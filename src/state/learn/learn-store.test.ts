@@ -132,4 +132,24 @@ describe('the Learn store', () => {
     expect(workers[0]?.terminated).toBe(true);
     expect(store.getState().phase).toBe('cancelled');
   });
+
+  it('opens the playground with the learned pair, or the policy alone where no value model was stored', async () => {
+    const { store, workers } = setup();
+    void store.getState().start();
+    await flush();
+    const w = workers[0] as FakeWorker;
+    w.say({
+      type: 'generation',
+      generation: generation(0),
+      weights: { policy: new ArrayBuffer(4), value: null },
+    });
+    const both = { policy: new ArrayBuffer(4), value: new ArrayBuffer(4) };
+    w.say({ type: 'generation', generation: generation(1), weights: both });
+    const [g0, g1] = store.getState().generations;
+    const query = (id = '') => new URLSearchParams(store.getState().playgroundUrl(id).split('?')[1]);
+    expect(query(g0?.id).get('policy')).toBe(`learned-${g0?.id}-policy`);
+    expect(query(g0?.id).get('value')).toBe('none');
+    expect(query(g1?.id).get('value')).toBe(`learned-${g1?.id}-value`);
+    expect(query(g1?.id).get('task')).toBe('countdown');
+  });
 });

@@ -135,6 +135,7 @@ export function createLearnStore(deps: LearnStoreDeps): StoreApi<LearnState> {
             id: `${runId}g${m.generation.round}`,
             settings: get().settings,
             createdAt: now(),
+            hasValue: m.weights.value !== null,
           };
           set((s) => ({ generations: [...s.generations, stored] }));
           write(`Generation ${stored.round}`, () => deps.storage.putGeneration(stored, m.weights));

@@ -5,6 +5,7 @@ import type { LossPoint } from '../../learn/trainer';
 /*
  * Added by helper A (the store's author), for helper B's view:
  *  - `restored`: false until what earlier visits stored (buffer, generations) has been read back;
+ *  - `StoredGeneration.hasValue`: whether the generation has a value model of its own;
  *  - `clearGenerations()`: forgets every generation and its weights (the buffer stays), so that the
  *    next Start begins again from generation 0 (Start otherwise resumes from the newest one).
  * The store: createLearnStore(deps) in learn-store.ts; in the page, createBrowserLearnStore() in
@@ -50,6 +51,8 @@ export interface StoredGeneration extends Generation {
   readonly id: string;
   readonly settings: LearnSettings;
   readonly createdAt: number;
+  /** Whether a value model is stored with it (none at generation 0 from 'none'); absent in older records. */
+  readonly hasValue?: boolean;
 }
 
 export interface BufferSummary {
