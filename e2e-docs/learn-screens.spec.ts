@@ -36,6 +36,7 @@ test('the Learn view after a two-round run', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.getByTestId('btn-learn-presenter').click();
   await page.getByTestId('learn-intro').locator('summary').click();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'docs/screens/learn-presenter-1920x1080.png' });
 });

@@ -37,8 +37,9 @@ export function GenerationsChart({ large }: { readonly large: boolean }) {
     .x((p) => x(p.simulations))
     .y((p) => y(p.rate));
   const diamond = f.font * 0.45;
-  // Older generations are drawn under newer ones and wider, so that equal rates still show both.
-  const under = (i: number) => lines.length - 1 - i;
+  // Older generations are drawn under newer ones and wider (up to 4 steps), so that equal rates
+  // still show both.
+  const under = (i: number) => Math.min(4, lines.length - 1 - i);
   const [width0, radius0] = large ? [4, 6] : [3, 4.5];
   return (
     <figure className="learn-chart" data-testid="generations-chart">
