@@ -156,3 +156,22 @@ test('Pause holds a run in self-play, Resume goes on, Cancel ends it; one main b
   await expect(page.getByTestId('btn-learn-cancel')).toHaveCount(0);
   await expect(page.getByTestId('learn-rounds')).toBeEnabled();
 });
+
+test('chart labels are readable from the back: 13 px and up, 20 px and up in the presenter view (Esc leaves it)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?learn=1&presenter=1');
+  const smallest = () =>
+    page
+      .locator('.learn-chart svg text')
+      .evaluateAll((els) => Math.min(...els.map((e) => parseFloat(getComputedStyle(e).fontSize))));
+  await expect(page.getByTestId('learn-view')).toHaveClass(/learn--presenter/);
+  await expect(page.locator('.learn-chart svg text').first()).toBeVisible();
+  expect(await smallest()).toBeGreaterThanOrEqual(20);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('learn-view')).not.toHaveClass(/learn--presenter/);
+  expect(new URL(page.url()).searchParams.get('presenter')).toBeNull();
+  expect(new URL(page.url()).searchParams.get('learn')).toBe('1');
+  expect(await smallest()).toBeGreaterThanOrEqual(13);
+});
