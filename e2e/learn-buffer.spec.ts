@@ -236,26 +236,30 @@ async function resumeWithPause(page: Page): Promise<void> {
   const before = await seen(page);
   // The newest generation's settings come back, so generation 2 is measured like generation 1.
   expect(await page.evaluate(() => window.learnStore.getState().settings.evalPuzzles)).toBe(3);
+  // Enough work that the pause comes while self-play is still going (16 simulations a puzzle).
   await page.evaluate(() => {
-    window.learnStore.getState().setSettings({ puzzlesPerRound: 4 });
+    window.learnStore.getState().setSettings({ puzzlesPerRound: 6, simulations: 16 });
     void window.learnStore.getState().start();
   });
   await expect
-    .poll(() => page.evaluate(() => window.learnStore.getState().progress?.text ?? ''), { timeout: 60_000 })
-    .toMatch(/^Self-play, round 2: puzzle 1 of 4/);
+    .poll(() => page.evaluate(() => window.learnStore.getState().progress?.text ?? ''), {
+      timeout: 60_000,
+      intervals: [50],
+    })
+    .toMatch(/^Self-play, round 2/);
   await page.evaluate(() => window.learnStore.getState().pause());
   await expect.poll(async () => (await seen(page)).phase).toBe('paused');
   const held = (await seen(page)).records;
   // Held: nothing more is played while paused (a puzzle already started when the pause came may end).
   await page.waitForTimeout(2000);
   expect((await seen(page)).records).toBe(held);
-  expect(held).toBeLessThan(before.records + 4);
+  expect(held).toBeLessThan(before.records + 6);
   await page.evaluate(() => window.learnStore.getState().resume());
   await expect.poll(async () => (await seen(page)).phase, { timeout: 120_000 }).toBe('done');
   const after = await seen(page);
   expect(after.error).toBeNull();
   expect(after.rounds).toEqual([0, 1, 2]);
-  expect(after.records).toBe(before.records + 4);
+  expect(after.records).toBe(before.records + 6);
 }
 
 async function weightsGone(page: Page): Promise<void> {

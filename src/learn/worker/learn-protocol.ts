@@ -45,6 +45,7 @@ export type LearnMessage =
     }
   | { readonly type: 'loss'; readonly point: LossPoint; readonly round: number }
   | { readonly type: 'generation'; readonly generation: Generation; readonly weights: WeightBuffers }
+  /** The run waits (a pause took hold at its next puzzle or batch). */
   | { readonly type: 'paused' }
   | { readonly type: 'resumed' }
   | { readonly type: 'done' }

@@ -52,14 +52,17 @@ function handler(steps: number) {
 const start = { type: 'start', config: {} as never, evalPuzzles: 1, buffer: [] } as const;
 
 describe('RunGate', () => {
-  it('holds a check while paused and throws once cancelled', async () => {
-    const gate = new RunGate(tick);
+  it('holds a check while paused (saying so when it holds) and throws once cancelled', async () => {
+    let holds = 0;
+    const gate = new RunGate(tick, () => (holds += 1));
     gate.pause();
+    expect(holds).toBe(0);
     let passed = false;
     const check = gate.between().then(() => (passed = true));
     await tick();
     await tick();
     expect(passed).toBe(false);
+    expect(holds).toBe(1);
     gate.resume();
     await check;
     expect(passed).toBe(true);

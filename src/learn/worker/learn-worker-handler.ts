@@ -75,7 +75,8 @@ export function createLearnWorkerHandler(deps: LearnWorkerDeps): (request: Learn
           deps.post({ type: 'error', message: 'a run is already going' });
           return;
         }
-        const runGate = new RunGate(deps.yieldTask);
+        // 'paused' is said once the run waits (at its next puzzle or batch), not when asked.
+        const runGate = new RunGate(deps.yieldTask, () => deps.post({ type: 'paused' }));
         gate = runGate;
         start(request, runGate)
           .then(
@@ -94,7 +95,6 @@ export function createLearnWorkerHandler(deps: LearnWorkerDeps): (request: Learn
       }
       case 'pause':
         gate?.pause();
-        if (gate) deps.post({ type: 'paused' });
         return;
       case 'resume':
         gate?.resume();

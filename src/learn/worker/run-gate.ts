@@ -16,7 +16,11 @@ export class RunGate {
   private cancelled = false;
   private wake: (() => void) | null = null;
 
-  constructor(private readonly yieldTask: () => Promise<void>) {}
+  /** `onHold`: called when a pause takes hold (the run is waiting), not when it is asked for. */
+  constructor(
+    private readonly yieldTask: () => Promise<void>,
+    private readonly onHold: () => void = () => undefined,
+  ) {}
 
   get isPaused(): boolean {
     return this.paused;
@@ -38,6 +42,7 @@ export class RunGate {
 
   readonly between = async (): Promise<void> => {
     await this.yieldTask();
+    if (this.paused && !this.cancelled) this.onHold();
     while (this.paused && !this.cancelled) {
       await new Promise<void>((resolve) => {
         this.wake = resolve;
