@@ -129,6 +129,35 @@ test('Start runs a tiny real round: generation 0 and 1 each get a line, the loss
   // Kept across a reload: the same two generations come back from this browser's storage.
   await page.reload();
   await expect(page.getByTestId('generation-line')).toHaveCount(2);
+  await expect(page.getByTestId('buffer-records')).toHaveText('2');
+
+  // Clear asks first; Keep keeps, Clear empties the buffer (and the generations stay).
+  await page.getByTestId('btn-buffer-clear').click();
+  await page
+    .getByRole('group', { name: 'Clear the replay buffer?' })
+    .getByRole('button', { name: 'Keep' })
+    .click();
+  await expect(page.getByTestId('buffer-records')).toHaveText('2');
+  await page.getByTestId('btn-buffer-clear').click();
+  await page.getByTestId('btn-buffer-clear-yes').click();
+  await expect(page.getByTestId('buffer-records')).toHaveText('0');
+  await expect(page.getByTestId('generation-line')).toHaveCount(2);
+});
+
+test('a file that is not a replay buffer is refused with a message that can be dismissed; the buffer is unchanged', async ({
+  page,
+}) => {
+  await page.goto('/?learn=1');
+  await expect(page.getByTestId('btn-learn-start')).toBeEnabled();
+  await page.getByTestId('input-buffer-file').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "something-else", "records": []}'),
+  });
+  await expect(page.getByTestId('learn-message')).toContainText('notes.json was refused');
+  await expect(page.getByTestId('buffer-records')).toHaveText('0');
+  await page.getByTestId('btn-dismiss-message').click();
+  await expect(page.getByTestId('learn-message')).toHaveCount(0);
 });
 
 test('Pause holds a run in self-play, Resume goes on, Cancel ends it; one main button at a time', async ({
