@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { LESSON_OUTLINE } from '../src/ui/lesson/lesson-outline';
+import { LEARN_RUN } from '../src/ui/lesson/steps/learn-run';
 import { drawnNodes, expect, openReady, test } from './fixtures';
 
 /** The lecturer's notes of the step on the screen: present, open, and the outline's own text. */
@@ -226,6 +227,21 @@ test('the guided lesson, walked end to end on the embedded models, every step wi
   await expect(table.locator('tr.is-drop')).toHaveCount(1);
   expect(await selectedId(page)).toBe(await table.getAttribute('data-leaf-id'));
 
+  // Learning from search: the tree's own targets, then the measured climb of `npm run learn`.
+  await next(page, 'learn-targets');
+  const targets = page.getByTestId('lesson-learn-targets');
+  const shares = await targets
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-share'))));
+  expect(shares.length).toBeGreaterThanOrEqual(2);
+  // Sorted by simulations: the first step took the largest share, and the shares are a distribution.
+  expect(shares[0]).toBe(Math.max(...shares));
+  expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-9);
+  await next(page, 'learn-climb');
+  await expect(page.getByTestId('lesson-learn-climb').locator('tbody tr')).toHaveCount(
+    LEARN_RUN.generations.length,
+  );
+
   await next(page, 'wrap');
   await expect(page.getByTestId('btn-lesson-next')).toBeDisabled();
   await expect(page.getByTestId('lesson-count')).toHaveText(
@@ -236,9 +252,9 @@ test('the guided lesson, walked end to end on the embedded models, every step wi
   // Going back rereads a step; the tree stays as it is.
   const before = (await drawnNodes(page)).length;
   await page.getByTestId('btn-lesson-prev').click();
-  await expect(step).toHaveAttribute('data-step-id', 'supervision');
+  await expect(step).toHaveAttribute('data-step-id', 'learn-climb');
   await page.keyboard.press('PageUp');
-  await expect(step).toHaveAttribute('data-step-id', 'depth');
+  await expect(step).toHaveAttribute('data-step-id', 'learn-targets');
   expect((await drawnNodes(page)).length).toBe(before);
 
   // The presenter view is the room's screen: the notes fold away there, and open again after.
@@ -246,5 +262,5 @@ test('the guided lesson, walked end to end on the embedded models, every step wi
   await expect(page.getByTestId('lesson-notes')).not.toHaveAttribute('open');
   await expect(page.getByTestId('lesson-notes-say')).toBeHidden();
   await page.getByTestId('btn-presenter-view').click();
-  await expectNotes(page, 'depth');
+  await expectNotes(page, 'learn-targets');
 });

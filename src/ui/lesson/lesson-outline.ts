@@ -8,12 +8,14 @@ import { PRIORS_OUTLINE } from './outline/outline-priors';
 import { SCALING_OUTLINE } from './outline/outline-scaling';
 import { SELECTION_OUTLINE } from './outline/outline-selection';
 import { RUN_OUTLINE, STRATEGY_OUTLINE } from './outline/outline-strategies';
-import { CLOSING_OUTLINE } from './outline/outline-supervision';
+import { LEARNING_OUTLINE } from './outline/outline-learning';
+import { SUPERVISION_OUTLINE, WRAP_OUTLINE } from './outline/outline-supervision';
 
 /**
  * The 45-minute class, in order: each step's title and lecturer's notes. The engine's own way of
  * counting comes right after one whole iteration, the final answer right after the run that
- * produced it, the depth argument right after the curve it explains.
+ * produced it, the depth argument right after the curve it explains. After supervision comes the
+ * Blueprint's other half: models that learn from their own search.
  */
 export const LESSON_OUTLINE = [
   ...BASICS_OUTLINE,
@@ -26,7 +28,9 @@ export const LESSON_OUTLINE = [
   ...STRATEGY_OUTLINE,
   ...SCALING_OUTLINE,
   ...DEPTH_OUTLINE,
-  ...CLOSING_OUTLINE,
+  ...SUPERVISION_OUTLINE,
+  ...LEARNING_OUTLINE,
+  ...WRAP_OUTLINE,
 ] as const satisfies readonly LessonOutlineStep[];
 
 export type LessonStepId = (typeof LESSON_OUTLINE)[number]['id'];

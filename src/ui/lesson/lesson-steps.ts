@@ -5,6 +5,7 @@ import { BASICS_BEHAVIOUR } from './steps/steps-basics';
 import { DEPTH_BEHAVIOUR } from './steps/steps-depth';
 import { ENGINE_BEHAVIOUR } from './steps/steps-engine';
 import { ITERATION_BEHAVIOUR } from './steps/steps-iteration';
+import { LEARNING_BEHAVIOUR } from './steps/steps-learning';
 import { PRIORS_BEHAVIOUR } from './steps/steps-priors';
 import { SCALING_BEHAVIOUR } from './steps/steps-scaling';
 import { SELECTION_BEHAVIOUR } from './steps/steps-selection';
@@ -24,6 +25,7 @@ const BEHAVIOUR: Readonly<Record<LessonStepId, LessonStepBehaviour>> = {
   ...SCALING_BEHAVIOUR,
   ...DEPTH_BEHAVIOUR,
   ...CLOSING_BEHAVIOUR,
+  ...LEARNING_BEHAVIOUR,
 };
 
 /** The guided lesson, in the outline's order: each step's text with what it does to the playground. */

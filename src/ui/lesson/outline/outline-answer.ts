@@ -18,7 +18,7 @@ export const ANSWER_OUTLINE = [
         answer:
           "Not always when a solution first appears: it was just created with N = 1, and the visits may still lie elsewhere. Re-selected for the rest of the budget (its Q is 1), it then wins. Hence a verifier's answer comes first.",
       },
-      minutes: 3,
+      minutes: 2,
     },
   },
 ] as const satisfies readonly LessonOutlineStep[];

@@ -36,7 +36,7 @@ export const BASICS_OUTLINE = [
         answer:
           "Not necessarily: P comes from the step's log-probability, while the count is one random draw of 16 at a temperature that flattens the distribution, so counts are noisy.",
       },
-      minutes: 3,
+      minutes: 2,
     },
   },
   {

@@ -17,7 +17,7 @@ export const DEPTH_OUTLINE = [
         answer:
           'Read the live rows; it takes longer when a simulation goes sideways (expands another node at depth 1 or 2 instead of the deepest) or when no child at depth 3 hits the target.',
       },
-      minutes: 3,
+      minutes: 2,
     },
   },
 ] as const satisfies readonly LessonOutlineStep[];

@@ -18,7 +18,7 @@ export const ENGINE_OUTLINE = [
         answer:
           'N(root) = Σ N(children), far above the simulation count; √N(parent) grows with the number of evaluations below the parent, not with the simulations through it.',
       },
-      minutes: 4,
+      minutes: 3,
     },
   },
 ] as const satisfies readonly LessonOutlineStep[];

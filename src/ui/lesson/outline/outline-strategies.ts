@@ -41,7 +41,7 @@ export const STRATEGY_OUTLINE = [
         answer:
           'Read off the live table; a strategy that did not solve it has no cost per solution at all, however cheap it was.',
       },
-      minutes: 3,
+      minutes: 2,
     },
   },
 ] as const satisfies readonly LessonOutlineStep[];

@@ -1,6 +1,6 @@
 import type { LessonOutlineStep } from '../lesson-step';
 
-export const CLOSING_OUTLINE = [
+export const SUPERVISION_OUTLINE = [
   {
     id: 'supervision',
     title: 'Outcome vs process supervision',
@@ -21,6 +21,9 @@ export const CLOSING_OUTLINE = [
       minutes: 2,
     },
   },
+] as const satisfies readonly LessonOutlineStep[];
+
+export const WRAP_OUTLINE = [
   {
     id: 'wrap',
     title: 'The blueprint, in one table',
