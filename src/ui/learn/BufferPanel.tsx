@@ -37,10 +37,15 @@ export function BufferPanel() {
   const [confirming, setConfirming] = useState(false);
   const [working, setWorking] = useState(false);
   const busy = working || isRunning(b.phase) || b.phase === 'paused';
+  const [failed, setFailed] = useState<string | null>(null);
+  // Refusals come back as the store's message; anything else (storage gone) is said here.
   const act = async (f: () => Promise<void>) => {
     setWorking(true);
+    setFailed(null);
     try {
       await f();
+    } catch (e) {
+      setFailed(e instanceof Error ? e.message : String(e));
     } finally {
       setWorking(false);
     }
@@ -130,6 +135,11 @@ export function BufferPanel() {
           </button>
         )}
       </div>
+      {failed && (
+        <p className="learn-error" role="alert" data-testid="buffer-error">
+          {failed}
+        </p>
+      )}
       {b.message && (
         <div className="learn-message" role="status" data-testid="learn-message">
           <span>{b.message}</span>

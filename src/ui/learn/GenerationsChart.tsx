@@ -87,7 +87,7 @@ export function GenerationsChart({ large }: { readonly large: boolean }) {
                   stroke={l.colour}
                   fill={l.colour}
                 >
-                  <path d={path(l.points) ?? ''} fill="none" strokeWidth={width0 + under(i) * 2.5} />
+                  <path d={path(l.points) ?? ''} fill="none" strokeWidth={width0 + under(i) * 3} />
                   {l.points.map((p) => (
                     <circle
                       key={p.simulations}

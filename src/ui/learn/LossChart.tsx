@@ -103,6 +103,11 @@ export function LossChart({ model, title, series, large }: LossChartProps) {
           </svg>
         )}
       </div>
+      {series.rounds.length > 0 && !series.rounds.some((r) => r.heldOut.length > 0) && (
+        <p className="learn-note" data-testid="loss-no-heldout">
+          No held-out examples for this model in this run.
+        </p>
+      )}
     </figure>
   );
 }

@@ -32,8 +32,11 @@ export function RunControls() {
   const [pauseAsked, setPauseAsked] = useState(false);
   if (pauseAsked && !isRunning(r.phase)) setPauseAsked(false);
   const view = runView({ ...r, lastRunning, pauseAsked });
+  const [failed, setFailed] = useState<string | null>(null);
   const press = () => {
-    if (view.main === 'start') void r.start();
+    setFailed(null);
+    if (view.main === 'start')
+      r.start().catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
     else if (view.main === 'pause') {
       setPauseAsked(true);
       r.pause();
@@ -80,6 +83,11 @@ export function RunControls() {
           ? `Training in this tab on ${r.backend}`
           : 'Training runs in this tab: WebGPU on a real GPU, else WASM (chosen at Start).'}
       </p>
+      {failed && (
+        <p className="learn-error" role="alert">
+          Could not start: {failed}
+        </p>
+      )}
       {r.error && (
         <p className="learn-error" role="alert" data-testid="learn-error">
           {r.error}
