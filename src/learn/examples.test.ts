@@ -93,7 +93,10 @@ describe('the policy target options', () => {
   it('sharpen the visit shares (pi ~ N^(1/tau)) and keep them only where a solution was found below', async () => {
     const session = await searched(32, 2);
     const flat = pathExamples(session.tree, session.events, session.prompt);
-    const sharp = pathExamples(session.tree, session.events, session.prompt, { temperature: 0.5, from: 'solved' });
+    const sharp = pathExamples(session.tree, session.events, session.prompt, {
+      temperature: 0.5,
+      from: 'solved',
+    });
     const firstStepShares = (examples: typeof flat) =>
       examples.filter((e) => e.policy[0]! > 0).map((e) => e.policy[0]!);
     const [f, s] = [firstStepShares(flat), firstStepShares(sharp)];
