@@ -13,8 +13,9 @@ export function LearnIntro() {
         </li>
         <li>
           <strong>Examples.</strong> Every state a search passed through becomes a training example: its visit
-          distribution over the next steps is the policy&apos;s target; the outcome (a verified solution below
-          it) or its backed-up Q is the value model&apos;s target.
+          distribution over the next steps, sharpened as AlphaZero&apos;s π ∝ N<sup>1/τ</sup> (τ = 0.5) and
+          kept where a solution was found below, is the policy&apos;s target; the outcome (a verified solution
+          below it) or its backed-up Q is the value model&apos;s target.
         </li>
         <li>
           <strong>Training.</strong> Gradient descent on both models, here in this tab, on a replay buffer of
