@@ -1,4 +1,4 @@
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { columnQuery, parseCompare, playgroundQuery, shareProvider } from './state/compare';
 import { hubConfigUrl, TRANSFORMERS_CACHE } from './state/download-confirm';
@@ -7,14 +7,12 @@ import { WATCHABLE_SPEED_MS } from './state/search-slice';
 import { presenterFromQuery, withPresenter } from './state/presenter-url';
 import { setupToQuery, type Setup } from './state/setup';
 import { IndexedDbArchive } from './state/persistence/indexeddb-archive';
-import { createBrowserLearnStore } from './state/learn/browser-learn-store';
 import { startAutosave } from './state/persistence/autosave';
 import { createPlaygroundStore } from './state/store';
 import type { StoreDeps } from './state/store-types';
 import { createWorkerModelProvider } from './state/worker-model-provider';
 import { App } from './ui/App';
 import { CompareApp } from './ui/compare/CompareApp';
-import { LearnApp } from './ui/learn/LearnApp';
 import { Handout } from './ui/lesson/handout/Handout';
 import { handoutFromQuery } from './ui/lesson/handout/handout-query';
 import { StoreProvider } from './ui/store-context';
@@ -107,9 +105,25 @@ function compareView(pair: NonNullable<typeof compare>['pair'] & object): ReactN
   return <CompareApp query={query} pair={pair} stores={stores} cancelAll={shared.cancelAll} />;
 }
 
-/** The Learn view (`?learn=1`): self-play and training in this tab, with a store of its own. */
+/**
+ * The Learn view (`?learn=1`): self-play and training in this tab, with a store of its own. Loaded
+ * only when asked for, so the playground's start-up does not parse it.
+ */
+const LearnView = lazy(async () => {
+  const [{ LearnApp }, { createBrowserLearnStore }] = await Promise.all([
+    import('./ui/learn/LearnApp'),
+    import('./state/learn/browser-learn-store'),
+  ]);
+  const store = createBrowserLearnStore();
+  return { default: () => <LearnApp store={store} query={query} /> };
+});
+
 function learnView(): ReactNode {
-  return <LearnApp store={createBrowserLearnStore()} query={query} />;
+  return (
+    <Suspense fallback={null}>
+      <LearnView />
+    </Suspense>
+  );
 }
 
 // The printable handout is a page of its own: no store, no models.
