@@ -23,20 +23,20 @@ export const LEARNING_OUTLINE = [
   },
   {
     id: 'learn-climb',
-    title: 'Does it learn? Generations and the held-out curve',
+    title: 'Does it learn? Measured on puzzles it never trained on',
     notes: {
       keyIdea:
-        'Each generation is measured on puzzles never trained on; a held-out loss that rises while the training loss falls is overfitting.',
-      say: 'Generation 0 is the shipped policy with no value model; each round self-plays fresh puzzles, trains both models on the replay buffer and is measured again on the same held-out puzzles. The numbers here come from npm run learn on this machine; the Learn view runs the same code in this tab, with the curves drawn live. Watch the held-out loss: the buffer is small, so after a few epochs the models start to memorise it.',
+        'Only held-out puzzles tell whether a generation searches better; at this scale the loop made MCTS worse round after round, while its training losses fell.',
+      say: 'Generation 0 is the shipped policy with no value model; each round self-plays 100 fresh puzzles, trains both models and is measured on the same 100 held-out puzzles. Here the solve rate fell round after round: with 16 simulations the visit shares are close to the prior, and most searched states never reached a solution, so the value model learned that almost everything fails. AlphaZero ran 800 simulations per move over millions of games; a loop this small has to be judged on held-out puzzles, never on its training loss.',
       question: {
-        ask: 'Why must the measured puzzles never appear in self-play?',
+        ask: "The value model's held-out loss went down every round. Why did the search get worse anyway?",
         answer:
-          'Otherwise a rising solve rate could mean the models memorised those puzzles’ answers rather than learned to search better; self-play draws fresh puzzles and skips every held-out one.',
+          'The loss measures agreement with labels from 16-simulation searches, which call many solvable states failures; a value that learns those labels ranks the children badly, and the next round’s searches, and so its labels, get worse too.',
       },
       exercise: {
-        task: 'Predict: with outcome targets instead of process targets, which curve moves first, the MCTS rate or the greedy chain, and why?',
+        task: 'Why must the measured puzzles never appear in self-play? Say what a rising rate would then prove.',
         answer:
-          'The MCTS rate: the value model changes how the search spends its simulations at once, while the chain depends on the policy alone, which learns from the same searches more slowly.',
+          'Nothing about searching better: the models could have memorised those puzzles’ answers. Self-play draws fresh puzzles and skips every held-out one, so a change on them is a change in how the models search.',
       },
       minutes: 3,
     },

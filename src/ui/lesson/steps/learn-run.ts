@@ -22,7 +22,7 @@ export interface LearnRun {
 export const LEARN_RUN: LearnRun = {
   config: {
     rounds: 3,
-    puzzlesPerRound: 300,
+    puzzlesPerRound: 100,
     simulations: 16,
     from: 'none',
     valueTarget: 'outcome',
@@ -46,16 +46,44 @@ export const LEARN_RUN: LearnRun = {
     {
       round: 1,
       mcts: {
-        rate: 0.51,
-        solved: 51,
+        rate: 0.56,
+        solved: 56,
         total: 100,
       },
       chain: {
-        rate: 0.13,
+        rate: 0.14,
       },
-      valueLoss: 0.4121461787394115,
-      policyLoss: 1.693196603986952,
-      examples: 2286,
+      valueLoss: 0.3639811500906944,
+      policyLoss: 1.123793363571167,
+      examples: 792,
+    },
+    {
+      round: 2,
+      mcts: {
+        rate: 0.5,
+        solved: 50,
+        total: 100,
+      },
+      chain: {
+        rate: 0.2,
+      },
+      valueLoss: 0.3277670310603248,
+      policyLoss: 1.2942301662904876,
+      examples: 1646,
+    },
+    {
+      round: 3,
+      mcts: {
+        rate: 0.41,
+        solved: 41,
+        total: 100,
+      },
+      chain: {
+        rate: 0.15,
+      },
+      valueLoss: 0.3195132714463398,
+      policyLoss: 1.9353728568659418,
+      examples: 2449,
     },
   ],
 };

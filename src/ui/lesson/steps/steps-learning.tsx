@@ -94,7 +94,8 @@ function LearnClimb() {
         <a href="?learn=1" target="_blank" rel="noreferrer">
           Open the Learn view
         </a>{' '}
-        to run a round in this tab and watch the training and held-out curves as they are drawn.
+        to run a round in this tab and watch the training and held-out curves as they are drawn. Why this run
+        fell, and what is being tried next: <code>docs/learning.md</code>.
       </p>
     </>
   );
