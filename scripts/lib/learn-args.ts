@@ -13,6 +13,7 @@ export const LEARN_USAGE = `usage: npm run learn -- --eval FILE.jsonl --json OUT
   --sizes 4                 numbers per self-play puzzle, comma-separated (e.g. 3,4,5; default 4)
   --epochs N                epochs over the replay buffer per round (default ${DEFAULT_LEARN.policyTrain.epochs})
   --train policy,value      the models each round trains (default both)
+  --outcome-negatives unsolved|proven   outcome 0 for every unsolved searched state, or only where the search proved failure (default ${DEFAULT_LEARN.outcomeNegatives})
   --policy-temperature T    policy target pi ~ N^(1/T) over the simulations through each step (default ${DEFAULT_LEARN.policyTarget.temperature})
   --policy-states solved|all  states whose visits teach the policy (default ${DEFAULT_LEARN.policyTarget.from}: a verified solution below)
   --policy-lr X, --value-lr X   Adam learning rates (default ${DEFAULT_LEARN.policyTrain.learningRate}, ${DEFAULT_LEARN.valueTrain.learningRate})
@@ -56,6 +57,7 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
         train: { type: 'string' },
         'policy-temperature': { type: 'string' },
         'policy-states': { type: 'string' },
+        'outcome-negatives': { type: 'string' },
         'policy-lr': { type: 'string' },
         'value-lr': { type: 'string' },
         limit: { type: 'string' },
@@ -85,6 +87,9 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
   const states = values['policy-states'] ?? DEFAULT_LEARN.policyTarget.from;
   if (states !== 'solved' && states !== 'all')
     throw new UsageError(`--policy-states must be solved or all, got "${states}"`);
+  const negatives = values['outcome-negatives'] ?? DEFAULT_LEARN.outcomeNegatives;
+  if (negatives !== 'unsolved' && negatives !== 'proven')
+    throw new UsageError(`--outcome-negatives must be unsolved or proven, got "${negatives}"`);
   const positive = (name: string, raw: string | undefined, fallback: number) => {
     if (raw === undefined) return fallback;
     const v = Number(raw);
@@ -117,6 +122,7 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
         learningRate: positive('value-lr', values['value-lr'], DEFAULT_LEARN.valueTrain.learningRate),
       },
       train: train as ('policy' | 'value')[],
+      outcomeNegatives: negatives,
       policyTarget: {
         temperature: positive(
           'policy-temperature',

@@ -12,8 +12,11 @@ import { encodeChars } from './vocab';
 const problem = { numbers: [4, 5, 6, 10], target: 24 };
 
 /** A finished MCTS search with FAKE models (scripted policy, solver value): the point is the tree. */
-async function searched(simulations: number, seed: number) {
-  const models = { policy: new ScriptedCountdownPolicy(problem, 0.2, 0.4), value: new SolverValue(problem) };
+async function searched(simulations: number, seed: number, goodShare = 0.4) {
+  const models = {
+    policy: new ScriptedCountdownPolicy(problem, 0.2, goodShare),
+    value: new SolverValue(problem),
+  };
   const session = new SearchSession(countdownTask, problem, models, seed);
   const config = { ...DEFAULT_CONFIG, simulations, k: 4, stopOnSolved: false, seed };
   await runToEnd(createStrategy(session, config));
@@ -116,6 +119,51 @@ describe('the policy target options', () => {
         expect(outcome.get(key(e.steps.slice(0, i))), key(e.steps.slice(0, i))).toBe(1);
       });
     expect(weighted).toBeGreaterThan(0);
+  });
+});
+
+describe('outcome negatives', () => {
+  it("'proven' calls a state failed only when every child below it failed; the rest of the unsolved get no outcome", async () => {
+    // A policy that rarely finds good steps: failures, some proven and some not.
+    const session = await searched(12, 3, 0.1);
+    const tree = session.tree;
+    const byState = (negatives: 'unsolved' | 'proven') => {
+      const out = new Map<string, number | null>();
+      for (const e of pathExamples(tree, session.events, session.prompt, undefined, negatives))
+        e.outcome.forEach((o, i) => {
+          const state = key(e.steps.slice(0, i));
+          if (o !== null || !out.has(state)) out.set(state, o);
+        });
+      return out;
+    };
+    const [unsolved, proven] = [byState('unsolved'), byState('proven')];
+    const nodeAt = (state: string) => {
+      let node = getNode(tree, ROOT_ID);
+      for (const text of state === '' ? [] : state.split('|'))
+        node = getNode(
+          tree,
+          node.childIds.find((id) => getNode(tree, id).text === text)!,
+        );
+      return node;
+    };
+    const allFailedBelow = (id: string): boolean => {
+      const n = getNode(tree, id);
+      if (n.status === 'failed') return true;
+      return n.status === 'expanded' && n.childIds.length > 0 && n.childIds.every(allFailedBelow);
+    };
+    let zeros = 0;
+    let unknown = 0;
+    for (const [state, o] of proven) {
+      if (o === 1) expect(unsolved.get(state)).toBe(1);
+      if (o === 0) {
+        zeros++;
+        expect(allFailedBelow(nodeAt(state).id), state).toBe(true);
+      }
+      if (o === null && unsolved.get(state) === 0) unknown++;
+    }
+    expect(zeros + unknown).toBe([...unsolved.values()].filter((o) => o === 0).length);
+    expect(unknown).toBeGreaterThan(0);
+    expect(zeros).toBeGreaterThan(0);
   });
 });
 

@@ -64,6 +64,32 @@ function solvedBelow(tree: ReasoningTree): Set<NodeId> {
   return solved;
 }
 
+/**
+ * Which searched states the outcome target calls failures: every state with no verified solution
+ * below ('unsolved'), or only those the search proved failed ('proven', MCTS-Solver's rule: a
+ * failed terminal, or an expanded state all of whose children are proven failed), leaving the rest
+ * without an outcome. A 16-simulation search leaves most solvable states unsolved, and a value
+ * trained on 'unsolved' learns mainly how rarely such a search finishes.
+ */
+export type OutcomeNegatives = 'unsolved' | 'proven';
+
+function provenFailed(tree: ReasoningTree): Set<NodeId> {
+  const proven = new Set<NodeId>();
+  const visit = (node: TreeNode): boolean => {
+    let failed = node.status === 'failed';
+    if (node.status === 'expanded') {
+      const children = node.childIds.map((id) => getNode(tree, id)).filter((c) => !c.pruned);
+      // Every child is visited, so that the whole subtree is marked.
+      const results = children.map(visit);
+      failed = children.length > 0 && results.every(Boolean);
+    }
+    if (failed) proven.add(node.id);
+    return failed;
+  };
+  visit(getNode(tree, ROOT_ID));
+  return proven;
+}
+
 /** A state the value model is asked about: open or expanded (terminals go to the verifier). */
 function isValueState(node: TreeNode): boolean {
   return node.status === 'expanded' && !node.pruned;
@@ -79,9 +105,13 @@ export function pathExamples(
   events: readonly SearchEvent[],
   prompt: string,
   target: PolicyTargetOptions = { temperature: 1, from: 'all' },
+  negatives: OutcomeNegatives = 'unsolved',
 ): PathExample[] {
   const visits = simulationVisits(events);
   const solved = solvedBelow(tree);
+  const proven = negatives === 'proven' ? provenFailed(tree) : undefined;
+  const outcomeOf = (id: NodeId): number | null =>
+    solved.has(id) ? 1 : !proven || proven.has(id) ? 0 : null;
   const visited = (id: NodeId): boolean => (visits.get(id) ?? 0) > 0 && !getNode(tree, id).pruned;
   const examples: PathExample[] = [];
   const walk = (
@@ -92,7 +122,7 @@ export function pathExamples(
     q: (number | null)[],
   ) => {
     const here = isValueState(node);
-    outcome.push(here ? (solved.has(node.id) ? 1 : 0) : null);
+    outcome.push(here ? outcomeOf(node.id) : null);
     q.push(here && node.visits > 0 ? node.valueSum / node.visits : null);
     const next = node.childIds.filter(visited);
     if (next.length === 0) {

@@ -3,7 +3,12 @@ import type { SessionModels } from '../core/session';
 import { DEFAULT_CONFIG, type SearchConfig } from '../core/strategies/strategy';
 import type { CountdownProblem } from '../core/tasks/countdown';
 import { tokenRow } from './batches';
-import { DEFAULT_POLICY_TARGET, type PolicyTargetOptions, type ValueTarget } from './examples';
+import {
+  DEFAULT_POLICY_TARGET,
+  type OutcomeNegatives,
+  type PolicyTargetOptions,
+  type ValueTarget,
+} from './examples';
 import { paramNames, readGptParams, writeGptParams, type GptParams } from './gpt-params';
 import { generatePuzzles, puzzleKey } from './puzzles';
 import { selfPlay, selfPlayConfig, type SelfPlayRecord } from './self-play';
@@ -32,6 +37,8 @@ export interface LearnConfig {
   readonly bufferRounds: number;
   /** The models each round trains (the other keeps its weights). */
   readonly train: readonly ('policy' | 'value')[];
+  /** Which searched states the outcome target calls failures (examples.ts). */
+  readonly outcomeNegatives: OutcomeNegatives;
   /** How visit counts become the policy's target (examples.ts). */
   readonly policyTarget: PolicyTargetOptions;
   readonly search: SearchConfig;
@@ -54,6 +61,7 @@ export const DEFAULT_LEARN: LearnConfig = {
   valueTrain: { ...DEFAULT_TRAIN, learningRate: 3e-4 },
   bufferRounds: 3,
   policyTarget: DEFAULT_POLICY_TARGET,
+  outcomeNegatives: 'unsolved',
   train: ['policy', 'value'],
   search: DEFAULT_CONFIG,
 };
@@ -213,6 +221,7 @@ export async function learn(
         between: hooks.between,
       },
       config.policyTarget,
+      config.outcomeNegatives,
     );
     await pair.dispose();
     buffer = [...buffer, ...records].filter((r) => r.round > round - config.bufferRounds);

@@ -3,7 +3,13 @@ import { SearchSession, type SessionModels } from '../core/session';
 import { createStrategy } from '../core/strategies/create';
 import { runToEnd, type SearchConfig } from '../core/strategies/strategy';
 import { countdownTask, type CountdownProblem } from '../core/tasks/countdown';
-import { DEFAULT_POLICY_TARGET, pathExamples, type PathExample, type PolicyTargetOptions } from './examples';
+import {
+  DEFAULT_POLICY_TARGET,
+  pathExamples,
+  type OutcomeNegatives,
+  type PathExample,
+  type PolicyTargetOptions,
+} from './examples';
 
 /**
  * Self-play: the engine's own MCTS over generated puzzles, each finished search turned into
@@ -29,6 +35,7 @@ export async function selfPlayOne(
   seed: number,
   round: number,
   target: PolicyTargetOptions = DEFAULT_POLICY_TARGET,
+  negatives: OutcomeNegatives = 'unsolved',
 ): Promise<SelfPlayRecord> {
   const session = new SearchSession(countdownTask, problem, models, seed);
   const result = await runToEnd(createStrategy(session, config));
@@ -36,7 +43,7 @@ export async function selfPlayOne(
     round,
     puzzle: { numbers: [...problem.numbers], target: problem.target },
     solved: result.solved || Object.values(session.tree.nodes).some((n) => n.status === 'solved'),
-    examples: pathExamples(session.tree, session.events, session.prompt, target),
+    examples: pathExamples(session.tree, session.events, session.prompt, target, negatives),
   };
 }
 
@@ -52,11 +59,20 @@ export async function selfPlay(
   round: number,
   hooks: SelfPlayHooks = {},
   target: PolicyTargetOptions = DEFAULT_POLICY_TARGET,
+  negatives: OutcomeNegatives = 'unsolved',
 ): Promise<SelfPlayRecord[]> {
   const records: SelfPlayRecord[] = [];
   for (const [i, problem] of puzzles.entries()) {
     await hooks.between?.();
-    const record = await selfPlayOne(problem, config, models, puzzleSeed(config.seed, i), round, target);
+    const record = await selfPlayOne(
+      problem,
+      config,
+      models,
+      puzzleSeed(config.seed, i),
+      round,
+      target,
+      negatives,
+    );
     records.push(record);
     hooks.onRecord?.(record, i, puzzles.length);
   }
