@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useDismiss } from '../layout/use-dismiss';
 import { ACTIONS, keyLabel, plainLabel } from './actions';
 
@@ -23,12 +23,16 @@ const LINES: readonly { readonly keys: readonly string[]; readonly labels: strin
 /** The keyboard shortcuts, from the action registry: a "?" that opens their list. */
 export function ShortcutsHelp() {
   const ref = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
-  useDismiss(ref, open, () => {
-    if (ref.current) ref.current.open = false;
-  });
+  // The <details> knows first that it is open (its toggle event comes a task later).
+  useDismiss(
+    ref,
+    () => ref.current?.open === true,
+    () => {
+      if (ref.current) ref.current.open = false;
+    },
+  );
   return (
-    <details className="controls__help" ref={ref} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="controls__help" ref={ref}>
       <summary
         data-testid="shortcuts-help"
         aria-label="Keyboard shortcuts"
