@@ -6,12 +6,10 @@ import {
   parseBufferFile,
   type BufferRecord,
 } from '../../learn/buffer-file';
-import type { Generation } from '../../learn/learn-loop';
-import type { LearnMessage, LearnRequest } from '../../learn/worker/learn-protocol';
-import type { LearnStorage } from '../persistence/learn-db';
-import type { SessionArchive } from '../persistence/session-archive';
 import { addToSummary, DEFAULT_LEARN_SETTINGS, EMPTY_BUFFER, learnConfigOf } from './learn-config';
 import { generationTar, playgroundQuery } from './generation-export';
+import type { LearnMessage } from '../../learn/worker/learn-protocol';
+import { isRunning, plainGeneration, type LearnStoreDeps, type LearnWorkerPort } from './learn-store-deps';
 import type { LearnPhase, LearnState, StoredGeneration } from './learn-types';
 import { progressText } from './learn-progress';
 import { recordKey, sessionRecords } from './session-records';
@@ -22,54 +20,7 @@ import { recordKey, sessionRecords } from './session-records';
  * record, each generation with its weights), and a reload reads it all back. Start resumes from
  * the newest stored generation with the whole stored buffer.
  */
-export interface LearnWorkerPort {
-  postMessage(message: LearnRequest): void;
-  onmessage: ((event: MessageEvent<LearnMessage>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
-}
-
-export interface LearnStoreDeps {
-  readonly storage: LearnStorage;
-  readonly createWorker: () => LearnWorkerPort;
-  /** The playground's saved sessions (absent where IndexedDB is). */
-  readonly archive?: SessionArchive;
-  /** Reads an app file (the shipped model folders' config and tokenizer, for an export). */
-  readonly fetchText: (url: string) => Promise<string>;
-  /** The embedded models' path, e.g. /models/. */
-  readonly modelsPath: string;
-  /** The playground's address without a query, e.g. /. */
-  readonly playgroundPath: string;
-  readonly now?: () => number;
-}
-
-const RUNNING: readonly LearnPhase[] = [
-  'loading',
-  'evaluate',
-  'self-play',
-  'train-policy',
-  'train-value',
-  'paused',
-];
-
-export function isRunning(phase: LearnPhase): boolean {
-  return RUNNING.includes(phase);
-}
-
-/** The loop's own fields of a stored generation (what a resumed run starts from). */
-function plainGeneration(g: StoredGeneration): Generation {
-  return {
-    round: g.round,
-    mcts: g.mcts,
-    curve: g.curve,
-    chain: g.chain,
-    valueLoss: g.valueLoss,
-    policyLoss: g.policyLoss,
-    examples: g.examples,
-    selfPlaySolved: g.selfPlaySolved,
-    seconds: g.seconds,
-  };
-}
+export type { LearnStoreDeps, LearnWorkerPort } from './learn-store-deps';
 
 export function createLearnStore(deps: LearnStoreDeps): StoreApi<LearnState> {
   /** What a Start goes on from: the whole stored buffer, the newest generation and its weights. */
