@@ -13,10 +13,11 @@ import { outputDifference, writeOptimizedModel } from '../src/inference/optimize
  * every export: training/train-all.sh does), then checks that the new graph, run with ONNX
  * Runtime's optimizations off as the browser runs it, gives exactly the outputs of the original
  * with them on. src/inference/optimized-models.integration.test.ts checks the same on every test run.
+ * MODELS_DIR=DIR picks another models folder (training/finetune-five.sh exports to one first).
  */
 async function main(): Promise<void> {
   for (const name of [COUNTDOWN_POLICY, COUNTDOWN_VALUE]) {
-    const folder = join(DEFAULT_MODELS_DIR, name);
+    const folder = join(process.env.MODELS_DIR ?? DEFAULT_MODELS_DIR, name);
     await writeOptimizedModel(folder);
     const diff = await outputDifference(
       folder,

@@ -6,8 +6,8 @@ Writes into training/out/:
   value_val.npz     the same for validation puzzles (model-card figures), plus depth [N, 128]
   eval_puzzles.json the validation puzzle sets used by evaluate.py (and the held-out ones)
 
-Held out as roots (never trained on): benchmarks/countdown-100.jsonl and the ToT Game of 24 test
-puzzles 901-1000. A deterministic hash of (sorted numbers, target) sends 1/16 of all other
+Held out as roots (never trained on): benchmarks/countdown-100.jsonl, benchmarks/countdown5-100.jsonl
+and the ToT Game of 24 test puzzles 901-1000. A deterministic hash of (sorted numbers, target) sends 1/16 of all other
 puzzles to validation.
 """
 
@@ -33,10 +33,13 @@ from model import N_POSITIONS, encode  # noqa: E402
 OUT = os.path.join(HERE, "out")
 TOT_FILE = "/work/shared/benchmarks/game24/tot-test-901-1000.jsonl"
 CD_FILE = os.path.join(HERE, "..", "benchmarks", "countdown-100.jsonl")
+CD5_FILE = os.path.join(HERE, "..", "benchmarks", "countdown5-100.jsonl")
 TOT_FALLBACK = os.path.join(HERE, "..", "benchmarks", "tot-test-901-1000.jsonl")
 
-P_FOUR = 0.85    # share of 4-number roots (the rest 3 numbers)
-P_TARGET24 = 0.5  # share of target 24 (the rest uniform 1..100, which may also give 24)
+# The defaults are finetune-five.sh's mix; train-all.sh's first stage passes 0 / 0.85 / 0.5.
+P_FIVE = 0.30    # share of 5-number roots (the app offers 3 to 5 numbers)
+P_FOUR = 0.60    # share of 4-number roots (the rest, 0.10, 3 numbers)
+P_TARGET24 = 0.4  # share of target 24 (the rest uniform 1..100, which may also give 24)
 
 
 def load_jsonl(path: str):
@@ -48,7 +51,8 @@ def heldout_keys():
     tot_path = TOT_FILE if os.path.exists(TOT_FILE) else TOT_FALLBACK
     tot = load_jsonl(tot_path)
     cd = load_jsonl(CD_FILE)
-    return {(canon(p["numbers"]), int(p["target"])) for p in tot + cd}, tot, cd
+    cd5 = load_jsonl(CD5_FILE)
+    return {(canon(p["numbers"]), int(p["target"])) for p in tot + cd + cd5}, tot, cd, cd5
 
 
 def is_val(key: Tuple[State, int]) -> bool:
@@ -71,10 +75,16 @@ class Roots:
     def ok(self, key) -> bool:
         return key not in self.heldout and is_val(key) == (self.split == "val")
 
-    def sample(self, rng: random.Random, solvable: Optional[bool], p_four=P_FOUR, p24=P_TARGET24):
-        """solvable: True / False / None (any)."""
+    mix = dict(p_five=P_FIVE, p_four=P_FOUR, p24=P_TARGET24)  # main() sets it from the flags
+
+    def sample(self, rng: random.Random, solvable: Optional[bool], p_four=None, p24=None, p_five=None):
+        """solvable: True / False / None (any). Shares left out come from Roots.mix."""
+        p_four = self.mix["p_four"] if p_four is None else p_four
+        p24 = self.mix["p24"] if p24 is None else p24
+        p_five = self.mix["p_five"] if p_five is None else p_five
         while True:
-            k = 4 if rng.random() < p_four else 3
+            u = rng.random()
+            k = 5 if u < p_five else 4 if u < p_five + p_four else 3
             nums = canon(rng.randint(1, 13) for _ in range(k))
             t = 24 if rng.random() < p24 else rng.randint(1, 100)
             key = (nums, t)
@@ -120,13 +130,20 @@ def trace(rng: random.Random, root: State, target: int, mode: str):
     return lines, states, skip
 
 
+def fits(lines: List[str]) -> bool:
+    return sum(len(line) for line in lines) <= N_POSITIONS
+
+
 def pack_policy(rng, roots: Roots, n: int, p_wrong: float):
     toks = np.zeros((n, N_POSITIONS), np.uint8)
     loss = np.zeros((n, N_POSITIONS), np.uint8)
     for i in range(n):
-        root, t = roots.sample(rng, solvable=True)
-        mode = "wrong" if rng.random() < p_wrong else "good"
-        lines, _, skip = trace(rng, root, t, mode)
+        while True:  # 5-number traces with big products can pass the context; draw again
+            root, t = roots.sample(rng, solvable=True)
+            mode = "wrong" if rng.random() < p_wrong else "good"
+            lines, _, skip = trace(rng, root, t, mode)
+            if fits(lines):
+                break
         pos = 0
         for j, line in enumerate(lines):
             ids = encode(line)
@@ -156,7 +173,10 @@ def pack_value(rng, roots: Roots, n: int):
     label = np.full((n, N_POSITIONS), -1, np.int8)
     depth = np.full((n, N_POSITIONS), -1, np.int8)  # numbers left in the state at each label
     for i in range(n):
-        (lines, states, _), t = value_example(rng, roots)
+        while True:
+            (lines, states, _), t = value_example(rng, roots)
+            if fits(lines):
+                break
         pos = 0
         for line, st in zip(lines, states):
             ids = encode(line)
@@ -168,7 +188,7 @@ def pack_value(rng, roots: Roots, n: int):
     return toks, label, depth
 
 
-def eval_puzzles(rng, val_roots: Roots, tot, cd):
+def eval_puzzles(rng, val_roots: Roots, tot, cd, cd5):
     from itertools import combinations_with_replacement as cwr
     g24 = [list(r) for r in cwr(range(1, 14), 4) if val_roots.ok((r, 24)) and reachable(r, 24)]
     cd_val, seen = [], set()
@@ -182,17 +202,26 @@ def eval_puzzles(rng, val_roots: Roots, tot, cd):
         cd_val.append({"numbers": nums, "target": t})
     three, seen = [], set()
     while len(three) < 50:
-        nums, t = val_roots.sample(rng, solvable=True, p_four=0.0)
+        nums, t = val_roots.sample(rng, solvable=True, p_four=0.0, p_five=0.0)
         if (nums, t) in seen:
             continue
         seen.add((nums, t))
         three.append({"numbers": list(nums), "target": t})
+    five, seen = [], set()
+    while len(five) < 50:
+        nums, t = val_roots.sample(rng, solvable=True, p_four=0.0, p_five=1.0, p24=0.0)
+        if (nums, t) in seen:
+            continue
+        seen.add((nums, t))
+        five.append({"numbers": list(nums), "target": t})
     return {
         "val_game24": [{"numbers": r, "target": 24} for r in g24],
         "val_countdown": cd_val,
         "val_three": three,
+        "val_five": five,
         "heldout_tot": [{"numbers": p["numbers"], "target": 24} for p in tot],
         "heldout_countdown": [{"numbers": p["numbers"], "target": p["target"]} for p in cd],
+        "heldout_countdown5": [{"numbers": p["numbers"], "target": p["target"]} for p in cd5],
     }
 
 
@@ -203,10 +232,14 @@ def main() -> None:
     ap.add_argument("--value", type=int, default=150000)
     ap.add_argument("--value-val", type=int, default=6000)
     ap.add_argument("--p-wrong", type=float, default=0.25)
+    ap.add_argument("--p-five", type=float, default=P_FIVE, help="share of 5-number roots")
+    ap.add_argument("--p-four", type=float, default=P_FOUR, help="share of 4-number roots")
+    ap.add_argument("--p24", type=float, default=P_TARGET24, help="share of target 24")
     args = ap.parse_args()
+    Roots.mix = dict(p_five=args.p_five, p_four=args.p_four, p24=args.p24)
     os.makedirs(OUT, exist_ok=True)
     t0 = time.time()
-    heldout, tot, cd = heldout_keys()
+    heldout, tot, cd, cd5 = heldout_keys()
     train_roots, val_roots = Roots(heldout, "train"), Roots(heldout, "val")
 
     rng = random.Random(args.seed)
@@ -227,12 +260,12 @@ def main() -> None:
     np.savez_compressed(os.path.join(OUT, "value_val.npz"), tokens=toks, label=label, depth=depth)
 
     rng = random.Random(args.seed + 3)
-    ev = eval_puzzles(rng, val_roots, tot, cd)
+    ev = eval_puzzles(rng, val_roots, tot, cd, cd5)
     with open(os.path.join(OUT, "eval_puzzles.json"), "w") as f:
         json.dump(ev, f)
     stats = {k: len(v) for k, v in ev.items()}
     stats.update(policy_traces=args.policy, value_traces=args.value, value_val_traces=args.value_val,
-                 p_wrong=args.p_wrong, seed=args.seed, heldout_roots=len(heldout))
+                 p_wrong=args.p_wrong, seed=args.seed, heldout_roots=len(heldout), **Roots.mix)
     with open(os.path.join(OUT, "data_stats.json"), "w") as f:
         json.dump(stats, f, indent=1)
     print("eval puzzles:", stats, f"({time.time() - t0:.0f}s)")

@@ -90,7 +90,30 @@ def data_section(stats, kind):
     return f"## Data\n\n{body}\n\n{roots}\n\n{held}\n"
 
 
-def policy_card(info, sizes, metrics, stats, timing):
+def finetune_section(ft, kind):
+    """The second stage (training/finetune-five.sh): the first pair fine-tuned with 5-number roots."""
+    if not ft:
+        return ""
+    info, stats, ev = ft.get("info", {}), ft.get("stats", {}), ft.get("eval", {})
+    n = stats.get("policy_traces" if kind == "policy" else "value_traces", 0)
+    rows = "\n".join(f"| {r['set']} | {r['before']} | {r['after']} |" for r in ev.get("rows", []))
+    table = (f"\n{ev.get('description', '')}\n\n| puzzles | first stage | after the fine-tune |\n"
+             f"|---|---|---|\n{rows}\n" if rows else "")
+    return f"""## Second stage: fine-tuned for 5 numbers
+
+The app offers 3 to 5 numbers; the first stage (the sections below) saw 3- and 4-number roots only,
+and on 5-number puzzles its policy wrote the left list of a 4-number state. `training/finetune-five.sh`
+read the first stage's weights back from its ONNX graphs (`recover_checkpoints.py`, checked to 1e-4)
+and trained on {n:,} new solver traces of the same kinds, with roots 30% five numbers, 60% four, 10%
+three, target 24 with probability 0.4 (the rest uniform 1..100; `benchmarks/countdown5-100.jsonl`
+held out too): {info.get('steps', 0):,} steps of batch {info.get('batch')}, peak learning rate
+{info.get('lr')} ({info.get('warmup')} warmup steps, cosine to 10%), fp32 (this CPU has no fast
+bfloat16), {fmt_minutes(info.get('train_seconds'))} on 2 CPU cores. Seed {info.get('seed')}.
+{table}{ev.get('note', '')}
+"""
+
+
+def policy_card(info, sizes, metrics, stats, timing, finetune=None):
     m = metrics.get("policy", {})
     rows = []
     for key, name in SET_NAMES.items():
@@ -114,9 +137,10 @@ def policy_card(info, sizes, metrics, stats, timing):
 
 A {info.get('params', 0):,}-parameter GPT-2-style character model that writes the next step line of a
 Countdown / Game of 24 trace. It is the policy (the prior and the step generator) of the playground's
-search strategies. Trained from scratch by `training/train-all.sh` (`npm run train:models`).
+search strategies. Trained from scratch by `training/train-all.sh` (`npm run train:models`){
+", then fine-tuned by `training/finetune-five.sh`" if finetune else ""}.
 
-{COMMON_FORMAT}
+{finetune_section(finetune, 'policy')}{COMMON_FORMAT}
 ## Architecture
 
 Decoder-only transformer, pre-LayerNorm, learned absolute positions (n_positions 128), GELU MLP
@@ -174,7 +198,7 @@ The held-out figures are for reporting only; those puzzles were never trained on
 """
 
 
-def value_card(info, sizes, metrics, stats, timing, reexport=None):
+def value_card(info, sizes, metrics, stats, timing, reexport=None, finetune=None):
     v = metrics.get("value", {})
 
     def table(rep):
@@ -200,6 +224,9 @@ def value_card(info, sizes, metrics, stats, timing, reexport=None):
                         f"from the shipped fp32 graph ({layout} layout), and reproduce its values within "
                         f"{reexport['recovery_max_abs_diff']:.0e} on {reexport['traces']} traces. The figures "
                         "below are those of the original training run.")
+    sizes_txt = ("Roots in training have 3 to 5 numbers: other sizes are out of distribution."
+                 if finetune else "Roots in training have 3 or 4 numbers: other sizes are out of "
+                 "distribution (`2 3 -> 6\\n3*2=6 (left: 6)\\n` scores 0.08 although it is solved).")
     init_txt = ("The trunk starts from the trained policy's weights (same sizes; the policy's "
                 "language-model head is dropped): from scratch the value model learned far more slowly "
                 "(in a run of 2,200 steps from scratch: 65% / 69% accuracy on 3- / 2-number validation "
@@ -210,9 +237,10 @@ def value_card(info, sizes, metrics, stats, timing, reexport=None):
 A {info.get('params', 0):,}-parameter GPT-2-style character model that scores a partial Countdown /
 Game of 24 trace: sigmoid(logit) = the probability that the target can still be reached from the
 numbers left. It is the value model of the playground's search strategies (process supervision from
-an exhaustive solver). Trained from scratch by `training/train-all.sh` (`npm run train:models`).
+an exhaustive solver). Trained from scratch by `training/train-all.sh` (`npm run train:models`){
+", then fine-tuned by `training/finetune-five.sh`" if finetune else ""}.
 
-{COMMON_FORMAT}
+{finetune_section(finetune, 'value')}{COMMON_FORMAT}
 ## Architecture
 
 The same trunk as the policy (pre-LayerNorm GPT-2 block, learned positions, GELU), {info.get('layers')}
@@ -233,9 +261,7 @@ position. {info.get('params', 0):,} parameters. {init_txt}
   [batch, {heads}, past + seq, {hd}]. Masking uses -1e9, so all-padding rows give finite numbers.
 - The value of a trace is sigmoid(logit at its last real token): the last column with left padding.
   Feed traces that end with a newline: the model was trained on newline positions only (the logit
-  at each earlier newline is the value of that earlier state). Roots in training have 3 or 4
-  numbers: other sizes are out of distribution (`2 3 -> 6\\n3*2=6 (left: 6)\\n` scores 0.08 although
-  it is solved).
+  at each earlier newline is the value of that earlier state). {sizes_txt}
 - Scoring a child from its parent's cache: run the parent, keep its `present.*`; then feed only the
   child's new tokens, with `attention_mask` covering past + new, `position_ids` continuing the count,
   and `past_key_values` = the parent's `present.*` renamed. Caches of different lengths can share a
@@ -299,6 +325,11 @@ def main() -> None:
         if args.only and name != args.only:
             continue
         info = load(f"{kind}_train_info.json")
+        if info is not None and "shipped" in str(info.get("init")):  # finetune-five.sh's second stage
+            saved.setdefault(name, {})["finetune"] = {
+                "info": info, "stats": load("data_stats.json", {}),
+                "eval": load("finetune_eval.json", saved.get(name, {}).get("finetune", {}).get("eval", {}))}
+            info = None
         if info is not None:  # a training run's figures: use them and keep them for later re-exports
             metrics = load("metrics.json", {})
             keep = ("policy", "mcts") if kind == "policy" else ("value",)
@@ -317,6 +348,8 @@ def main() -> None:
         with open(path, "w") as f:
             args_ = [figs.get(k, {}) for k in ("info", "metrics", "stats", "timing")]
             extra = {"reexport": figs["reexport"]} if figs.get("reexport") else {}
+            if figs.get("finetune"):
+                extra["finetune"] = figs["finetune"]
             f.write(fn(args_[0], sizes, args_[1], args_[2], args_[3], **extra))
         print("wrote", path)
     with open(FIGURES, "w") as f:

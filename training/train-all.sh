@@ -36,7 +36,8 @@ stage() { # stage NAME COMMAND...: run, time, and log to $OUT/NAME.log
 }
 
 stage eval_file $PY training/make_countdown_eval.py
-stage data $PY training/gen_data.py --seed $SEED "${DATA[@]}"
+# The first stage's roots: 85% four numbers, 15% three, target 24 half the time (finetune-five.sh adds 5).
+stage data $PY training/gen_data.py --seed $SEED "${DATA[@]}" --p-five 0 --p-four 0.85 --p24 0.5
 stage train_policy $PY training/train.py --kind policy --seed $SEED --steps "$POLICY_STEPS" \
   "${POLICY_ARCH[@]}" --lr 2e-3 --warmup $WARMUP --log-every $LOG --save-every 1000
 stage train_value $PY training/train.py --kind value --seed $SEED --steps "$VALUE_STEPS" \

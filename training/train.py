@@ -67,6 +67,8 @@ def main() -> None:
     ap.add_argument("--log-every", type=int, default=50)
     ap.add_argument("--out", default=None)
     ap.add_argument("--init", default=None, help="start the trunk from this checkpoint (same sizes)")
+    ap.add_argument("--init-head", action="store_true",
+                    help="with --init, also take the value head (fine-tuning a value model)")
     ap.add_argument("--save-every", type=int, default=0, help="also keep out/<kind>_step<N>.pt")
     ap.add_argument("--fp32", action="store_true", help="no bfloat16 autocast (about 4x slower here)")
     args = ap.parse_args()
@@ -86,7 +88,7 @@ def main() -> None:
         src = torch.load(args.init, map_location="cpu")["model"]
         own = model.state_dict()
         trunk = {k: v for k, v in src.items() if k in own and own[k].shape == v.shape
-                 and not k.startswith("v_head")}
+                 and (args.init_head or not k.startswith("v_head"))}
         model.load_state_dict(trunk, strict=False)
         print(f"trunk from {args.init}: {len(trunk)}/{len(own)} tensors", flush=True)
     n_params = model.num_params()

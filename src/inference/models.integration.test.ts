@@ -53,6 +53,27 @@ describe('policy (shipped 8-bit model)', () => {
     expect(valid / total).toBeGreaterThan(0.9);
   });
 
+  it('writes valid steps for every puzzle size the app offers (3 to 5 numbers)', async () => {
+    // The first shipped policy saw 3- and 4-number roots only and, given 5 numbers, wrote the
+    // left list of a 4-number state; training/finetune-five.sh added 5-number roots.
+    const sizes: CountdownProblem[] = [
+      { numbers: [2, 3, 7], target: 17 },
+      { numbers: [1, 5, 1, 9, 2], target: 100 },
+      { numbers: [3, 4, 6, 8, 12], target: 71 },
+    ];
+    for (const [i, p] of sizes.entries()) {
+      const [samples = []] = await models.policy.sample({
+        prompt: formatPrompt(p),
+        requests: [{ steps: [], k: 16 }],
+        temperature: 1,
+        seed: 7 + i,
+        maxStepTokens: 40,
+      });
+      const valid = samples.filter((s) => verifyTrace(p, [s.text]).ok).length;
+      expect(valid, `${p.numbers.join(' ')} -> ${p.target}`).toBeGreaterThanOrEqual(14);
+    }
+  });
+
   it('decodes greedily and deterministically at temperature 0, and reproducibly from a seed', async () => {
     const input = {
       prompt: formatPrompt({ numbers: [4, 5, 6, 10], target: 24 }),

@@ -27,7 +27,7 @@ export const LEARNING_OUTLINE = [
     notes: {
       keyIdea:
         'Only held-out puzzles tell whether a generation searches better; at this scale the loop made MCTS worse round after round, while its training losses fell.',
-      say: 'Generation 0 is the shipped policy with no value model; each round self-plays 100 fresh puzzles, trains both models and is measured on the same 100 held-out puzzles. Here the solve rate fell round after round: with 16 simulations the visit shares are close to the prior, and most searched states never reached a solution, so the value model learned that almost everything fails. AlphaZero ran 800 simulations per move over millions of games; a loop this small has to be judged on held-out puzzles, never on its training loss.',
+      say: 'Generation 0 is the policy as first shipped, with no value model; each round self-plays 100 fresh puzzles, trains both models and is measured on the same 100 held-out puzzles. Here the solve rate fell round after round: with 16 simulations the visit shares are close to the prior, and most searched states never reached a solution, so the value model learned that almost everything fails. AlphaZero ran 800 simulations per move over millions of games; a loop this small has to be judged on held-out puzzles, never on its training loss.',
       question: {
         ask: "The value model's held-out loss went down every round. Why did the search get worse anyway?",
         answer:

@@ -64,9 +64,10 @@ function LearnClimb() {
   return (
     <>
       <p>
-        <code>npm run learn</code> from the shipped policy with no value model: {config.rounds} rounds of{' '}
-        {config.puzzlesPerRound} self-play puzzles, MCTS with {config.simulations} simulations, measured on
-        the 100 held-out puzzles of <code>benchmarks/countdown-100.jsonl</code>.
+        <code>npm run learn</code> from the policy as first shipped (before its 5-number fine-tune), with no
+        value model: {config.rounds} rounds of {config.puzzlesPerRound} self-play puzzles, MCTS with{' '}
+        {config.simulations} simulations, measured on the 100 held-out puzzles of{' '}
+        <code>benchmarks/countdown-100.jsonl</code>.
       </p>
       <table className="lesson__table" data-testid="lesson-learn-climb">
         <thead>
