@@ -1,7 +1,7 @@
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyInput, StepSample } from '../core/models';
-import { countdownTask, formatPrompt, type CountdownProblem } from '../core/tasks/countdown';
+import { countdownTask, formatPrompt, verifyTrace, type CountdownProblem } from '../core/tasks/countdown';
 import { COUNTDOWN_POLICY } from './model-files';
 import { DEFAULT_MODELS_DIR, EMBEDDED_MODEL_THREADS } from './node-models';
 import { TransformersPolicy } from './policy';
@@ -46,6 +46,9 @@ const shape = (samples: StepSample[][]) => samples.map((r) => r.map((s) => `${s.
 
 describe('drafts from the rules (cache on, real policy)', () => {
   it('draw exactly the samples of token-by-token decoding, in fewer forward passes', async () => {
+    // A batch takes as many passes as its longest row, and a sample that leaves the rules (at 1.3
+    // the policy sometimes writes one) decodes token by token: such a batch saves nothing.
+    let saved = 0;
     for (const [temperature, seed] of [
       [1.3, 1],
       [1, 7],
@@ -58,8 +61,17 @@ describe('drafts from the rules (cache on, real policy)', () => {
       expect(shape(b)).toEqual(shape(a));
       b.flat().forEach((s, i) => expect(s.logProb).toBeCloseTo(a.flat()[i]?.logProb ?? Number.NaN, 4));
       expect(drafted.generatedTokens).toBe(plain.generatedTokens);
-      expect(drafted.forwardCalls).toBeLessThan(0.75 * plain.forwardCalls);
+      const wayward = b.some((row, r) =>
+        row.some((s) => !verifyTrace(problem, [...(traces[r] ?? []), s.text]).ok),
+      );
+      if (wayward) {
+        expect(drafted.forwardCalls).toBeLessThanOrEqual(plain.forwardCalls);
+      } else {
+        expect(drafted.forwardCalls).toBeLessThan(0.75 * plain.forwardCalls);
+        saved++;
+      }
     }
+    expect(saved).toBeGreaterThanOrEqual(2);
   });
 
   it('leave a request without allowed steps to plain decoding', async () => {

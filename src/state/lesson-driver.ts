@@ -13,7 +13,9 @@ import type { PlaygroundStore } from './store';
 /**
  * ToT test puzzle #907: the greedy chain misses it, MCTS finds it in a few simulations. The
  * search spends its whole (small) budget, so the tree has branches that failed a few steps in
- * for the supervision step to show.
+ * for the supervision step to show. Seed 9: with the shipped pair (since its 5-number fine-tune)
+ * seed 1's tree failed only at first steps, and seed 9's has a branch that fails two steps in
+ * (no way on from 10 18), as seed 1's did with the first pair.
  */
 export const LESSON_SETUP: Partial<Setup> = {
   task: 'countdown',
@@ -24,7 +26,7 @@ export const LESSON_SETUP: Partial<Setup> = {
   strategy: 'mcts',
   sims: '32',
   c: '1',
-  seed: '1',
+  seed: '9',
   selection: 'puct',
   stop: 'budget',
 };
