@@ -66,7 +66,8 @@ def _strip(name: str) -> str:
     return name
 
 
-def recover_state_dict(onnx_path: str) -> Dict[str, torch.Tensor]:
+def recover_state_dict(onnx_path: str, tied_head: bool = False) -> Dict[str, torch.Tensor]:
+    """tied_head: skip a MatMul with no bias after it (the policy's output head, wte transposed)."""
     g = onnx.load(onnx_path).graph
     inits = {t.name: numpy_helper.to_array(t) for t in g.initializer}
     consumers: Dict[str, list] = {}
@@ -80,6 +81,9 @@ def recover_state_dict(onnx_path: str) -> Dict[str, torch.Tensor]:
             continue
         adds = [c for c in consumers.get(n.output[0], []) if c.op_type == "Add"]
         biases = [x for c in adds for x in c.input if x in inits and _strip(x).endswith(".bias")]
+        if tied_head and not biases:
+            matmul_weights.add(n.input[1])
+            continue
         if len(biases) != 1:
             raise ValueError(f"MatMul {n.name}: no unique bias Add after it ({biases})")
         module = _strip(biases[0])[: -len(".bias")]
