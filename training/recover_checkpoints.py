@@ -34,7 +34,6 @@ def build(sd: Dict[str, torch.Tensor], head: str) -> GPT:
     n_layer = len({k.split(".")[1] for k in sd if k.startswith("h.")})
     vocab, d = sd["wte.weight"].shape
     m = GPT(n_layer, N_HEAD, d, head=head, vocab_size=vocab, n_positions=sd["wpe.weight"].shape[0])
-    want = m.state_dict()
     m.load_state_dict(sd, strict=True)
     m.eval()
     return m
