@@ -7,8 +7,8 @@ Writes into training/out/:
   eval_puzzles.json the validation puzzle sets used by evaluate.py (and the held-out ones)
 
 Held out as roots (never trained on): benchmarks/countdown-100.jsonl, benchmarks/countdown5-100.jsonl
-and the ToT Game of 24 test puzzles 901-1000. A deterministic hash of (sorted numbers, target) sends 1/16 of all other
-puzzles to validation.
+and the ToT Game of 24 test puzzles 901-1000. A deterministic hash of (sorted numbers, target)
+sends 1/16 of all other puzzles to validation.
 """
 
 from __future__ import annotations
