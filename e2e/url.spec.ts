@@ -44,7 +44,7 @@ test('unusable URL values get a message and keep their defaults; the page opens 
     temp: 'NaN',
     seed: 'NaN',
     c: '-1',
-    strategy: 'dfs',
+    strategy: 'astar',
     selection: '<script>window.__pwned = true</script>',
     // Past the app's 2,000 characters, within what the server reads (Node: 16 KB of headers).
     numbers: '1,'.repeat(1100),
@@ -75,7 +75,7 @@ test('unusable URL values get a message and keep their defaults; the page opens 
     await expect(page.getByTestId(`error-${field}`), field).toContainText(message);
   }
   await expect(page.getByTestId('select-strategy')).toHaveValue('mcts');
-  await expect(page.getByTestId('error-strategy')).toContainText('unknown strategy "dfs"');
+  await expect(page.getByTestId('error-strategy')).toContainText('unknown strategy "astar"');
   await expect(page.getByTestId('error-selection')).toContainText(
     'unknown selection "<script>window.__pwned = true</script>"',
   );

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const all = readPuzzleFile(args.puzzles);
   const puzzles = args.limit ? all.slice(0, args.limit) : all;
   const models = await loadCountdownModels(args.dtype, args.modelsDir);
-  const report = await evaluatePuzzles(puzzles, args.config, models, (r, i) => {
+  const searchModels = args.noValue ? { policy: models.policy } : models;
+  const report = await evaluatePuzzles(puzzles, args.config, searchModels, (r, i) => {
     const mark = !r.solvable ? 'unsolvable' : r.solved ? 'solved' : 'failed';
     process.stderr.write(`[${i + 1}/${puzzles.length}] ${r.numbers.join(' ')} -> ${r.target}: ${mark}\n`);
   });

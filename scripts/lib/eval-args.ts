@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_CONFIG,
+  MCTS_VARIANTS,
   STRATEGY_NAMES,
   type SearchConfig,
   type StrategyName,
@@ -14,8 +15,13 @@ export class UsageError extends Error {
 export const EVAL_USAGE = `usage: npm run eval -- --puzzles FILE.jsonl [options]
   --task countdown          the task (only countdown for now)
   --puzzles FILE            JSONL, one {"numbers":[4,5,6,10],"target":24} a line
-  --strategy cot|bon|beam|mcts   (default mcts)
-  --simulations N           MCTS simulations; N for best-of-N; beam width (default 64)
+  --strategy cot|bon|beam|mcts|bfs|dfs|dvts|gumbel   (default mcts)
+  --simulations N           MCTS/Gumbel simulations; N for best-of-N and DVTS; beam/BFS width;
+                            DFS expansions (default 64)
+  --variant children|alphazero|x1   how MCTS counts and backs up (default children)
+  --solver on|off           MCTS-Solver: never select a node proven failed (default off)
+  --threshold V             BFS/DFS: prune children valued below V (default ${DEFAULT_CONFIG.threshold})
+  --value prm|none          the shipped value model, or none (default prm)
   --seed S                  (default 1)
   --k N                     children per expansion / per beam node (default ${DEFAULT_CONFIG.k})
   --temperature T           sampling temperature (default ${DEFAULT_CONFIG.temperature}; the chain is greedy)
@@ -32,6 +38,8 @@ export interface EvalArgs {
   readonly config: SearchConfig;
   readonly dtype: ModelDtype;
   readonly modelsDir: string | undefined;
+  /** Search without the value model (value=none in the page). */
+  readonly noValue: boolean;
   readonly limit: number | undefined;
   readonly json: string | undefined;
 }
@@ -78,6 +86,10 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         temperature: { type: 'string' },
         c: { type: 'string' },
         selection: { type: 'string' },
+        variant: { type: 'string' },
+        solver: { type: 'string' },
+        threshold: { type: 'string' },
+        value: { type: 'string' },
         'max-tokens': { type: 'string' },
         dtype: { type: 'string' },
         models: { type: 'string' },
@@ -102,12 +114,16 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     c: number('c', values.c, DEFAULT_CONFIG.c, false, 0),
     selection: oneOf('selection', values.selection, ['puct', 'uct'], 'puct'),
     maxTokens: number('max-tokens', values['max-tokens'], Number.POSITIVE_INFINITY, true, 1),
+    variant: oneOf('variant', values.variant, MCTS_VARIANTS, DEFAULT_CONFIG.variant),
+    solver: oneOf('solver', values.solver, ['on', 'off'], DEFAULT_CONFIG.solver ? 'on' : 'off') === 'on',
+    threshold: number('threshold', values.threshold, DEFAULT_CONFIG.threshold, false, 0),
   };
   return {
     puzzles: values.puzzles,
     config,
     dtype: oneOf('dtype', values.dtype, ['q8', 'fp32'], 'q8'),
     modelsDir: values.models,
+    noValue: oneOf('value', values.value, ['prm', 'none'], 'prm') === 'none',
     limit: values.limit === undefined ? undefined : number('limit', values.limit, 0, true, 1),
     json: values.json,
   };

@@ -67,7 +67,16 @@ describe('eval arguments', () => {
 
   it.each([
     [['--strategy', 'mcts'], '--puzzles FILE is required'],
-    [['--puzzles', 'p', '--strategy', 'dfs'], '--strategy must be one of cot, bon, beam, mcts, got "dfs"'],
+    [
+      ['--puzzles', 'p', '--strategy', 'astar'],
+      '--strategy must be one of cot, bon, beam, mcts, bfs, dfs, dvts, gumbel, got "astar"',
+    ],
+    [
+      ['--puzzles', 'p', '--variant', 'muzero'],
+      '--variant must be one of children, alphazero, x1, got "muzero"',
+    ],
+    [['--puzzles', 'p', '--solver', 'yes'], '--solver must be one of on, off, got "yes"'],
+    [['--puzzles', 'p', '--value', 'orm'], '--value must be one of prm, none, got "orm"'],
     [['--puzzles', 'p', '--simulations', '0'], '--simulations must be an integer >= 1'],
     [['--puzzles', 'p', '--simulations', 'many'], 'got "many"'],
     [['--puzzles', 'p', '--task', 'chess'], '--task must be one of countdown'],

@@ -2,13 +2,14 @@ import type { EvalReport } from '../../src/core/evaluate';
 
 /** A plain-text table, one row per report: what a reader compares across strategies. */
 export function formatReportTable(reports: readonly EvalReport[]): string {
-  const header = ['strategy', 'budget', 'solved', 'rate', 'tokens/puzzle', 's/puzzle'];
+  const header = ['strategy', 'budget', 'solved', 'rate', 'tokens/puzzle', 'wasted sims', 's/puzzle'];
   const rows = reports.map((r) => [
     r.strategy,
     budgetLabel(r),
     `${r.solved}/${r.total}`,
     `${(100 * r.rate).toFixed(1)}%`,
     (r.total > 0 ? r.tokens / r.total : 0).toFixed(0),
+    String(r.wastedSimulations),
     r.secondsPerPuzzle.toFixed(3),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
@@ -28,7 +29,14 @@ function budgetLabel(r: EvalReport): string {
       return `N=${c.simulations}, T=${c.temperature}`;
     case 'beam':
       return `width=${c.simulations}, k=${c.k}`;
+    case 'bfs':
+      return `b=${c.simulations}, k=${c.k}, threshold=${c.threshold}`;
+    case 'dfs':
+      return `${c.simulations} expansions, k=${c.k}, threshold=${c.threshold}`;
+    case 'dvts':
+      return `N=${c.simulations}, M=${c.k}`;
     case 'mcts':
-      return `${c.simulations} sims, k=${c.k}, c=${c.c}`;
+    case 'gumbel':
+      return `${c.simulations} sims, k=${c.k}, ${c.variant}${c.solver ? ', solver' : ''}`;
   }
 }

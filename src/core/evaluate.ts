@@ -19,6 +19,8 @@ export interface PuzzleResult {
   readonly answer: string;
   readonly tokens: number;
   readonly iterations: number;
+  /** Simulations whose selection ended on a node already known to be failed. */
+  readonly wastedSimulations: number;
   readonly nodes: number;
   readonly seconds: number;
 }
@@ -32,6 +34,9 @@ export interface EvalReport {
   readonly rate: number;
   /** Generated tokens, summed over all puzzles. */
   readonly tokens: number;
+  /** Summed over all puzzles, like `tokens`. */
+  readonly wastedSimulations: number;
+  readonly nodes: number;
   readonly secondsPerPuzzle: number;
   readonly results: PuzzleResult[];
 }
@@ -63,6 +68,7 @@ export async function evaluatePuzzle(
       answer: '',
       tokens: 0,
       iterations: 0,
+      wastedSimulations: 0,
       nodes: 0,
       seconds: 0,
     };
@@ -78,6 +84,7 @@ export async function evaluatePuzzle(
     answer: result.answer,
     tokens: session.generatedTokens,
     iterations: result.iterations,
+    wastedSimulations: result.wastedSimulations,
     nodes: session.tree.nextId,
     seconds: (now() - started) / 1000,
   };
@@ -106,6 +113,8 @@ export async function evaluatePuzzles(
     unsolvable: results.filter((r) => !r.solvable).length,
     rate: results.length > 0 ? solved / results.length : 0,
     tokens: results.reduce((a, r) => a + r.tokens, 0),
+    wastedSimulations: results.reduce((a, r) => a + r.wastedSimulations, 0),
+    nodes: results.reduce((a, r) => a + r.nodes, 0),
     secondsPerPuzzle: results.length > 0 ? seconds / results.length : 0,
     results,
   };

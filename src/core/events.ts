@@ -30,6 +30,13 @@ export interface Evaluation {
   readonly source: 'value-model' | 'verifier';
 }
 
+/** Added to one node's statistics: N += visits, W += valueSum. */
+export interface StatsUpdate {
+  readonly nodeId: NodeId;
+  readonly visits: number;
+  readonly valueSum: number;
+}
+
 export type SearchEvent =
   /** Informational: the strategy chose these nodes (a root-to-leaf path, or a beam). */
   | { readonly type: 'select'; readonly nodeIds: readonly NodeId[]; readonly kind: 'path' | 'beam' }
@@ -44,6 +51,13 @@ export type SearchEvent =
       readonly visits: number;
       readonly valueSum: number;
     }
+  /**
+   * Per-node changes of N and W, for backups that are not one sum added along a path (x1's: each
+   * node's Q becomes the visit-weighted, discounted mean of its children's).
+   */
+  | { readonly type: 'backup'; readonly updates: readonly StatsUpdate[] }
+  /** MCTS-Solver: these nodes are proven solved or failed (see TreeNode.proven). */
+  | { readonly type: 'prove'; readonly nodeIds: readonly NodeId[]; readonly outcome: 'solved' | 'failed' }
   /** The subtree under `nodeId` leaves the search; its statistics leave its ancestors. */
   | { readonly type: 'prune'; readonly nodeId: NodeId }
   /**
@@ -120,6 +134,16 @@ export function applyEvent(tree: ReasoningTree, event: SearchEvent): void {
         node.visits += event.visits;
         node.valueSum += event.valueSum;
       }
+      return;
+    case 'backup':
+      for (const u of event.updates) {
+        const node = getNode(tree, u.nodeId);
+        node.visits += u.visits;
+        node.valueSum += u.valueSum;
+      }
+      return;
+    case 'prove':
+      for (const id of event.nodeIds) getNode(tree, id).proven = event.outcome;
       return;
     case 'prune': {
       const node = getNode(tree, event.nodeId);

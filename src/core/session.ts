@@ -1,6 +1,7 @@
 import { applyEvent, replay, type Evaluation, type NewChild, type SearchEvent } from './events';
 import type { Policy, StepSample, Value } from './models';
 import { Rng } from './rng';
+import { newProofs } from './solver';
 import type { Task } from './tasks/task';
 import { createTree, getNode, isVerified, nodeIdAt, stepsTo, type NodeId, type ReasoningTree } from './tree';
 
@@ -227,14 +228,21 @@ export class SearchSession<P> {
     this.apply({ type: 'select', nodeIds, kind });
   }
 
+  /** MCTS-Solver: records the proofs that follow from a change at `nodeId` (see solver.ts). */
+  prove(nodeId: NodeId): void {
+    const { solved, failed } = newProofs(this.tree, nodeId);
+    if (solved.length > 0) this.apply({ type: 'prove', nodeIds: solved, outcome: 'solved' });
+    if (failed.length > 0) this.apply({ type: 'prove', nodeIds: failed, outcome: 'failed' });
+  }
+
   prune(nodeId: NodeId): void {
     this.apply({ type: 'prune', nodeId });
   }
 
   /**
    * The Blueprint's Backtrack operator: a strategy gives up the line at `fromId` and goes on from
-   * its ancestor `toId`; the tree keeps the branch (it is recorded, not undone). No strategy here
-   * emits it yet. The page's Backtrack button is the same idea done by hand on the history: it
+   * its ancestor `toId`; the tree keeps the branch (it is recorded, not undone). DFS emits it. The
+   * page's Backtrack button is the same idea done by hand on the history: it
    * rewinds the log to before the last operator (state/search-slice.ts).
    */
   backtrack(fromId: NodeId, toId: NodeId, reason: string): void {

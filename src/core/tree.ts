@@ -41,6 +41,11 @@ export interface TreeNode {
   ownValueSum: number;
   /** Pruned by the user or a strategy: never selected, statistics removed from ancestors. */
   pruned: boolean;
+  /**
+   * MCTS-Solver's mark on an expanded node: 'failed' when every live child is a failed terminal or
+   * proven failed, 'solved' when a child is solved or proven solved. Unset while unproven.
+   */
+  proven?: 'solved' | 'failed';
 }
 
 export interface ReasoningTree {
@@ -114,6 +119,16 @@ export function isVerified(node: TreeNode): boolean {
   return node.status === 'solved' || node.status === 'failed';
 }
 
+/** A failed terminal, or a node MCTS-Solver proved failed: a search gains nothing below it. */
+export function isKnownFailed(node: TreeNode): boolean {
+  return node.status === 'failed' || node.proven === 'failed';
+}
+
+/** A solved terminal, or a node with a proven solution below it. */
+export function isKnownSolved(node: TreeNode): boolean {
+  return node.status === 'solved' || node.proven === 'solved';
+}
+
 /** True when the node or one of its ancestors is pruned. */
 export function isInPrunedSubtree(tree: ReasoningTree, id: NodeId): boolean {
   for (let cur: NodeId | null = id; cur !== null; cur = getNode(tree, cur).parentId) {
@@ -135,10 +150,10 @@ export function firstSolvedNode(tree: ReasoningTree): TreeNode | undefined {
   return undefined;
 }
 
-/** From the root, follow the most-visited live child (first on ties) down to a leaf. */
-export function mostVisitedPath(tree: ReasoningTree): NodeId[] {
-  const path: NodeId[] = [tree.rootId];
-  let node = getNode(tree, tree.rootId);
+/** From `start` (the root), follow the most-visited live child (first on ties) down to a leaf. */
+export function mostVisitedPath(tree: ReasoningTree, start: NodeId = tree.rootId): NodeId[] {
+  const path: NodeId[] = [start];
+  let node = getNode(tree, start);
   for (;;) {
     const kids = liveChildren(tree, node);
     if (kids.length === 0) return path;

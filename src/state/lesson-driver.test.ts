@@ -1,7 +1,7 @@
 import { searchRunnerOf } from './search-host';
 import { describe, expect, it } from 'vitest';
 import type { SessionModels } from '../core/session';
-import { STRATEGY_NAMES } from '../core/strategies/strategy';
+import { CLASSIC_STRATEGIES } from '../core/strategies/strategy';
 import { countdownTask, type CountdownProblem } from '../core/tasks/countdown';
 import { ScriptedCountdownPolicy, SolverValue } from '../core/testing/scripted-models';
 import { getNode, ROOT_ID } from '../core/tree';
@@ -178,10 +178,10 @@ describe("the lesson's batches", () => {
 
   it('races every strategy on the same puzzle, one outcome each in order', async () => {
     const seen: StrategyOutcome[] = [];
-    const outcomes = await raceStrategies(setup, fakeModels([LESSON_PROBLEM]), STRATEGY_NAMES, (o) =>
+    const outcomes = await raceStrategies(setup, fakeModels([LESSON_PROBLEM]), CLASSIC_STRATEGIES, (o) =>
       seen.push(o),
     );
-    expect(outcomes.map((o) => o.strategy)).toEqual([...STRATEGY_NAMES]);
+    expect(outcomes.map((o) => o.strategy)).toEqual([...CLASSIC_STRATEGIES]);
     expect(seen).toEqual(outcomes);
     const cot = outcomes.find((o) => o.strategy === 'cot');
     expect(cot?.generatedTokens).toBeGreaterThan(0);

@@ -22,14 +22,25 @@ function describeSelect(
   tree: ReasoningTree,
   config: SearchConfig,
 ): string {
-  if (kind === 'beam')
+  if (kind === 'beam') {
+    if (config.strategy === 'dvts')
+      return `Select: each subtree keeps its best node (${ids.join(', ')}), ${count(ids.length, 'subtree')} in all.`;
     return `Select: the beam keeps the ${count(ids.length, 'open node')} with the highest value (${ids.join(', ')}).`;
+  }
   if (ids.length <= 1) return 'Select: the root is still a leaf, so it is the node to expand.';
+  const last = ids[ids.length - 1] ?? '';
+  if (config.strategy === 'dfs')
+    return `Select: DFS goes down to ${last}, the best-valued child not yet explored.`;
+  const rule = config.variant === 'x1' ? 'x1' : config.selection;
   const hops: string[] = [];
   for (let i = 1; i < ids.length; i++) {
     const parent = getNode(tree, ids[i - 1] ?? '');
     const child = getNode(tree, ids[i] ?? '');
-    const t = selectionScore(config.selection, parent, child, config.c);
+    if (i === 1 && config.strategy === 'gumbel') {
+      hops.push(`${child.id} (its turn in Sequential Halving)`);
+      continue;
+    }
+    const t = selectionScore(rule, parent, child, config.c);
     const rivals = liveChildren(tree, parent).length - 1;
     hops.push(`${child.id} (Q ${f(t.q)} + U ${f(t.exploration)} = ${f(t.score)}, best of ${rivals + 1})`);
   }
@@ -38,7 +49,7 @@ function describeSelect(
     leaf.status === 'open'
       ? 'an open leaf: it will be expanded'
       : `a ${leaf.status} node: it is evaluated again`;
-  return `Select: ${config.selection.toUpperCase()} walks from the root through ${hops.join(' → ')}, reaching ${next}.`;
+  return `Select: ${rule === 'x1' ? "x1's score" : rule.toUpperCase()} walks from the root through ${hops.join(' → ')}, reaching ${next}.`;
 }
 
 function describeExpand(event: Extract<SearchEvent, { type: 'expand' }>, config: SearchConfig): string {
@@ -69,6 +80,13 @@ function describeEvaluate(event: Extract<SearchEvent, { type: 'evaluate' }>): st
   return `Evaluate: ${parts.join('; ') || 'nothing to score'}.`;
 }
 
+function describePrunes(ids: readonly NodeId[]): string {
+  const named = ids.length > 4 ? `${ids.slice(0, 4).join(', ')} and ${ids.length - 4} more` : ids.join(', ');
+  if (ids.length === 1)
+    return `Prune ${named}: its subtree is never selected again and its visits and value leave its ancestors.`;
+  return `Prune ${named}: their subtrees are never selected again and their visits and value leave the ancestors.`;
+}
+
 export function describePhase(
   ran: PhaseNote['phase'],
   events: readonly SearchEvent[],
@@ -77,6 +95,8 @@ export function describePhase(
 ): PhaseNote {
   const texts: string[] = [];
   const highlight: NodeId[] = [];
+  // A beam drops many nodes at once: one sentence for all of a phase's prunes.
+  const pruned = events.flatMap((e) => (e.type === 'prune' ? [e.nodeId] : []));
   for (const e of events) {
     switch (e.type) {
       case 'select':
@@ -100,10 +120,22 @@ export function describePhase(
         highlight.push(...e.nodeIds);
         break;
       case 'prune':
-        texts.push(
-          `Prune ${e.nodeId}: its subtree is never selected again and its visits and value leave its ancestors.`,
-        );
+        if (e.nodeId === pruned[0]) texts.push(describePrunes(pruned));
         highlight.push(e.nodeId);
+        break;
+      case 'backup':
+        texts.push(
+          `Backpropagate (x1): ${count(e.updates.length, 'node')} on the path take one more visit, and each Q becomes the visit-weighted mean of its children's Q discounted by γ = 0.96.`,
+        );
+        highlight.push(...e.updates.map((u) => u.nodeId));
+        break;
+      case 'prove':
+        texts.push(
+          e.outcome === 'failed'
+            ? `Solver: ${e.nodeIds.join(', ')} proven failed (every child sampled there failed): never selected again.`
+            : `Solver: ${e.nodeIds.join(', ')} proven solved (a solution lies below).`,
+        );
+        highlight.push(...e.nodeIds);
         break;
       case 'backtrack':
         texts.push(`Backtrack from ${e.fromId} to ${e.toId}: ${e.reason}.`);

@@ -34,13 +34,14 @@ export type ValidProblem =
 export type ValidSetup = ValidProblem & { readonly config: SearchConfig; readonly models: ModelChoice };
 
 /** The search's numeric settings: their range, and whether they must be whole numbers. */
-export type SearchField = Extract<SetupField, 'sims' | 'c' | 'k' | 'temperature' | 'seed'>;
+export type SearchField = Extract<SetupField, 'sims' | 'c' | 'k' | 'temperature' | 'seed' | 'threshold'>;
 export const SEARCH_LIMITS: Readonly<Record<SearchField, { min: number; max: number; whole: boolean }>> = {
   sims: { min: 1, max: 512, whole: true },
   c: { min: 0, max: 10, whole: false },
   k: { min: 1, max: 32, whole: true },
   temperature: { min: 0, max: 3, whole: false },
   seed: { min: 0, max: 2 ** 31 - 1, whole: true },
+  threshold: { min: 0, max: 1, whole: false },
 };
 
 /** What is wrong with `text` as the search setting `field`, or undefined when it is usable. */
@@ -158,6 +159,7 @@ export function validateSetup(setup: Setup): { valid?: ValidSetup; errors: Setup
   const k = limit('k');
   const temperature = limit('temperature');
   const seed = limit('seed');
+  const threshold = limit('threshold');
   const models = modelChoice(setup, errors);
   if (Object.keys(errors).length > 0) return { errors };
   const config: SearchConfig = {
@@ -169,6 +171,9 @@ export function validateSetup(setup: Setup): { valid?: ValidSetup; errors: Setup
     temperature,
     seed,
     selection: setup.selection,
+    variant: setup.variant,
+    solver: setup.solver === 'on',
+    threshold,
     stopOnSolved: setup.stop === 'solved',
     // A math step is a paragraph, a Countdown step one short line.
     maxStepTokens: setup.task === 'math' ? 160 : DEFAULT_CONFIG.maxStepTokens,

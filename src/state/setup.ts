@@ -1,4 +1,10 @@
-import { DEFAULT_CONFIG, STRATEGY_NAMES, type StrategyName } from '../core/strategies/strategy';
+import {
+  DEFAULT_CONFIG,
+  MCTS_VARIANTS,
+  STRATEGY_NAMES,
+  type MctsVariant,
+  type StrategyName,
+} from '../core/strategies/strategy';
 import { searchFieldError, type SearchField } from './setup-validate';
 
 /**
@@ -51,6 +57,12 @@ export interface Setup {
   readonly temperature: string;
   readonly seed: string;
   readonly selection: 'puct' | 'uct';
+  /** MCTS and Gumbel: how the tree counts and backs up (SearchConfig.variant). */
+  readonly variant: MctsVariant;
+  /** MCTS-Solver: never select a node proven failed. */
+  readonly solver: 'on' | 'off';
+  /** BFS and DFS: the value below which a child is pruned. */
+  readonly threshold: string;
   readonly backend: BackendSetting;
   /** Stop at the first verified solution, or spend the whole budget (to watch the search go on). */
   readonly stop: 'solved' | 'budget';
@@ -78,6 +90,9 @@ export const DEFAULT_SETUP: Setup = {
   temperature: String(DEFAULT_CONFIG.temperature),
   seed: String(DEFAULT_CONFIG.seed),
   selection: DEFAULT_CONFIG.selection,
+  variant: DEFAULT_CONFIG.variant,
+  solver: DEFAULT_CONFIG.solver ? 'on' : 'off',
+  threshold: String(DEFAULT_CONFIG.threshold),
   backend: 'auto',
   stop: 'solved',
   cache: 'on',
@@ -101,6 +116,9 @@ const PARAM: Record<SetupField, string> = {
   temperature: 'temp',
   seed: 'seed',
   selection: 'selection',
+  variant: 'variant',
+  solver: 'solver',
+  threshold: 'threshold',
   backend: 'backend',
   stop: 'stop',
   cache: 'cache',
@@ -181,8 +199,11 @@ export function setupFromQuery(query: string): ParsedSetup {
       k: search('k'),
       temperature: search('temperature'),
       seed: search('seed'),
+      threshold: search('threshold'),
       strategy: pick(params.get('strategy'), STRATEGY_NAMES, 'strategy', errors),
       selection: pick(params.get('selection'), ['puct', 'uct'] as const, 'selection', errors),
+      variant: pick(params.get('variant'), MCTS_VARIANTS, 'variant', errors),
+      solver: pick(params.get('solver'), ['on', 'off'] as const, 'solver', errors),
       backend: pick(params.get('backend'), BACKEND_SETTINGS, 'backend', errors),
       stop: pick(params.get('stop'), ['solved', 'budget'] as const, 'stop', errors),
       cache: pick(params.get('cache'), ['on', 'off'] as const, 'cache', errors),
@@ -208,6 +229,16 @@ function writes(setup: Setup, field: SetupField): boolean {
       return setup.stop !== 'solved';
     case 'cache':
       return setup.cache !== 'on';
+    // Written only where the strategy reads them, so older addresses stay as they were.
+    case 'variant':
+    case 'solver':
+      return (
+        (setup.strategy === 'mcts' || setup.strategy === 'gumbel') && setup[field] !== DEFAULT_SETUP[field]
+      );
+    case 'threshold':
+      return (
+        (setup.strategy === 'bfs' || setup.strategy === 'dfs') && setup.threshold !== DEFAULT_SETUP.threshold
+      );
     case 'hub':
       return setup.hub !== DEFAULT_HUB;
     case 'numbers':

@@ -6,4 +6,8 @@ export const STRATEGY_LABELS: Readonly<Record<StrategyName, string>> = {
   bon: 'Best-of-N',
   beam: 'Beam search',
   mcts: 'MCTS',
+  bfs: 'BFS (Tree of Thoughts)',
+  dfs: 'DFS (Tree of Thoughts)',
+  dvts: 'DVTS',
+  gumbel: 'Gumbel + Sequential Halving',
 };

@@ -10,7 +10,7 @@ import {
   type TreeNode,
 } from '../tree';
 import { StatefulStrategy, type BaseState } from './stateful-strategy';
-import { finish, type Phase, type SearchConfig } from './strategy';
+import { finish, type Phase, type SearchConfig, type StrategyName } from './strategy';
 
 /** The strategy's mutable state, kept together so that a snapshot copies all of it. */
 interface State extends BaseState {
@@ -23,14 +23,19 @@ interface State extends BaseState {
 /**
  * Beam search: keep the `width` best open nodes of each depth by value. Each depth runs
  * expand (k samples per beam node, one batched call), evaluate (all new children, one batch),
- * backpropagate, and select (the new beam).
+ * backpropagate, and select (the new beam); the open children left out are pruned, so the tree
+ * shows what the beam dropped.
+ *
+ * ToT's BFS (`bfs`) is the same loop with Tree of Thoughts' names (breadth b = the width) and a
+ * value threshold: a child valued below it is pruned even when the beam has room.
  */
 export class BeamStrategy<P> extends StatefulStrategy<State> {
-  readonly name = 'beam';
+  readonly name: StrategyName;
 
   constructor(
     private readonly session: SearchSession<P>,
     private readonly config: SearchConfig,
+    private readonly threshold: number | undefined = undefined,
   ) {
     super({
       phase: 'expand',
@@ -40,6 +45,7 @@ export class BeamStrategy<P> extends StatefulStrategy<State> {
       evaluations: [],
       depth: 0,
     });
+    this.name = threshold === undefined ? 'beam' : 'bfs';
   }
 
   async step(): Promise<Phase> {
@@ -92,9 +98,15 @@ export class BeamStrategy<P> extends StatefulStrategy<State> {
       .flat()
       .map((id) => getNode(this.session.tree, id))
       .filter((n) => n.status === 'open');
+    const { threshold } = this;
+    const passing =
+      threshold === undefined
+        ? candidates
+        : candidates.filter((n) => n.value === undefined || n.value >= threshold);
     // Stable sort: equal values keep creation order, so the beam is deterministic.
-    const ranked = [...candidates].sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+    const ranked = [...passing].sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
     this.s.beam = ranked.slice(0, this.config.simulations).map((n) => n.id);
+    for (const n of candidates) if (!this.s.beam.includes(n.id)) this.session.prune(n.id);
     if (this.s.beam.length === 0 || this.s.depth >= this.session.task.maxSteps(this.session.problem)) {
       this.end();
       return;
@@ -113,6 +125,7 @@ export class BeamStrategy<P> extends StatefulStrategy<State> {
   private bestLeaf(): TreeNode {
     let best = getNode(this.session.tree, ROOT_ID);
     for (const node of Object.values(this.session.tree.nodes)) {
+      if (node.pruned) continue;
       if (node.depth > best.depth || (node.depth === best.depth && (node.value ?? 0) > (best.value ?? 0)))
         best = node;
     }

@@ -1,41 +1,59 @@
 import type { Evaluation } from '../events';
 import type { SearchSession } from '../session';
-import { firstSolvedNode, getNode, liveChildren, mostVisitedPath, ROOT_ID, type NodeId } from '../tree';
-import { bestChild } from './selection';
+import {
+  firstSolvedNode,
+  getNode,
+  isKnownFailed,
+  liveChildren,
+  mostVisitedPath,
+  ROOT_ID,
+  type NodeId,
+  type TreeNode,
+} from '../tree';
+import { bestChild, type ScoreRule } from './selection';
 import { StatefulStrategy, type BaseState } from './stateful-strategy';
-import { finish, type Phase, type SearchConfig } from './strategy';
+import { finish, type Phase, type SearchConfig, type StrategyName } from './strategy';
+import { x1Backup } from './x1-backup';
 
 /** The strategy's mutable state, kept together so that a snapshot copies all of it. */
-interface State extends BaseState {
+export interface MctsState extends BaseState {
   path: NodeId[];
   toEvaluate: NodeId[];
   evaluations: Evaluation[];
   simulations: number;
+  /** Simulations whose selection ended on a failed terminal or a proven-failed node. */
+  wasted: number;
+}
+
+export function initialMctsState(): MctsState {
+  return {
+    phase: 'select',
+    result: undefined,
+    path: [],
+    toEvaluate: [],
+    evaluations: [],
+    simulations: 0,
+    wasted: 0,
+  };
 }
 
 /**
  * Monte Carlo Tree Search, one phase per step():
- *  select        descend from the root by PUCT (or UCT) to a leaf, skipping pruned subtrees;
+ *  select        descend from the root by the variant's score to a leaf, skipping pruned subtrees
+ *                (and, with the solver, proven-failed nodes);
  *  expand        sample k next steps for the leaf (verified as they are created);
- *  evaluate      score the new children: verifier reward on terminals, value model on the rest;
- *  backpropagate add those visits and values to every node on the selected path.
+ *  evaluate      `children` and `x1`: score the new children (verifier reward on terminals, value
+ *                model on the rest); `alphazero`: score the leaf itself, its children wait at N = 0;
+ *  backpropagate add those visits and values to the path (x1: its discounted, visit-weighted mean).
  * A selected terminal is re-evaluated by the verifier instead of expanded.
  */
-export class MctsStrategy<P> extends StatefulStrategy<State> {
-  readonly name = 'mcts';
-
-  constructor(
-    private readonly session: SearchSession<P>,
-    private readonly config: SearchConfig,
+export abstract class MctsBase<P, S extends MctsState> extends StatefulStrategy<S> {
+  protected constructor(
+    protected readonly session: SearchSession<P>,
+    protected readonly config: SearchConfig,
+    state: S,
   ) {
-    super({
-      phase: 'select',
-      result: undefined,
-      path: [],
-      toEvaluate: [],
-      evaluations: [],
-      simulations: 0,
-    });
+    super(state);
   }
 
   async step(): Promise<Phase> {
@@ -61,19 +79,38 @@ export class MctsStrategy<P> extends StatefulStrategy<State> {
     return ran;
   }
 
+  protected get rule(): ScoreRule {
+    return this.config.variant === 'x1' ? 'x1' : this.config.selection;
+  }
+
+  /** The children selection may enter: live ones, and with the solver none proven failed. */
+  protected candidates(node: TreeNode): TreeNode[] {
+    const live = liveChildren(this.session.tree, node);
+    return this.config.solver ? live.filter((c) => !isKnownFailed(c)) : live;
+  }
+
+  /** The child selection descends into from `node`; Gumbel overrides it at the root. */
+  protected choose(node: TreeNode): TreeNode | undefined {
+    return bestChild(this.rule, node, this.candidates(node), this.config.c);
+  }
+
   private select(): void {
     const { tree } = this.session;
+    const root = getNode(tree, ROOT_ID);
     if (this.session.generatedTokens >= this.config.maxTokens) return this.end();
-    let node = getNode(tree, ROOT_ID);
+    // The solver proved that nothing this search drew can succeed: no simulation is left to spend.
+    if (this.config.solver && isKnownFailed(root)) return this.end();
+    let node = root;
     const path = [node.id];
     while (node.status === 'expanded') {
-      const next = bestChild(this.config.selection, node, liveChildren(tree, node), this.config.c);
+      const next = this.choose(node);
       if (!next) break;
       node = next;
       path.push(node.id);
     }
     this.s.path = path;
     this.session.select(path, 'path');
+    if (isKnownFailed(node)) this.s.wasted++;
     if (node.status === 'open') {
       this.s.phase = 'expand';
     } else {
@@ -84,31 +121,60 @@ export class MctsStrategy<P> extends StatefulStrategy<State> {
   }
 
   private async expand(): Promise<void> {
-    const leaf = this.s.path[this.s.path.length - 1] ?? ROOT_ID;
+    const leaf = this.leaf();
     const [children = []] = await this.session.expand(
       [{ nodeId: leaf, k: this.config.k }],
       this.config.temperature,
       this.config.maxStepTokens,
     );
-    this.s.toEvaluate = children.length > 0 ? children : [leaf];
+    const evaluateLeaf = this.config.variant === 'alphazero' || children.length === 0;
+    this.s.toEvaluate = evaluateLeaf ? [leaf] : children;
     this.s.phase = 'evaluate';
   }
 
   private backpropagate(): void {
-    const leaf = this.s.path[this.s.path.length - 1];
-    // Children of the leaf were evaluated: the whole path receives; the leaf itself: its ancestors.
-    const receivers = this.s.toEvaluate.includes(leaf ?? '') ? this.s.path.slice(0, -1) : this.s.path;
-    this.session.backpropagate(receivers, this.s.evaluations);
+    const leaf = this.leaf();
+    if (this.config.variant === 'x1') {
+      const updates = x1Backup(this.session.tree, this.s.path);
+      if (updates.length > 0) this.session.apply({ type: 'backup', updates });
+    } else {
+      // Children of the leaf were evaluated: the whole path receives; the leaf itself: its ancestors.
+      const receivers = this.s.toEvaluate.includes(leaf) ? this.s.path.slice(0, -1) : this.s.path;
+      this.session.backpropagate(receivers, this.s.evaluations);
+    }
+    if (this.config.solver) this.session.prove(leaf);
     this.s.simulations++;
     const solved = this.config.stopOnSolved && firstSolvedNode(this.session.tree) !== undefined;
     if (solved || this.s.simulations >= this.config.simulations) return this.end();
     this.s.phase = 'select';
   }
 
+  private leaf(): NodeId {
+    return this.s.path[this.s.path.length - 1] ?? ROOT_ID;
+  }
+
+  /** The answer when no solution was found: the end of the most-visited path (Gumbel overrides). */
+  protected fallbackAnswer(): NodeId {
+    const path = mostVisitedPath(this.session.tree);
+    return path[path.length - 1] ?? ROOT_ID;
+  }
+
   private end(): void {
     const solved = firstSolvedNode(this.session.tree);
-    const path = mostVisitedPath(this.session.tree);
-    this.s.result = finish(this.session, solved?.id ?? path[path.length - 1] ?? ROOT_ID, this.s.simulations);
+    this.s.result = finish(
+      this.session,
+      solved?.id ?? this.fallbackAnswer(),
+      this.s.simulations,
+      this.s.wasted,
+    );
     this.s.phase = 'done';
+  }
+}
+
+export class MctsStrategy<P> extends MctsBase<P, MctsState> {
+  readonly name: StrategyName = 'mcts';
+
+  constructor(session: SearchSession<P>, config: SearchConfig) {
+    super(session, config, initialMctsState());
   }
 }

@@ -25,18 +25,23 @@ export function uctScore(parent: TreeNode, child: TreeNode, c: number): ScoreTer
   return { q, exploration, score: q + exploration };
 }
 
-export function selectionScore(
-  kind: 'puct' | 'uct',
-  parent: TreeNode,
-  child: TreeNode,
-  c: number,
-): ScoreTerms {
-  return kind === 'puct' ? puctScore(parent, child, c) : uctScore(parent, child, c);
+/** The score a selection step maximises: the config's PUCT or UCT, or x1's formula for its variant. */
+export type ScoreRule = 'puct' | 'uct' | 'x1';
+
+export function selectionScore(kind: ScoreRule, parent: TreeNode, child: TreeNode, c: number): ScoreTerms {
+  switch (kind) {
+    case 'puct':
+      return puctScore(parent, child, c);
+    case 'uct':
+      return uctScore(parent, child, c);
+    case 'x1':
+      return x1Score(parent, child);
+  }
 }
 
 /** The child with the highest score; the first one on ties, so selection is deterministic. */
 export function bestChild(
-  kind: 'puct' | 'uct',
+  kind: ScoreRule,
   parent: TreeNode,
   children: readonly TreeNode[],
   c: number,
@@ -51,4 +56,21 @@ export function bestChild(
     }
   }
   return best;
+}
+
+/** x1's constants (spcl/x1, x1/strategy/mcts.py): MuZero's c1 and c2, and its discount γ. */
+export const X1_C1 = 1.25;
+export const X1_C2 = 19652;
+export const X1_GAMMA = 0.96;
+
+/**
+ * x1's selection score: Q(s,a) + sqrt(N(s) - 1) / (1 + N(a)) * (c1 + ln((N(s) - 1 + c2 + 1) / c2)).
+ * It is MuZero's pUCT without the prior P(s,a): x1 weighs every child alike. x1 min-max normalises
+ * Q to its reward range; with rewards and values in [0, 1] here that leaves Q as it is.
+ */
+export function x1Score(parent: TreeNode, child: TreeNode): ScoreTerms {
+  const q = qValue(child);
+  const n = Math.max(0, parent.visits - 1);
+  const exploration = (Math.sqrt(n) / (1 + child.visits)) * (X1_C1 + Math.log((n + X1_C2 + 1) / X1_C2));
+  return { q, exploration, score: q + exploration };
 }

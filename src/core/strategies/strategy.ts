@@ -5,8 +5,29 @@ import { getNode, type NodeId } from '../tree';
  * A strategy is a state machine over a session: each step() runs one phase and records it as
  * events, so a UI can run it, step it, or step it one phase at a time.
  */
-export type StrategyName = 'cot' | 'bon' | 'beam' | 'mcts';
-export const STRATEGY_NAMES: readonly StrategyName[] = ['cot', 'bon', 'beam', 'mcts'];
+export type StrategyName = 'cot' | 'bon' | 'beam' | 'mcts' | 'bfs' | 'dfs' | 'dvts' | 'gumbel';
+export const STRATEGY_NAMES: readonly StrategyName[] = [
+  'cot',
+  'bon',
+  'beam',
+  'mcts',
+  'bfs',
+  'dfs',
+  'dvts',
+  'gumbel',
+];
+
+/** The four strategies the lesson's race and the first chapters compare. */
+export const CLASSIC_STRATEGIES: readonly StrategyName[] = ['cot', 'bon', 'beam', 'mcts'];
+
+/**
+ * How MCTS counts and backs up (Strategy panel, `--variant`):
+ *  children   this playground's first MCTS: every new child is evaluated and counted as a visit;
+ *  alphazero  the selected leaf is evaluated; its children start at N = 0 with their priors;
+ *  x1         x1's: children evaluated, x1's selection formula and constants, discounted backup.
+ */
+export type MctsVariant = 'children' | 'alphazero' | 'x1';
+export const MCTS_VARIANTS: readonly MctsVariant[] = ['children', 'alphazero', 'x1'];
 
 export type Phase = 'select' | 'expand' | 'evaluate' | 'backpropagate' | 'aggregate' | 'done';
 
@@ -22,6 +43,11 @@ export interface SearchConfig {
   /** Exploration constant of PUCT / UCT. */
   readonly c: number;
   readonly selection: 'puct' | 'uct';
+  readonly variant: MctsVariant;
+  /** MCTS-Solver: proven-failed nodes are never selected again (MCTS and Gumbel). */
+  readonly solver: boolean;
+  /** BFS and DFS: children valued below this are pruned (ToT's value threshold). */
+  readonly threshold: number;
   /** Stop as soon as a verified solution exists. */
   readonly stopOnSolved: boolean;
   readonly maxStepTokens: number;
@@ -38,6 +64,9 @@ export const DEFAULT_CONFIG: SearchConfig = {
   k: 16,
   c: 1,
   selection: 'puct',
+  variant: 'children',
+  solver: false,
+  threshold: 0.05,
   stopOnSolved: true,
   maxStepTokens: 40,
   seed: 1,
@@ -51,6 +80,8 @@ export interface SearchResult {
   readonly steps: string[];
   /** Simulations (MCTS), chains (best-of-N) or depths (beam, chain) completed. */
   readonly iterations: number;
+  /** Simulations whose selection ended on a node already known to be failed (MCTS, Gumbel). */
+  readonly wastedSimulations: number;
   readonly generatedTokens: number;
 }
 
@@ -87,7 +118,12 @@ export function snapshotState<S>(name: StrategyName, snapshot: StrategySnapshot)
 }
 
 /** Builds the result for `nodeId` and records the answer event. */
-export function finish<P>(session: SearchSession<P>, nodeId: NodeId, iterations: number): SearchResult {
+export function finish<P>(
+  session: SearchSession<P>,
+  nodeId: NodeId,
+  iterations: number,
+  wastedSimulations = 0,
+): SearchResult {
   session.answer(nodeId);
   const node = getNode(session.tree, nodeId);
   return {
@@ -96,6 +132,7 @@ export function finish<P>(session: SearchSession<P>, nodeId: NodeId, iterations:
     answer: node.answer ?? '',
     steps: session.steps(nodeId),
     iterations,
+    wastedSimulations,
     generatedTokens: session.generatedTokens,
   };
 }

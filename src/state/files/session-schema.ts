@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Evaluation, NewChild, SearchEvent } from '../../core/events';
 import type { SessionCheckpoint } from '../../core/session';
-import { STRATEGY_NAMES, type Phase, type StrategySnapshot } from '../../core/strategies/strategy';
+import { MCTS_VARIANTS, STRATEGY_NAMES, type Phase, type StrategySnapshot } from '../../core/strategies/strategy';
 import type { TreeNode } from '../../core/tree';
 import type { Checkpoint } from '../search-runner';
-import { BACKEND_SETTINGS, MAX_SETUP_CHARS, type Setup } from '../setup';
+import { BACKEND_SETTINGS, DEFAULT_SETUP, MAX_SETUP_CHARS, type Setup } from '../setup';
 
 /**
  * The zod schemas of a session file (version 1), typed against the engine's own interfaces so
@@ -62,6 +62,10 @@ export const setupSchema: z.ZodType<Setup> = z.object({
   stop: z.enum(['solved', 'budget']),
   // Added after version 1 was first written: older files mean the default, on.
   cache: z.enum(['on', 'off']).default('on'),
+  // Added with the toolbox (issue 15): older files mean today's defaults.
+  variant: z.enum(MCTS_VARIANTS).default(DEFAULT_SETUP.variant),
+  solver: z.enum(['on', 'off']).default(DEFAULT_SETUP.solver),
+  threshold: field.default(DEFAULT_SETUP.threshold),
 });
 
 export const treeNodeSchema: z.ZodType<TreeNode> = z.object({
@@ -83,6 +87,7 @@ export const treeNodeSchema: z.ZodType<TreeNode> = z.object({
   ownVisits: count,
   ownValueSum: num,
   pruned: z.boolean(),
+  proven: z.enum(['solved', 'failed']).optional(),
 });
 
 const newChildSchema: z.ZodType<NewChild> = z.object({
@@ -107,6 +112,11 @@ export const eventSchema: z.ZodType<SearchEvent> = z.discriminatedUnion('type', 
   z.object({ type: z.literal('expand'), parentId: nodeId, children: z.array(newChildSchema) }),
   z.object({ type: z.literal('evaluate'), evaluations: z.array(evaluationSchema) }),
   z.object({ type: z.literal('backpropagate'), nodeIds: z.array(nodeId), visits: count, valueSum: num }),
+  z.object({
+    type: z.literal('backup'),
+    updates: z.array(z.object({ nodeId, visits: count, valueSum: num })),
+  }),
+  z.object({ type: z.literal('prove'), nodeIds: z.array(nodeId), outcome: z.enum(['solved', 'failed']) }),
   z.object({ type: z.literal('prune'), nodeId }),
   z.object({ type: z.literal('backtrack'), fromId: nodeId, toId: nodeId, reason: text }),
   z.object({ type: z.literal('answer'), nodeId, solved: z.boolean(), answer: text }),

@@ -104,6 +104,12 @@ function glyph(node: SlideNode, scale: number): string {
         body +=
           `<circle r="${n1(node.r + 4)}" fill="none" stroke="${C.answered}" stroke-width="2" stroke-dasharray="3 2"/>` +
           `<path d="${roundNumbers(questionPath(node.r))}" fill="none" stroke="${C.text}" stroke-width="1.8" stroke-linecap="round"/>`;
+      if (node.state === 'proven-failed' || node.state === 'proven-solved') {
+        const colour = node.state === 'proven-failed' ? C.failed : C.solved;
+        body += `<circle r="${n1(node.r + 4)}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-dasharray="3 2"/>`;
+        if (node.state === 'proven-failed')
+          body += `<path d="${roundNumbers(crossPath(node.r))}" fill="none" stroke="${C.failed}" stroke-width="2.5" stroke-linecap="round"/>`;
+      }
     }
   }
   const faded = node.state === 'pruned' ? ` opacity="${C.prunedOpacity}"` : '';

@@ -13,7 +13,8 @@ const selectSearch = (s: PlaygroundState) => s.search;
 const fmt = (x: number | undefined, digits = 3) => (x === undefined ? '—' : x.toFixed(digits));
 
 function statusLabel(node: TreeNode): string {
-  return node.pruned ? `${node.status}, pruned` : node.status;
+  const proven = node.proven ? `, proven ${node.proven}` : '';
+  return node.pruned ? `${node.status}${proven}, pruned` : `${node.status}${proven}`;
 }
 
 /**
@@ -93,7 +94,7 @@ export function NodeInspector({ keys = true }: { readonly keys?: boolean } = {})
           tree={tree}
           parentId={node.parentId}
           nodeId={node.id}
-          selection={config.selection}
+          selection={config.variant === 'x1' ? 'x1' : config.selection}
           c={config.c}
           strategy={config.strategy}
         />

@@ -1,4 +1,4 @@
-import { bestChild, selectionScore } from '../../core/strategies/selection';
+import { bestChild, selectionScore, type ScoreRule } from '../../core/strategies/selection';
 import type { StrategyName } from '../../core/strategies/strategy';
 import { getNode, liveChildren, type NodeId, type ReasoningTree } from '../../core/tree';
 import { stepLabel } from '../tree/node-label';
@@ -9,7 +9,8 @@ export interface ScoreTableProps {
   readonly parentId: NodeId;
   /** The inspected node, highlighted among its siblings. */
   readonly nodeId: NodeId;
-  readonly selection: 'puct' | 'uct';
+  /** PUCT or UCT, or x1's formula when MCTS runs x1's variant. */
+  readonly selection: ScoreRule;
   readonly c: number;
   readonly strategy: StrategyName;
 }
@@ -28,16 +29,17 @@ export function ScoreTable({ tree, parentId, nodeId, selection, c, strategy }: S
   const children = parent.childIds.map((id) => getNode(tree, id));
   const picked = bestChild(selection, parent, liveChildren(tree, parent), c);
   const n = parent.visits;
-  const formula =
-    selection === 'puct'
-      ? `U = c·P·√N(parent) / (1 + N) = ${c}·P·√${n} / (1 + N)`
-      : `U = c·√(ln N(parent) / N) = ${c}·√(ln ${n} / N)`;
+  const formula = {
+    puct: `U = c·P·√N(parent) / (1 + N) = ${c}·P·√${n} / (1 + N)`,
+    uct: `U = c·√(ln N(parent) / N) = ${c}·√(ln ${n} / N)`,
+    x1: `U = √(N(parent) − 1) / (1 + N) · (1.25 + ln((N(parent) + 19652) / 19652)), N(parent) = ${n}`,
+  }[selection];
 
   return (
     <div className="inspector__scores">
       <div className="inspector__scores-caption">
         {selection.toUpperCase()} score = Q + U, with {formula}
-        {strategy !== 'mcts' && (
+        {strategy !== 'mcts' && strategy !== 'gumbel' && (
           <span className="inspector__muted"> (only MCTS selects by this score; shown for comparison)</span>
         )}
       </div>

@@ -3,8 +3,9 @@ import { BACKEND_SETTINGS, type BackendSetting, type SetupField } from '../../st
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import { STRATEGY_LABELS } from '../strategy-labels';
+import { MctsOptions } from './MctsOptions';
 import { SettingSlider } from './SettingSlider';
-import { SELECTION_EXPLAIN, SETTINGS, STOP_EXPLAIN, STRATEGY_EXPLAIN } from './strategy-settings';
+import { isMctsLike, SELECTION_EXPLAIN, SETTINGS, STOP_EXPLAIN, STRATEGY_EXPLAIN } from './strategy-settings';
 import './panels.css';
 
 const BACKEND_LABELS: Record<BackendSetting, string> = { auto: 'Auto', webgpu: 'WebGPU', wasm: 'WASM' };
@@ -113,7 +114,11 @@ export function StrategyPanel() {
 
       {numeric('sims')}
 
-      {(strategy === 'mcts' || errorOf('selection')) && (
+      {(isMctsLike(strategy) || errorOf('variant') || errorOf('solver')) && (
+        <MctsOptions setup={setup} setField={setField} errorLine={errorLine} />
+      )}
+
+      {((isMctsLike(strategy) && setup.variant !== 'x1') || errorOf('selection')) && (
         <div className="panel__field">
           <label className="panel__label" htmlFor="strategy-selection">
             Selection
@@ -136,8 +141,9 @@ export function StrategyPanel() {
         </div>
       )}
 
-      {numeric('c')}
+      {setup.variant !== 'x1' || !isMctsLike(strategy) ? numeric('c') : null}
       {numeric('k')}
+      {numeric('threshold')}
       {numeric('temperature')}
 
       {strategy !== 'cot' && (

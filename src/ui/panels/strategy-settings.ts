@@ -1,4 +1,4 @@
-import type { StrategyName } from '../../core/strategies/strategy';
+import type { MctsVariant, StrategyName } from '../../core/strategies/strategy';
 import { SEARCH_LIMITS, type SearchField } from '../../state/setup-validate';
 
 /**
@@ -26,7 +26,31 @@ export const STRATEGY_EXPLAIN: Readonly<Record<StrategyName, string>> = {
   beam: 'Keeps the best nodes of each depth by value and expands only those.',
   bon: 'Samples N independent chains; a verified answer wins, else the majority answer.',
   cot: 'One greedy chain of steps: the baseline every search is compared with.',
+  bfs: 'ToT BFS: keeps the b best states per depth; prunes the rest and any below the threshold.',
+  dfs: 'ToT DFS: follows the best child, prunes those below the threshold, backtracks when none is left.',
+  dvts: "Hugging Face's DVTS: N/M independent subtrees, each keeping the best of M samples per step.",
+  gumbel: 'Gumbel MCTS root: m first steps drawn by Gumbel-top-m; Sequential Halving shares the budget.',
 };
+
+export const VARIANT_EXPLAIN: Readonly<Record<MctsVariant, string>> = {
+  children: "Every new child is evaluated and counts as a visit (this playground's first MCTS).",
+  alphazero:
+    'AlphaZero: only the selected leaf is evaluated; its children wait at N = 0, ranked by their prior P.',
+  x1: 'x1: no prior; U = √(N−1)/(1+N(a))·(1.25 + ln((N+19652)/19652)); Q backed up with γ 0.96.',
+};
+
+export const SOLVER_EXPLAIN = 'A node whose sampled steps all failed is proven failed; selection skips it.';
+
+/** Where this solver differs from the textbook one (the checkbox's tooltip and the lesson say it). */
+export const SOLVER_CAVEAT =
+  'In a game tree the children are every legal move, so the proof is exact; here they are the k steps sampled, so it proves only that nothing drawn below can succeed.';
+
+const MCTS_LIKE: ReadonlySet<StrategyName> = new Set(['mcts', 'gumbel']);
+
+/** MCTS and Gumbel: the strategies whose tree the variant and the solver change. */
+export function isMctsLike(strategy: StrategyName): boolean {
+  return MCTS_LIKE.has(strategy);
+}
 
 export const SELECTION_EXPLAIN: Readonly<Record<'puct' | 'uct', string>> = {
   puct: "PUCT (AlphaZero): exploration is weighted by the policy's prior P of each step.",
@@ -38,6 +62,17 @@ export const STOP_EXPLAIN: Readonly<Record<'solved' | 'budget', string>> = {
   budget: 'Spends the whole budget, to watch the search go on after a solution.',
 };
 
+const SIMS_EXPLAIN: Readonly<Record<StrategyName, string>> = {
+  mcts: 'Select → expand → evaluate → backpropagate, this many times: the search budget.',
+  gumbel: 'The budget: the root is expanded once, then halving shares the rest among the drawn steps.',
+  beam: 'Nodes kept at each depth, the ones with the highest value.',
+  bfs: 'States kept at each depth (ToT used b = 5 for Game of 24).',
+  dfs: 'Nodes expanded before DFS gives up (ToT bounds its DFS by a step limit).',
+  dvts: 'The root gets N samples; the subtrees share N per step (N/M subtrees of M).',
+  bon: 'Chains sampled independently (they share nodes where they wrote the same steps).',
+  cot: 'One greedy chain.',
+};
+
 export const SETTINGS: readonly SettingSpec[] = [
   {
     field: 'sims',
@@ -47,13 +82,18 @@ export const SETTINGS: readonly SettingSpec[] = [
     max: 256,
     step: 1,
     control: 'slider',
-    label: (s) => ({ mcts: 'Simulations', bon: 'N chains', beam: 'Beam width', cot: null })[s],
-    explain: (s) =>
-      s === 'mcts'
-        ? 'Select → expand → evaluate → backpropagate, this many times: the search budget.'
-        : s === 'beam'
-          ? 'Nodes kept at each depth, the ones with the highest value.'
-          : 'Chains sampled independently (they share nodes where they wrote the same steps).',
+    label: (s) =>
+      ({
+        mcts: 'Simulations',
+        gumbel: 'Simulations',
+        bon: 'N chains',
+        beam: 'Beam width',
+        bfs: 'Breadth b',
+        dfs: 'Expansions (step limit)',
+        dvts: 'N (samples per step)',
+        cot: null,
+      })[s],
+    explain: (s) => SIMS_EXPLAIN[s],
   },
   {
     field: 'c',
@@ -63,7 +103,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     max: 5,
     step: 0.1,
     control: 'slider',
-    label: (s) => (s === 'mcts' ? 'c (exploration)' : null),
+    label: (s) => (isMctsLike(s) ? 'c (exploration)' : null),
     explain: (_, selection) =>
       selection === 'puct'
         ? 'Score Q + c·P·√N(parent) / (1 + N): higher c trusts the prior and tries rarer steps.'
@@ -78,8 +118,20 @@ export const SETTINGS: readonly SettingSpec[] = [
     step: 1,
     control: 'slider',
     label: (s) =>
-      s === 'mcts' ? 'k children per expansion' : s === 'beam' ? 'k children per beam node' : null,
-    explain: () => 'Steps the policy samples per expansion; identical samples merge into one child.',
+      ({
+        mcts: 'k children per expansion',
+        gumbel: 'k children per expansion',
+        dfs: 'k children per expansion',
+        beam: 'k children per beam node',
+        bfs: 'k children per state',
+        dvts: 'M (width of each subtree)',
+        bon: null,
+        cot: null,
+      })[s],
+    explain: (s) =>
+      s === 'dvts'
+        ? 'Each subtree samples M steps and keeps the best; N/M subtrees run side by side.'
+        : 'Steps the policy samples per expansion; identical samples merge into one child.',
   },
   {
     field: 'temperature',
@@ -92,6 +144,17 @@ export const SETTINGS: readonly SettingSpec[] = [
     // The chain decodes greedily, so a temperature would do nothing there.
     label: (s) => (s === 'cot' ? null : 'Temperature T'),
     explain: () => 'The policy samples tokens from softmax(logits / T): 0 is greedy, higher is more varied.',
+  },
+  {
+    field: 'threshold',
+    testId: 'input-threshold',
+    decimal: true,
+    min: 0,
+    max: 1,
+    step: 0.05,
+    control: 'slider',
+    label: (s) => (s === 'bfs' || s === 'dfs' ? 'Value threshold' : null),
+    explain: () => "A child the value model scores below this is pruned (ToT's v_th).",
   },
   {
     field: 'seed',

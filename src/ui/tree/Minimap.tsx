@@ -26,6 +26,8 @@ const STATES: readonly GlyphState[] = [
   'terminal-failed',
   'terminal-answered',
   'pruned',
+  'proven-failed',
+  'proven-solved',
 ];
 
 interface Projection {

@@ -31,6 +31,8 @@ const STATE_WORDS: Readonly<Record<GlyphState, string>> = {
   'terminal-failed': 'failed',
   'terminal-answered': 'answer (unchecked)',
   pruned: 'pruned',
+  'proven-failed': 'proven failed (every sampled step below failed)',
+  'proven-solved': 'proven solved (a solution lies below)',
 };
 
 const GAP = 10;

@@ -1,5 +1,5 @@
 import { memo, useId, type ReactNode } from 'react';
-import { failedFoldMark } from './TreeNodeGlyph';
+import { failedFoldMark, provenMark } from './TreeNodeGlyph';
 import {
   checkPath,
   crossPath,
@@ -20,7 +20,13 @@ import './tree-legend.css';
 const STOPS = [0, 0.25, 0.5, 0.75, 1];
 const SAMPLE_VISITS = [1, 10, 100];
 type MarkerKind =
-  'terminal-solved' | 'terminal-failed' | 'terminal-answered' | 'pruned' | 'selected' | 'failed-fold';
+  | 'terminal-solved'
+  | 'terminal-failed'
+  | 'terminal-answered'
+  | 'pruned'
+  | 'selected'
+  | 'failed-fold'
+  | 'proven-failed';
 
 function marker(kind: MarkerKind) {
   const r = nodeRadius(1);
@@ -50,6 +56,7 @@ function marker(kind: MarkerKind) {
           </>
         )}
         {kind === 'failed-fold' && failedFoldMark(r)}
+        {kind === 'proven-failed' && provenMark(kind, r)}
       </g>
     </svg>
   );
@@ -126,6 +133,13 @@ function TreeLegendImpl() {
       <Item title="Pruned: never selected again">
         {marker('pruned')}
         pruned
+      </Item>
+      <Item
+        title="MCTS-Solver: every step sampled below it failed, so selection never enters it again"
+        testId="legend-proven-failed"
+      >
+        {marker('proven-failed')}
+        proven failed
       </Item>
       <Item title="A subtree whose every leaf failed, folded (Fold failed)" testId="legend-failed-fold">
         {marker('failed-fold')}

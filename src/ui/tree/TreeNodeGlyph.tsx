@@ -76,6 +76,7 @@ function terminalMark(state: GlyphState, r: number) {
   if (state === 'terminal-failed') {
     return <path className="tree-node__mark" d={crossPath(r)} />;
   }
+  if (state === 'proven-failed' || state === 'proven-solved') return provenMark(state, r);
   if (state === 'terminal-answered') {
     return (
       <>
@@ -85,6 +86,19 @@ function terminalMark(state: GlyphState, r: number) {
     );
   }
   return null;
+}
+
+/**
+ * MCTS-Solver's proof on an expanded node: a dashed ring in the verdict's colour (a cross inside
+ * for failed), so the node keeps its Q colour and still reads as proven from the back of a room.
+ */
+export function provenMark(state: 'proven-failed' | 'proven-solved', r: number) {
+  return (
+    <>
+      <circle className={`tree-node__proven-ring tree-node__proven-ring--${state}`} r={r + 3.5} />
+      {state === 'proven-failed' && <path className="tree-node__proven-cross" d={crossPath(r)} />}
+    </>
+  );
 }
 
 /** A failed subtree folded into its root: a red square with a cross at the node's lower right. */

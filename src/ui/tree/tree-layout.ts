@@ -25,7 +25,15 @@ export const DEFAULT_NODE_BUDGET = 600;
 
 /** What one glyph shows; exactly one applies, and a pruned subtree wins over everything. */
 export type GlyphState =
-  'open' | 'expanded' | 'terminal-solved' | 'terminal-failed' | 'terminal-answered' | 'pruned';
+  | 'open'
+  | 'expanded'
+  | 'terminal-solved'
+  | 'terminal-failed'
+  | 'terminal-answered'
+  | 'pruned'
+  /** Expanded nodes MCTS-Solver proved (tree.ts, TreeNode.proven). */
+  | 'proven-failed'
+  | 'proven-solved';
 
 export interface LayoutNode {
   readonly id: NodeId;
@@ -108,6 +116,8 @@ function glyphState(node: TreeNode, inPruned: boolean): GlyphState {
   if (node.status === 'solved') return 'terminal-solved';
   if (node.status === 'failed') return 'terminal-failed';
   if (node.status === 'answered') return 'terminal-answered';
+  if (node.proven === 'failed') return 'proven-failed';
+  if (node.proven === 'solved') return 'proven-solved';
   return node.status;
 }
 

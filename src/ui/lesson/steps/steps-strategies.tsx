@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { STRATEGY_NAMES } from '../../../core/strategies/strategy';
+import { CLASSIC_STRATEGIES } from '../../../core/strategies/strategy';
 import { firstSolvedNode } from '../../../core/tree';
 import { compareQuery } from '../../../state/compare';
 import { raceStrategies, type StrategyOutcome } from '../../../state/lesson-batches';
@@ -55,7 +55,7 @@ function Strategies() {
     if (!models) return setRace({ state: 'done', outcomes: [], error: 'the models are not loaded' });
     setRace({ state: 'running', outcomes: [] });
     try {
-      await raceStrategies(setup, models, STRATEGY_NAMES, (o) =>
+      await raceStrategies(setup, models, CLASSIC_STRATEGIES, (o) =>
         setRace((r) => ({ ...r, outcomes: [...r.outcomes, o] })),
       );
       setRace((r) => ({ ...r, state: 'done' }));
@@ -79,7 +79,7 @@ function Strategies() {
         onClick={() => void start()}
       >
         {race.state === 'running'
-          ? `Running (${race.outcomes.length} / ${STRATEGY_NAMES.length})…`
+          ? `Running (${race.outcomes.length} / ${CLASSIC_STRATEGIES.length})…`
           : 'Run all four'}
       </button>
       {race.error && <p className="lesson__error">{race.error}</p>}
