@@ -22,6 +22,8 @@ export const EVAL_USAGE = `usage: npm run eval -- --puzzles FILE.jsonl [options]
   --solver on|off           MCTS-Solver: never select a node proven failed (default off)
   --threshold V             BFS/DFS: prune children valued below V (default ${DEFAULT_CONFIG.threshold})
   --value prm|none          the shipped value model, or none (default prm)
+  --stop solved|budget      stop at the first verified solution, or spend the whole budget
+                            (then chosenSolved says whether the search's own choice is right)
   --seed S                  (default 1)
   --k N                     children per expansion / per beam node (default ${DEFAULT_CONFIG.k})
   --temperature T           sampling temperature (default ${DEFAULT_CONFIG.temperature}; the chain is greedy)
@@ -90,6 +92,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         solver: { type: 'string' },
         threshold: { type: 'string' },
         value: { type: 'string' },
+        stop: { type: 'string' },
         'max-tokens': { type: 'string' },
         dtype: { type: 'string' },
         models: { type: 'string' },
@@ -117,6 +120,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     variant: oneOf('variant', values.variant, MCTS_VARIANTS, DEFAULT_CONFIG.variant),
     solver: oneOf('solver', values.solver, ['on', 'off'], DEFAULT_CONFIG.solver ? 'on' : 'off') === 'on',
     threshold: number('threshold', values.threshold, DEFAULT_CONFIG.threshold, false, 0),
+    stopOnSolved: oneOf('stop', values.stop, ['solved', 'budget'], 'solved') === 'solved',
   };
   return {
     puzzles: values.puzzles,

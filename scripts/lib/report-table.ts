@@ -2,12 +2,23 @@ import type { EvalReport } from '../../src/core/evaluate';
 
 /** A plain-text table, one row per report: what a reader compares across strategies. */
 export function formatReportTable(reports: readonly EvalReport[]): string {
-  const header = ['strategy', 'budget', 'solved', 'rate', 'tokens/puzzle', 'wasted sims', 's/puzzle'];
+  const header = [
+    'strategy',
+    'budget',
+    'solved',
+    'rate',
+    'own choice',
+    'tokens/puzzle',
+    'wasted sims',
+    's/puzzle',
+  ];
   const rows = reports.map((r) => [
     r.strategy,
     budgetLabel(r),
     `${r.solved}/${r.total}`,
     `${(100 * r.rate).toFixed(1)}%`,
+    // MCTS and Gumbel only: how often the search's own answer (most-visited line) is right.
+    r.results.some((x) => x.chosenSolved !== null) ? `${r.chosenSolved}/${r.total}` : '–',
     (r.total > 0 ? r.tokens / r.total : 0).toFixed(0),
     String(r.wastedSimulations),
     r.secondsPerPuzzle.toFixed(3),

@@ -24,6 +24,18 @@ describe('evaluatePuzzles', () => {
     expect(report.tokens).toBe(report.results[0]?.tokens);
   });
 
+  it("sums wasted simulations and nodes, and says whether MCTS's own choice is solved", async () => {
+    const models = { policy: new ScriptedCountdownPolicy(solvable, 0.4), value: new SolverValue(solvable) };
+    const config = { ...DEFAULT_CONFIG, simulations: 48, k: 4, stopOnSolved: false };
+    const mcts = await evaluatePuzzles([solvable, solvable], config, models);
+    expect(mcts.wastedSimulations).toBe(mcts.results.reduce((a, r) => a + r.wastedSimulations, 0));
+    expect(mcts.nodes).toBe(mcts.results.reduce((a, r) => a + r.nodes, 0));
+    for (const r of mcts.results) expect(typeof r.chosenSolved).toBe('boolean');
+    expect(mcts.chosenSolved).toBe(mcts.results.filter((r) => r.chosenSolved).length);
+    const beam = await evaluatePuzzles([solvable], { ...config, strategy: 'beam', simulations: 2 }, models);
+    expect(beam.results[0]?.chosenSolved).toBeNull();
+  });
+
   it('gives every puzzle its own seed, the same on every run', () => {
     expect(puzzleSeed(1, 0)).toBe(puzzleSeed(1, 0));
     expect(new Set([0, 1, 2, 3].map((i) => puzzleSeed(1, i))).size).toBe(4);

@@ -21,6 +21,8 @@ export interface PuzzleResult {
   readonly iterations: number;
   /** Simulations whose selection ended on a node already known to be failed. */
   readonly wastedSimulations: number;
+  /** MCTS and Gumbel: whether the search's own choice (SearchResult.chosenId) is solved; else null. */
+  readonly chosenSolved: boolean | null;
   readonly nodes: number;
   readonly seconds: number;
 }
@@ -36,6 +38,8 @@ export interface EvalReport {
   readonly tokens: number;
   /** Summed over all puzzles, like `tokens`. */
   readonly wastedSimulations: number;
+  /** Puzzles where the search's own choice is solved (MCTS, Gumbel; with stop=budget it is the scaling measure). */
+  readonly chosenSolved: number;
   readonly nodes: number;
   readonly secondsPerPuzzle: number;
   readonly results: PuzzleResult[];
@@ -69,6 +73,7 @@ export async function evaluatePuzzle(
       tokens: 0,
       iterations: 0,
       wastedSimulations: 0,
+      chosenSolved: null,
       nodes: 0,
       seconds: 0,
     };
@@ -85,6 +90,8 @@ export async function evaluatePuzzle(
     tokens: session.generatedTokens,
     iterations: result.iterations,
     wastedSimulations: result.wastedSimulations,
+    chosenSolved:
+      result.chosenId === undefined ? null : session.tree.nodes[result.chosenId]?.status === 'solved',
     nodes: session.tree.nextId,
     seconds: (now() - started) / 1000,
   };
@@ -114,6 +121,7 @@ export async function evaluatePuzzles(
     rate: results.length > 0 ? solved / results.length : 0,
     tokens: results.reduce((a, r) => a + r.tokens, 0),
     wastedSimulations: results.reduce((a, r) => a + r.wastedSimulations, 0),
+    chosenSolved: results.filter((r) => r.chosenSolved === true).length,
     nodes: results.reduce((a, r) => a + r.nodes, 0),
     secondsPerPuzzle: results.length > 0 ? seconds / results.length : 0,
     results,

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { checkImportSize, parseImportText } from './files/import-file';
 import { sessionFile, type SessionFile } from './files/session-file';
+import { countdownQuestion, treeToX1 } from './files/x1-export';
 import { SearchRunner } from './search-runner';
 import type { SearchHost } from './search-host';
 import { validateSetup } from './setup-validate';
@@ -110,6 +111,24 @@ export function createFilesSlice(
           checkpoints: runner.checkpoints,
           exportedAt: new Date(),
         });
+      },
+
+      exportX1: () => {
+        const runner = host.runner;
+        const valid = validateSetup(get().setup).valid;
+        if (!runner || host.recording || !valid) return null;
+        const { config } = valid;
+        const known =
+          valid.task === 'countdown'
+            ? {
+                question: countdownQuestion(valid.problem.numbers, valid.problem.target),
+                answer: String(valid.problem.target),
+              }
+            : {
+                question: valid.problem.question,
+                answer: valid.problem.answer === undefined ? null : String(valid.problem.answer),
+              };
+        return treeToX1(runner.session.tree, { ...known, simulations: config.simulations, k: config.k });
       },
 
       importText: async (text, fileName = 'the file') => {

@@ -1,6 +1,7 @@
 import type { SessionModels } from '../core/session';
 import type { Phase } from '../core/strategies/strategy';
 import type { ReasoningTree, NodeId } from '../core/tree';
+import type { X1TreeFile } from './files/x1-export';
 import type { SessionFile } from './files/session-file';
 import type { SavedSessionInfo, SessionArchive } from './persistence/session-archive';
 import type { LoadProgress, ModelProvider } from './model-provider';
@@ -147,6 +148,8 @@ export interface FilesSlice {
   dismissError(): void;
   /** The session as our JSON format (docs/tree-format.md); null when there is no search. */
   exportSession(): SessionFile | null;
+  /** The search's tree in x1's mcts_tree_final.json form (files/x1-export.ts), or null without one. */
+  exportX1(): X1TreeFile | null;
   /** Imports our JSON or an x1 tree; a refused file changes nothing and sets appError. */
   importText(text: string, fileName?: string): Promise<void>;
   /** The same for a picked file; one too big is refused before it is read into memory. */

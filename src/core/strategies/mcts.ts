@@ -161,12 +161,9 @@ export abstract class MctsBase<P, S extends MctsState> extends StatefulStrategy<
 
   private end(): void {
     const solved = firstSolvedNode(this.session.tree);
-    this.s.result = finish(
-      this.session,
-      solved?.id ?? this.fallbackAnswer(),
-      this.s.simulations,
-      this.s.wasted,
-    );
+    const chosenId = this.fallbackAnswer();
+    const result = finish(this.session, solved?.id ?? chosenId, this.s.simulations, this.s.wasted);
+    this.s.result = { ...result, chosenId };
     this.s.phase = 'done';
   }
 }

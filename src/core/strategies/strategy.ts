@@ -82,6 +82,12 @@ export interface SearchResult {
   readonly iterations: number;
   /** Simulations whose selection ended on a node already known to be failed (MCTS, Gumbel). */
   readonly wastedSimulations: number;
+  /**
+   * MCTS and Gumbel: the node the search itself would answer with, verifier aside (the end of the
+   * most-visited line; Gumbel: below the action the halving ranks first). What test-time scaling
+   * measures where no verifier picks the answer.
+   */
+  readonly chosenId?: NodeId;
   readonly generatedTokens: number;
 }
 

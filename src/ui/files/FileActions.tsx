@@ -14,6 +14,7 @@ const selectFiles = (s: PlaygroundState) => ({
   hasTree: s.search !== null || s.imported !== null,
   busy: s.busy,
   exportSession: s.exportSession,
+  exportX1: s.exportX1,
   importFile: s.importFile,
 });
 
@@ -37,6 +38,12 @@ export function FileActions() {
   const exportJson = () => {
     const file = f.exportSession();
     if (file) downloadText(`${name}.json`, serializeSession(file), 'application/json');
+  };
+
+  const exportX1 = () => {
+    const tree = f.exportX1();
+    // x1 names its file so; its tools look for that name.
+    if (tree) downloadText('mcts_tree_final.json', JSON.stringify(tree, null, 2), 'application/json');
   };
 
   // The slide is built from the tree on show, not copied from the page: whatever the pan, zoom or
@@ -71,6 +78,15 @@ export function FileActions() {
         onClick={exportJson}
       >
         Export JSON
+      </button>
+      <button
+        type="button"
+        data-testid="btn-export-x1"
+        disabled={!f.canExportSession}
+        title="Save the tree as x1 writes its MCTS tree (mcts_tree_final.json, x1's field names); Import reads it back"
+        onClick={exportX1}
+      >
+        x1 tree
       </button>
       <button
         type="button"
