@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { checkImportSize, parseImportText } from './files/import-file';
 import { sessionFile, type SessionFile } from './files/session-file';
+import { journeyFromLog } from './files/journey';
 import { countdownQuestion, treeToX1 } from './files/x1-export';
 import { SearchRunner } from './search-runner';
 import type { SearchHost } from './search-host';
@@ -131,6 +132,17 @@ export function createFilesSlice(
         return treeToX1(runner.session.tree, { ...known, simulations: config.simulations, k: config.k });
       },
 
+      exportJourney: () => {
+        const runner = host.runner;
+        if (!runner || host.recording) return null;
+        const { setup } = get();
+        const title =
+          setup.task === 'countdown'
+            ? `${setup.numbers.replace(/,/g, ' ')} -> ${setup.target}`
+            : setup.problem;
+        return journeyFromLog(runner.session.events, runner.session.tree, `${title} · ${setup.strategy}`);
+      },
+
       importText: async (text, fileName = 'the file') => {
         if (get().busy || get().running) get().pause();
         let parsed;
@@ -140,8 +152,29 @@ export function createFilesSlice(
           return refuse(fileName, message(e));
         }
         if (parsed.kind === 'session') return restoreSession(parsed.file, fileName);
+        const imported =
+          parsed.kind === 'x1'
+            ? {
+                source: 'x1' as const,
+                tree: parsed.tree,
+                x1Ids: parsed.x1Ids,
+                stats: parsed.stats,
+                title: parsed.title,
+              }
+            : {
+                source: 'journey' as const,
+                tree: parsed.tree,
+                x1Ids: {},
+                stats: {
+                  nodes: parsed.tree.nextId,
+                  maxDepth: parsed.tree.nextId - 1,
+                  rootVisits: 0,
+                  terminals: parsed.terminals,
+                },
+                title: parsed.title,
+              };
         set({
-          imported: { tree: parsed.tree, x1Ids: parsed.x1Ids, stats: parsed.stats, title: parsed.title },
+          imported,
           search: searchAtPresent(),
           appError: null,
           selectedId: null,

@@ -1,6 +1,7 @@
 import type { SessionModels } from '../core/session';
 import type { Phase } from '../core/strategies/strategy';
 import type { ReasoningTree, NodeId } from '../core/tree';
+import type { Journey } from './files/journey';
 import type { X1TreeFile } from './files/x1-export';
 import type { SessionFile } from './files/session-file';
 import type { SavedSessionInfo, SessionArchive } from './persistence/session-archive';
@@ -128,6 +129,8 @@ export interface LessonSlice {
 
 /** A tree brought in from x1: shown and inspected, not searched (it has no log to go on from). */
 export interface ImportedTree {
+  /** An x1 MCTS tree, or a journey read back as a chain (files/journey.ts). */
+  readonly source: 'x1' | 'journey';
   readonly tree: ReasoningTree;
   /** Our node id -> x1's node id. */
   readonly x1Ids: Readonly<Record<NodeId, string>>;
@@ -150,6 +153,8 @@ export interface FilesSlice {
   exportSession(): SessionFile | null;
   /** The search's tree in x1's mcts_tree_final.json form (files/x1-export.ts), or null without one. */
   exportX1(): X1TreeFile | null;
+  /** The search told as one linear trace, failures and backtracks included (files/journey.ts). */
+  exportJourney(): Journey | null;
   /** Imports our JSON or an x1 tree; a refused file changes nothing and sets appError. */
   importText(text: string, fileName?: string): Promise<void>;
   /** The same for a picked file; one too big is refused before it is read into memory. */

@@ -1,6 +1,7 @@
 import type { NodeId, ReasoningTree } from '../../core/tree';
 import { describeValue, ImportError, isRecord, shortJson } from './import-error';
 import { binaryFileError, checkJsonDepth, looksBinary, withoutBom } from './json-limits';
+import { isJourney, JOURNEY_FORMAT, journeyToChain } from './journey';
 import { parseSessionFile, SESSION_FORMAT, sessionTree, type SessionFile } from './session-file';
 import { parseX1Tree, type X1Stats } from './x1-tree';
 import { hasX1NodeFields } from './x1-structure';
@@ -22,6 +23,12 @@ export type ImportedFile =
       readonly stats: X1Stats;
       /** The question x1 searched on, else the file's name. */
       readonly title: string;
+    }
+  | {
+      readonly kind: 'journey';
+      readonly tree: ReasoningTree;
+      readonly title: string;
+      readonly terminals: number;
     };
 
 function megabytes(bytes: number): string {
@@ -86,9 +93,10 @@ export function parseImportText(text: string, fileName?: string): ImportedFile {
       const file = parseSessionFile(data);
       return { kind: 'session', file, tree: sessionTree(file) };
     }
+    if (isJourney(data)) return { kind: 'journey', ...journeyToChain(data) };
     if (!looksLikeX1(data))
       throw new ImportError(
-        `"format" is ${shortJson(data.format)}; the playground reads "${SESSION_FORMAT}" files and x1 trees`,
+        `"format" is ${shortJson(data.format)}; the playground reads "${SESSION_FORMAT}" and "${JOURNEY_FORMAT}" files and x1 trees`,
       );
   }
   if (looksLikeX1(data)) {

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { Evaluation, NewChild, SearchEvent } from '../../core/events';
 import type { SessionCheckpoint } from '../../core/session';
-import { MCTS_VARIANTS, STRATEGY_NAMES, type Phase, type StrategySnapshot } from '../../core/strategies/strategy';
+import {
+  MCTS_VARIANTS,
+  STRATEGY_NAMES,
+  type Phase,
+  type StrategySnapshot,
+} from '../../core/strategies/strategy';
 import type { TreeNode } from '../../core/tree';
 import type { Checkpoint } from '../search-runner';
 import { BACKEND_SETTINGS, DEFAULT_SETUP, MAX_SETUP_CHARS, type Setup } from '../setup';

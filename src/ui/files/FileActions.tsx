@@ -15,6 +15,7 @@ const selectFiles = (s: PlaygroundState) => ({
   busy: s.busy,
   exportSession: s.exportSession,
   exportX1: s.exportX1,
+  exportJourney: s.exportJourney,
   importFile: s.importFile,
 });
 
@@ -44,6 +45,11 @@ export function FileActions() {
     const tree = f.exportX1();
     // x1 names its file so; its tools look for that name.
     if (tree) downloadText('mcts_tree_final.json', JSON.stringify(tree, null, 2), 'application/json');
+  };
+
+  const exportJourney = () => {
+    const journey = f.exportJourney();
+    if (journey) downloadText(`${name}-journey.json`, JSON.stringify(journey, null, 2), 'application/json');
   };
 
   // The slide is built from the tree on show, not copied from the page: whatever the pan, zoom or
@@ -87,6 +93,15 @@ export function FileActions() {
         onClick={exportX1}
       >
         x1 tree
+      </button>
+      <button
+        type="button"
+        data-testid="btn-export-journey"
+        disabled={!f.canExportSession}
+        title="Save the search as one linear trace, in the order it happened, failures and backtracks included (Import reads it back as a chain)"
+        onClick={exportJourney}
+      >
+        Journey
       </button>
       <button
         type="button"

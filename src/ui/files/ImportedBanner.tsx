@@ -12,11 +12,19 @@ export function ImportedBanner() {
   const { stats } = imported;
   return (
     <div className="imported-banner" data-testid="imported-banner" role="status">
-      <span>
-        x1 tree <strong>{imported.title}</strong>: {stats.nodes} nodes, depth {stats.maxDepth},{' '}
-        {stats.rootVisits} root visits, {stats.terminals} terminal
-        {stats.terminals === 1 ? '' : 's'}. Read-only: it carries no event log to search on from.
-      </span>
+      {imported.source === 'x1' ? (
+        <span>
+          x1 tree <strong>{imported.title}</strong>: {stats.nodes} nodes, depth {stats.maxDepth},{' '}
+          {stats.rootVisits} root visits, {stats.terminals} terminal
+          {stats.terminals === 1 ? '' : 's'}. Read-only: it carries no event log to search on from.
+        </span>
+      ) : (
+        <span>
+          Journey <strong>{imported.title}</strong> as one chain: {stats.maxDepth} lines, {stats.terminals}{' '}
+          {stats.terminals === 1 ? 'try' : 'tries'} that ended, backtracks included, as a long chain of
+          thought writes them. Read-only.
+        </span>
+      )}
       <button type="button" data-testid="btn-close-import" onClick={close}>
         Back to the search
       </button>
