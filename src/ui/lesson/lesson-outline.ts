@@ -10,6 +10,7 @@ import { SELECTION_OUTLINE } from './outline/outline-selection';
 import { RUN_OUTLINE, STRATEGY_OUTLINE } from './outline/outline-strategies';
 import { LEARNING_OUTLINE } from './outline/outline-learning';
 import { SUPERVISION_OUTLINE, WRAP_OUTLINE } from './outline/outline-supervision';
+import { TOOLBOX_OUTLINE } from './outline/outline-toolbox';
 
 /**
  * The 45-minute class, in order: each step's title and lecturer's notes. The engine's own way of
@@ -26,6 +27,7 @@ export const LESSON_OUTLINE = [
   ...RUN_OUTLINE,
   ...ANSWER_OUTLINE,
   ...STRATEGY_OUTLINE,
+  ...TOOLBOX_OUTLINE,
   ...SCALING_OUTLINE,
   ...DEPTH_OUTLINE,
   ...SUPERVISION_OUTLINE,

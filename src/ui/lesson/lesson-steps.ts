@@ -11,6 +11,7 @@ import { SCALING_BEHAVIOUR } from './steps/steps-scaling';
 import { SELECTION_BEHAVIOUR } from './steps/steps-selection';
 import { RUN_BEHAVIOUR, STRATEGY_BEHAVIOUR } from './steps/steps-strategies';
 import { CLOSING_BEHAVIOUR } from './steps/steps-supervision';
+import { TOOLBOX_BEHAVIOUR } from './steps/steps-toolbox';
 
 /** Every step of the outline has its behaviour: a step without one does not compile. */
 const BEHAVIOUR: Readonly<Record<LessonStepId, LessonStepBehaviour>> = {
@@ -22,6 +23,7 @@ const BEHAVIOUR: Readonly<Record<LessonStepId, LessonStepBehaviour>> = {
   ...RUN_BEHAVIOUR,
   ...ANSWER_BEHAVIOUR,
   ...STRATEGY_BEHAVIOUR,
+  ...TOOLBOX_BEHAVIOUR,
   ...SCALING_BEHAVIOUR,
   ...DEPTH_BEHAVIOUR,
   ...CLOSING_BEHAVIOUR,

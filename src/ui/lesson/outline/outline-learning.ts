@@ -38,7 +38,7 @@ export const LEARNING_OUTLINE = [
         answer:
           'Nothing about searching better: the models could have memorised those puzzles’ answers. Self-play draws fresh puzzles and skips every held-out one, so a change on them is a change in how the models search.',
       },
-      minutes: 3,
+      minutes: 2,
     },
   },
 ] as const satisfies readonly LessonOutlineStep[];

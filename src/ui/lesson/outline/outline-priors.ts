@@ -18,7 +18,7 @@ export const PRIORS_OUTLINE = [
         answer:
           "The c where Q + U of the new pick first exceeds the old one's: the Q gap between them equals c times the gap of their P·√N / (1 + N) terms (read the live numbers off the table).",
       },
-      minutes: 3,
+      minutes: 2,
     },
   },
 ] as const satisfies readonly LessonOutlineStep[];

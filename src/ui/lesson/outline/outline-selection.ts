@@ -18,7 +18,7 @@ export const SELECTION_OUTLINE = [
         answer:
           'PUCT spends fewer tokens for as many solutions: with equal N, UCT gives every sibling the same bonus and so expands implausible steps too, while P concentrates PUCT on the steps the policy likes.',
       },
-      minutes: 3,
+      minutes: 2,
     },
   },
 ] as const satisfies readonly LessonOutlineStep[];
