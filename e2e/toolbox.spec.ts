@@ -68,5 +68,5 @@ test('MCTS-Solver draws proven-failed nodes, and the x1 export reads back throug
   const rootVisits = nodes.find((n) => n.parent === '')?.visits;
   expect(x1.visit_count).toBe(rootVisits);
   await page.getByTestId('import-file').setInputFiles(await download.path());
-  await expect(page.getByTestId('imported-banner')).toContainText(`root N ${rootVisits}`);
+  await expect(page.getByTestId('imported-banner')).toContainText(`${rootVisits} root visits`);
 });

@@ -4,9 +4,9 @@ import type { Setup, SetupField } from '../../state/setup';
 import { SOLVER_CAVEAT, SOLVER_EXPLAIN, VARIANT_EXPLAIN } from './strategy-settings';
 
 const VARIANT_LABELS = {
-  children: 'Children (evaluate every new child)',
-  alphazero: 'AlphaZero (evaluate the leaf)',
-  x1: 'x1 (c1 1.25, c2 19652, γ 0.96)',
+  children: 'Children',
+  alphazero: 'AlphaZero',
+  x1: 'x1',
 } as const;
 
 interface MctsOptionsProps {
