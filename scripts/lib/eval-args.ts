@@ -20,6 +20,7 @@ export const EVAL_USAGE = `usage: npm run eval -- --puzzles FILE.jsonl [options]
                             DFS expansions (default 64)
   --variant children|alphazero|x1   how MCTS counts and backs up (default children)
   --solver on|off           MCTS-Solver: never select a node proven failed (default off)
+  --graph on|off            MCTS/Gumbel: one node per state, a DAG of states (default off)
   --threshold V             BFS/DFS: prune children valued below V (default ${DEFAULT_CONFIG.threshold})
   --value prm|none          the shipped value model, or none (default prm)
   --stop solved|budget      stop at the first verified solution, or spend the whole budget
@@ -93,6 +94,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         threshold: { type: 'string' },
         value: { type: 'string' },
         stop: { type: 'string' },
+        graph: { type: 'string' },
         'max-tokens': { type: 'string' },
         dtype: { type: 'string' },
         models: { type: 'string' },
@@ -120,6 +122,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     variant: oneOf('variant', values.variant, MCTS_VARIANTS, DEFAULT_CONFIG.variant),
     solver: oneOf('solver', values.solver, ['on', 'off'], DEFAULT_CONFIG.solver ? 'on' : 'off') === 'on',
     threshold: number('threshold', values.threshold, DEFAULT_CONFIG.threshold, false, 0),
+    graph: oneOf('graph', values.graph, ['on', 'off'], 'off') === 'on',
     stopOnSolved: oneOf('stop', values.stop, ['solved', 'budget'], 'solved') === 'solved',
   };
   return {

@@ -48,6 +48,6 @@ function budgetLabel(r: EvalReport): string {
       return `N=${c.simulations}, M=${c.k}`;
     case 'mcts':
     case 'gumbel':
-      return `${c.simulations} sims, k=${c.k}, ${c.variant}${c.solver ? ', solver' : ''}`;
+      return `${c.simulations} sims, k=${c.k}, ${c.variant}${c.solver ? ', solver' : ''}${c.graph ? ', graph' : ''}`;
   }
 }

@@ -1,5 +1,6 @@
 import {
   createTree,
+  edgeVisits,
   getNode,
   nodeIdAt,
   pathTo,
@@ -22,6 +23,8 @@ export interface NewChild {
   readonly status: Extract<NodeStatus, 'open' | 'solved' | 'failed' | 'answered'>;
   readonly reason?: string;
   readonly answer?: string;
+  /** Graph mode: the earlier node holding the same state (see TreeNode.transpositionOf). */
+  readonly transpositionOf?: NodeId;
 }
 
 export interface Evaluation {
@@ -87,6 +90,7 @@ function addChild(tree: ReasoningTree, parent: TreeNode, child: NewChild): void 
     status: child.status,
     ...(child.reason !== undefined ? { reason: child.reason } : {}),
     ...(child.answer !== undefined ? { answer: child.answer } : {}),
+    ...(child.transpositionOf !== undefined ? { transpositionOf: child.transpositionOf } : {}),
     visits: 0,
     valueSum: 0,
     ownVisits: 0,
@@ -95,6 +99,10 @@ function addChild(tree: ReasoningTree, parent: TreeNode, child: NewChild): void 
   };
   tree.nodes[id] = node;
   parent.childIds.push(id);
+  if (child.transpositionOf !== undefined) {
+    const canonical = getNode(tree, child.transpositionOf);
+    canonical.transpositions = [...(canonical.transpositions ?? []), id];
+  }
 }
 
 /** Applies one event to the tree in place. */
@@ -149,11 +157,13 @@ export function applyEvent(tree: ReasoningTree, event: SearchEvent): void {
       const node = getNode(tree, event.nodeId);
       if (node.parentId === null) throw new InvalidEventError('the root cannot be pruned');
       if (node.pruned) return;
+      // What came in along this edge leaves the ancestors (through a transposition's route, it stays).
+      const edge = edgeVisits(tree, node);
       node.pruned = true;
       for (const id of pathTo(tree, node.parentId)) {
         const ancestor = getNode(tree, id);
-        ancestor.visits -= node.visits;
-        ancestor.valueSum -= node.valueSum;
+        ancestor.visits -= edge.visits;
+        ancestor.valueSum -= edge.valueSum;
       }
       return;
     }

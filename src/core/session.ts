@@ -3,7 +3,16 @@ import type { Policy, StepSample, Value } from './models';
 import { Rng } from './rng';
 import { newProofs } from './solver';
 import type { Task } from './tasks/task';
-import { createTree, getNode, isVerified, nodeIdAt, stepsTo, type NodeId, type ReasoningTree } from './tree';
+import {
+  createTree,
+  getNode,
+  isInPrunedSubtree,
+  isVerified,
+  nodeIdAt,
+  stepsTo,
+  type NodeId,
+  type ReasoningTree,
+} from './tree';
 
 /**
  * A search session: the tree, its event log, and the blueprint's operators (expand, evaluate,
@@ -113,6 +122,7 @@ export class SearchSession<P> {
     requests: readonly ExpandRequest[],
     temperature: number,
     maxStepTokens: number,
+    graph = false,
   ): Promise<NodeId[][]> {
     const live = requests.filter((r) => getNode(this.tree, r.nodeId).status === 'open');
     if (live.length === 0) return requests.map(() => []);
@@ -135,7 +145,8 @@ export class SearchSession<P> {
       const drawn = samples[i] ?? [];
       for (const s of drawn) this.generatedTokens += s.tokens;
       const firstId = this.tree.nextId;
-      const children = this.toChildren(r.nodeId, drawn);
+      const drawnChildren = this.toChildren(r.nodeId, drawn);
+      const children = graph ? this.withTranspositions(r.nodeId, drawnChildren) : drawnChildren;
       this.apply({ type: 'expand', parentId: r.nodeId, children });
       created.set(
         r.nodeId,
@@ -143,6 +154,37 @@ export class SearchSession<P> {
       );
     });
     return requests.map((r) => created.get(r.nodeId) ?? []);
+  }
+
+  /**
+   * Graph mode: an open child whose state an earlier live node already holds becomes a
+   * transposition of it. Within one expansion, the first child with a state holds it.
+   */
+  private withTranspositions(parentId: NodeId, children: NewChild[]): NewChild[] {
+    const key = this.task.stateKey;
+    if (!key) return children;
+    const holders = new Map<string, NodeId>();
+    for (const node of Object.values(this.tree.nodes)) {
+      if ((node.status !== 'open' && node.status !== 'expanded') || node.transpositionOf !== undefined)
+        continue;
+      if (isInPrunedSubtree(this.tree, node.id)) continue;
+      const k = key(this.problem, this.steps(node.id));
+      if (k !== undefined && !holders.has(k)) holders.set(k, node.id);
+    }
+    const previous = this.steps(parentId);
+    let next = this.tree.nextId;
+    return children.map((child) => {
+      const id = nodeIdAt(next++);
+      if (child.status !== 'open') return child;
+      const k = key(this.problem, [...previous, child.text]);
+      if (k === undefined) return child;
+      const holder = holders.get(k);
+      if (holder === undefined) {
+        holders.set(k, id);
+        return child;
+      }
+      return { ...child, transpositionOf: holder };
+    });
   }
 
   private toChildren(parentId: NodeId, drawn: readonly StepSample[]): NewChild[] {
@@ -230,9 +272,15 @@ export class SearchSession<P> {
 
   /** MCTS-Solver: records the proofs that follow from a change at `nodeId` (see solver.ts). */
   prove(nodeId: NodeId): void {
-    const { solved, failed } = newProofs(this.tree, nodeId);
-    if (solved.length > 0) this.apply({ type: 'prove', nodeIds: solved, outcome: 'solved' });
-    if (failed.length > 0) this.apply({ type: 'prove', nodeIds: failed, outcome: 'failed' });
+    // Graph mode: a proof also reaches the parents of the node's transpositions.
+    for (const work = [nodeId]; work.length > 0;) {
+      const { solved, failed } = newProofs(this.tree, work.pop() ?? nodeId);
+      if (solved.length > 0) this.apply({ type: 'prove', nodeIds: solved, outcome: 'solved' });
+      if (failed.length > 0) this.apply({ type: 'prove', nodeIds: failed, outcome: 'failed' });
+      for (const id of [...solved, ...failed])
+        for (const alias of getNode(this.tree, id).transpositions ?? [])
+          work.push(getNode(this.tree, alias).parentId ?? this.tree.rootId);
+    }
   }
 
   prune(nodeId: NodeId): void {

@@ -33,7 +33,10 @@ export function newProofs(tree: ReasoningTree, fromId: NodeId): Proofs {
   for (let id: NodeId | null = fromId; id !== null;) {
     const node = getNode(tree, id);
     if (node.status !== 'expanded' || node.proven !== undefined) break;
-    const kids = liveChildren(tree, node);
+    // A transposition stands for the node holding its state: its proof is that node's.
+    const kids = liveChildren(tree, node).map((k) =>
+      k.transpositionOf === undefined ? k : getNode(tree, k.transpositionOf),
+    );
     const provenAs = (kid: TreeNode, outcome: 'solved' | 'failed'): boolean =>
       below?.id === kid.id && below.outcome === outcome;
     if (kids.some((k) => isKnownSolved(k) || provenAs(k, 'solved'))) {

@@ -46,6 +46,14 @@ export interface TreeNode {
    * proven failed, 'solved' when a child is solved or proven solved. Unset while unproven.
    */
   proven?: 'solved' | 'failed';
+  /**
+   * Graph mode (transpositions): this node reached a state an earlier node already holds (the same
+   * numbers left, in another order). It is never expanded; a search that selects it goes on from
+   * that node, `transpositionOf`, so the two share what lies below.
+   */
+  readonly transpositionOf?: NodeId;
+  /** On a node that others reach by transposition: their ids. */
+  transpositions?: NodeId[];
 }
 
 export interface ReasoningTree {
@@ -117,6 +125,22 @@ export function isTerminal(node: TreeNode): boolean {
 /** A terminal whose reward the verifier gives (1 solved, 0 failed). */
 export function isVerified(node: TreeNode): boolean {
   return node.status === 'solved' || node.status === 'failed';
+}
+
+/**
+ * The visits that came into `node` along its own tree edge: all of N, less what came in through
+ * its transpositions (each one's N less its own evaluations). Equals N outside graph mode.
+ */
+export function edgeVisits(tree: ReasoningTree, node: TreeNode): { visits: number; valueSum: number } {
+  let visits = node.visits;
+  let valueSum = node.valueSum;
+  for (const id of node.transpositions ?? []) {
+    const alias = getNode(tree, id);
+    if (alias.pruned) continue;
+    visits -= alias.visits - alias.ownVisits;
+    valueSum -= alias.valueSum - alias.ownValueSum;
+  }
+  return { visits, valueSum };
 }
 
 /** A failed terminal, or a node MCTS-Solver proved failed: a search gains nothing below it. */

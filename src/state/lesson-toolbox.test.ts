@@ -8,7 +8,13 @@ describe('the toolbox race', () => {
   it('runs every entry on the same puzzle and counts the operators each emitted', async () => {
     const problem = { numbers: [4, 5, 6, 10], target: 24 };
     const models = { policy: new ScriptedCountdownPolicy(problem, 0.3), value: new SolverValue(problem) };
-    const setup = { ...DEFAULT_SETUP, numbers: '4,5,6,10', target: '24', sims: '24', stop: 'budget' as const };
+    const setup = {
+      ...DEFAULT_SETUP,
+      numbers: '4,5,6,10',
+      target: '24',
+      sims: '24',
+      stop: 'budget' as const,
+    };
     const seen: string[] = [];
     const outcomes = await raceToolbox(setup, models, (o) => seen.push(o.id));
     expect(seen).toEqual(TOOLBOX_ENTRIES.map((e) => e.id));

@@ -173,6 +173,8 @@ export function validateSetup(setup: Setup): { valid?: ValidSetup; errors: Setup
     selection: setup.selection,
     variant: setup.variant,
     solver: setup.solver === 'on',
+    // Only Countdown names its states; for math the switch does nothing.
+    graph: setup.graph === 'on',
     threshold,
     stopOnSolved: setup.stop === 'solved',
     // A math step is a paragraph, a Countdown step one short line.

@@ -61,6 +61,8 @@ export interface Setup {
   readonly variant: MctsVariant;
   /** MCTS-Solver: never select a node proven failed. */
   readonly solver: 'on' | 'off';
+  /** MCTS and Gumbel: one node per state (a DAG of states). */
+  readonly graph: 'on' | 'off';
   /** BFS and DFS: the value below which a child is pruned. */
   readonly threshold: string;
   readonly backend: BackendSetting;
@@ -92,6 +94,7 @@ export const DEFAULT_SETUP: Setup = {
   selection: DEFAULT_CONFIG.selection,
   variant: DEFAULT_CONFIG.variant,
   solver: DEFAULT_CONFIG.solver ? 'on' : 'off',
+  graph: DEFAULT_CONFIG.graph ? 'on' : 'off',
   threshold: String(DEFAULT_CONFIG.threshold),
   backend: 'auto',
   stop: 'solved',
@@ -118,6 +121,7 @@ const PARAM: Record<SetupField, string> = {
   selection: 'selection',
   variant: 'variant',
   solver: 'solver',
+  graph: 'graph',
   threshold: 'threshold',
   backend: 'backend',
   stop: 'stop',
@@ -204,6 +208,7 @@ export function setupFromQuery(query: string): ParsedSetup {
       selection: pick(params.get('selection'), ['puct', 'uct'] as const, 'selection', errors),
       variant: pick(params.get('variant'), MCTS_VARIANTS, 'variant', errors),
       solver: pick(params.get('solver'), ['on', 'off'] as const, 'solver', errors),
+      graph: pick(params.get('graph'), ['on', 'off'] as const, 'graph', errors),
       backend: pick(params.get('backend'), BACKEND_SETTINGS, 'backend', errors),
       stop: pick(params.get('stop'), ['solved', 'budget'] as const, 'stop', errors),
       cache: pick(params.get('cache'), ['on', 'off'] as const, 'cache', errors),
@@ -232,6 +237,7 @@ function writes(setup: Setup, field: SetupField): boolean {
     // Written only where the strategy reads them, so older addresses stay as they were.
     case 'variant':
     case 'solver':
+    case 'graph':
       return (
         (setup.strategy === 'mcts' || setup.strategy === 'gumbel') && setup[field] !== DEFAULT_SETUP[field]
       );

@@ -3,9 +3,11 @@ import type { SearchSession } from '../session';
 import {
   firstSolvedNode,
   getNode,
+  isInPrunedSubtree,
   isKnownFailed,
   liveChildren,
   mostVisitedPath,
+  qValue,
   ROOT_ID,
   type NodeId,
   type TreeNode,
@@ -83,15 +85,34 @@ export abstract class MctsBase<P, S extends MctsState> extends StatefulStrategy<
     return this.config.variant === 'x1' ? 'x1' : this.config.selection;
   }
 
-  /** The children selection may enter: live ones, and with the solver none proven failed. */
-  protected candidates(node: TreeNode): TreeNode[] {
-    const live = liveChildren(this.session.tree, node);
-    return this.config.solver ? live.filter((c) => !isKnownFailed(c)) : live;
+  /** What a child stands for: itself, or for a transposition the node holding its state. */
+  protected target(node: TreeNode): TreeNode {
+    return node.transpositionOf === undefined ? node : getNode(this.session.tree, node.transpositionOf);
   }
 
-  /** The child selection descends into from `node`; Gumbel overrides it at the root. */
+  /**
+   * The children selection may enter: live ones (a transposition only while the node it stands
+   * for is live), and with the solver none known failed.
+   */
+  protected candidates(node: TreeNode): TreeNode[] {
+    const { tree } = this.session;
+    const live = liveChildren(tree, node).filter(
+      (c) => c.transpositionOf === undefined || !isInPrunedSubtree(tree, c.transpositionOf),
+    );
+    return this.config.solver ? live.filter((c) => !isKnownFailed(this.target(c))) : live;
+  }
+
+  /**
+   * The child selection descends into from `node`; Gumbel overrides it at the root. A
+   * transposition is scored with the shared Q of the state it stands for and its own edge's N.
+   */
   protected choose(node: TreeNode): TreeNode | undefined {
-    return bestChild(this.rule, node, this.candidates(node), this.config.c);
+    const kids = this.candidates(node);
+    const views = kids.map((k) =>
+      k.transpositionOf === undefined ? k : { ...k, valueSum: qValue(this.target(k)) * k.visits },
+    );
+    const best = bestChild(this.rule, node, views, this.config.c);
+    return kids.find((k) => k.id === best?.id);
   }
 
   private select(): void {
@@ -105,8 +126,10 @@ export abstract class MctsBase<P, S extends MctsState> extends StatefulStrategy<
     while (node.status === 'expanded') {
       const next = this.choose(node);
       if (!next) break;
-      node = next;
-      path.push(node.id);
+      path.push(next.id);
+      // Graph mode: through a transposition the search goes on from the node holding the state.
+      node = this.target(next);
+      if (node !== next) path.push(node.id);
     }
     this.s.path = path;
     this.session.select(path, 'path');
@@ -126,6 +149,7 @@ export abstract class MctsBase<P, S extends MctsState> extends StatefulStrategy<
       [{ nodeId: leaf, k: this.config.k }],
       this.config.temperature,
       this.config.maxStepTokens,
+      this.config.graph,
     );
     const evaluateLeaf = this.config.variant === 'alphazero' || children.length === 0;
     this.s.toEvaluate = evaluateLeaf ? [leaf] : children;

@@ -48,6 +48,8 @@ export interface SearchConfig {
   readonly solver: boolean;
   /** BFS and DFS: children valued below this are pruned (ToT's value threshold). */
   readonly threshold: number;
+  /** MCTS and Gumbel: one node per state (transpositions), the tree becoming a DAG of states. */
+  readonly graph: boolean;
   /** Stop as soon as a verified solution exists. */
   readonly stopOnSolved: boolean;
   readonly maxStepTokens: number;
@@ -67,6 +69,7 @@ export const DEFAULT_CONFIG: SearchConfig = {
   variant: 'children',
   solver: false,
   threshold: 0.05,
+  graph: false,
   stopOnSolved: true,
   maxStepTokens: 40,
   seed: 1,

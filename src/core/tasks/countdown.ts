@@ -191,6 +191,11 @@ export const countdownTask: Task<CountdownProblem> = {
   stepSeparator: '\n',
   prompt: formatPrompt,
   maxSteps: (problem) => problem.numbers.length - 1,
+  stateKey(problem, steps) {
+    const state = verifyTrace(problem, steps);
+    // The numbers left, sorted: the same multiset is the same state, whatever order made it.
+    return state.ok ? state.remaining.join(' ') : undefined;
+  },
   nextSteps(problem, previous) {
     const before = verifyTrace(problem, previous);
     return before.ok && !before.complete ? validSteps(before.remaining) : [];

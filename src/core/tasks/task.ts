@@ -31,4 +31,9 @@ export interface Task<P> {
    * drawing it token by token; what it samples stays exactly what it would have sampled.
    */
   nextSteps?(problem: P, previous: readonly string[]): readonly string[];
+  /**
+   * The state `steps` reach, as a key equal for every order that reaches it (Countdown: the
+   * numbers left), for a task where states recur; graph mode merges nodes with the same key.
+   */
+  stateKey?(problem: P, steps: readonly string[]): string | undefined;
 }

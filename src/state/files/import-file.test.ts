@@ -81,7 +81,7 @@ describe('parseImportText', () => {
     );
     expect(refusal('[1, 2, 3]')).toMatch(/the file holds an array of 3$/);
     expect(refusal('{"format": "other/tool", "version": 1}')).toBe(
-      '"format" is "other/tool"; the playground reads "rlm-playground/session" files and x1 trees',
+      '"format" is "other/tool"; the playground reads "rlm-playground/session" and "rlm-playground/journey" files and x1 trees',
     );
   });
 

@@ -70,6 +70,7 @@ export const setupSchema: z.ZodType<Setup> = z.object({
   // Added with the toolbox (issue 15): older files mean today's defaults.
   variant: z.enum(MCTS_VARIANTS).default(DEFAULT_SETUP.variant),
   solver: z.enum(['on', 'off']).default(DEFAULT_SETUP.solver),
+  graph: z.enum(['on', 'off']).default(DEFAULT_SETUP.graph),
   threshold: field.default(DEFAULT_SETUP.threshold),
 });
 
@@ -93,6 +94,8 @@ export const treeNodeSchema: z.ZodType<TreeNode> = z.object({
   ownValueSum: num,
   pruned: z.boolean(),
   proven: z.enum(['solved', 'failed']).optional(),
+  transpositionOf: nodeId.optional(),
+  transpositions: z.array(nodeId).optional(),
 });
 
 const newChildSchema: z.ZodType<NewChild> = z.object({
@@ -104,6 +107,7 @@ const newChildSchema: z.ZodType<NewChild> = z.object({
   status: z.enum(['open', 'solved', 'failed', 'answered']),
   reason: text.optional(),
   answer: text.optional(),
+  transpositionOf: nodeId.optional(),
 });
 
 const evaluationSchema: z.ZodType<Evaluation> = z.object({

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { MCTS_VARIANTS } from '../../core/strategies/strategy';
 import type { Setup, SetupField } from '../../state/setup';
-import { SOLVER_CAVEAT, SOLVER_EXPLAIN, VARIANT_EXPLAIN } from './strategy-settings';
+import { GRAPH_EXPLAIN, SOLVER_CAVEAT, SOLVER_EXPLAIN, VARIANT_EXPLAIN } from './strategy-settings';
 
 const VARIANT_LABELS = {
   children: 'Children',
@@ -64,6 +64,22 @@ export function MctsOptions({ setup, setField, errorLine }: MctsOptionsProps) {
           {SOLVER_EXPLAIN}
         </span>
         {errorLine('solver')}
+      </div>
+      <div className="panel__field">
+        <label className="panel__check">
+          <input
+            type="checkbox"
+            data-testid="input-graph"
+            checked={setup.graph === 'on'}
+            aria-describedby="explain-graph"
+            onChange={(e) => setField('graph', e.target.checked ? 'on' : 'off')}
+          />
+          Graph of states (merge transpositions)
+        </label>
+        <span className="panel__explain" id="explain-graph" data-testid="explain-graph">
+          {GRAPH_EXPLAIN}
+        </span>
+        {errorLine('graph')}
       </div>
     </>
   );

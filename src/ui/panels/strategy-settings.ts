@@ -41,6 +41,8 @@ export const VARIANT_EXPLAIN: Readonly<Record<MctsVariant, string>> = {
 
 export const SOLVER_EXPLAIN = 'A node whose sampled steps all failed is proven failed; selection skips it.';
 
+export const GRAPH_EXPLAIN = 'The same numbers left, in any order, are one node: the tree becomes a DAG.';
+
 /** Where this solver differs from the textbook one (the checkbox's tooltip and the lesson say it). */
 export const SOLVER_CAVEAT =
   'In a game tree the children are every legal move, so the proof is exact; here they are the k steps sampled, so it proves only that nothing drawn below can succeed.';

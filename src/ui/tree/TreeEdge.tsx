@@ -17,6 +17,8 @@ export interface TreeEdgeProps {
   readonly visits: number;
   readonly highlighted: boolean;
   readonly pruned: boolean;
+  /** A transposition: a second parent of the target's state (graph mode). */
+  readonly transposition: boolean;
   /** Left-to-right layout: the curve leaves the parent sideways. */
   readonly horizontal: boolean;
 }
@@ -32,11 +34,13 @@ function TreeEdgeImpl(props: TreeEdgeProps) {
   let className = 'tree-edge';
   if (highlighted) className += ' tree-edge--highlight';
   if (pruned) className += ' tree-edge--pruned';
+  if (props.transposition) className += ' tree-edge--transposition';
   return (
     <path
       data-testid="tree-edge"
       data-source-id={sourceId}
       data-target-id={targetId}
+      data-transposition={props.transposition || undefined}
       className={className}
       d={d}
       strokeWidth={width}

@@ -114,6 +114,15 @@ function TreeLegendImpl() {
         </svg>
         search path
       </Item>
+      <Item
+        title="Graph mode: another order of steps reached the same numbers, so the state has a second parent"
+        testId="legend-transposition"
+      >
+        <svg width={28} height={10} aria-hidden="true">
+          <line className="tree-edge tree-edge--transposition" x1={2} x2={26} y1={5} y2={5} strokeWidth={2} />
+        </svg>
+        same state
+      </Item>
       <Item title="The node shown in the inspector" testId="legend-selected">
         {marker('selected')}
         selected

@@ -104,7 +104,7 @@ export function TreeView(props: TreeViewProps) {
     () =>
       layout.edges.map((e) => (
         <TreeEdge
-          key={e.targetId}
+          key={`${e.sourceId}>${e.targetId}`}
           {...e}
           horizontal={horizontal}
           highlighted={highlighted.has(e.sourceId) && highlighted.has(e.targetId)}

@@ -29,9 +29,10 @@ export function flatten(tree: ReasoningTree): Flat {
     flat.descendants.push(0);
     if (parent >= 0) flat.children[parent]?.push(index);
     // Reversed onto the stack so that pre-order follows childIds.
+    // A transposition is drawn as an edge to the node holding its state (layoutTree), not as a node.
     for (let c = node.childIds.length - 1; c >= 0; c--) {
       const child = tree.nodes[node.childIds[c] ?? ''];
-      if (child) stack.push([child, index]);
+      if (child && child.transpositionOf === undefined) stack.push([child, index]);
     }
   }
   for (let i = flat.nodes.length - 1; i > 0; i--) {

@@ -77,6 +77,8 @@ export interface LayoutEdge {
   readonly visits: number;
   /** The child lies in a pruned subtree. */
   readonly pruned: boolean;
+  /** Graph mode: a second way into the target's state (a transposition), drawn dashed. */
+  readonly transposition: boolean;
 }
 
 export interface LayoutBounds {
@@ -119,6 +121,29 @@ function glyphState(node: TreeNode, inPruned: boolean): GlyphState {
   if (node.proven === 'failed') return 'proven-failed';
   if (node.proven === 'solved') return 'proven-solved';
   return node.status;
+}
+
+/** Graph mode: an edge from each transposition's parent to the node holding its state, both drawn. */
+function transpositionEdges(tree: ReasoningTree, byId: ReadonlyMap<NodeId, LayoutNode>): LayoutEdge[] {
+  const out: LayoutEdge[] = [];
+  for (const node of Object.values(tree.nodes)) {
+    if (node.transpositionOf === undefined || node.parentId === null) continue;
+    const from = byId.get(node.parentId);
+    const to = byId.get(node.transpositionOf);
+    if (!from || !to) continue;
+    out.push({
+      sourceId: from.id,
+      targetId: to.id,
+      x1: from.x,
+      y1: from.y,
+      x2: to.x,
+      y2: to.y,
+      visits: node.visits,
+      pruned: from.pruned || to.pruned || node.pruned,
+      transposition: true,
+    });
+  }
+  return out;
 }
 
 export function layoutTree(tree: ReasoningTree, options: LayoutOptions = {}): TreeLayout {
@@ -217,8 +242,10 @@ export function layoutTree(tree: ReasoningTree, options: LayoutOptions = {}): Tr
         y2: y,
         visits: node.visits,
         pruned: drawn.pruned,
+        transposition: false,
       });
     }
   });
+  edges.push(...transpositionEdges(tree, byId));
   return { nodes, edges, byId, bounds: { minX, maxX, minY, maxY }, totalNodes: n, orientation };
 }
