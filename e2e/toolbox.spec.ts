@@ -30,7 +30,7 @@ test('the Strategy panel offers each strategy with the settings it reads, and th
   await expect(page.getByTestId('input-solver')).toBeChecked();
 });
 
-test('BFS prunes what it drops, drawn as pruned, and says so in the phase note', async ({ page }) => {
+test('BFS prunes what it drops, and the tree draws it pruned', async ({ page }) => {
   await openReady(
     page,
     '?numbers=4,5,6,10&target=24&strategy=bfs&sims=2&k=8&seed=1&backend=wasm&stop=budget',
@@ -69,4 +69,20 @@ test('MCTS-Solver draws proven-failed nodes, and the x1 export reads back throug
   expect(x1.visit_count).toBe(rootVisits);
   await page.getByTestId('import-file').setInputFiles(await download.path());
   await expect(page.getByTestId('imported-banner')).toContainText(`${rootVisits} root visits`);
+});
+
+test('graph mode draws the same state reached twice as one node with a second, dashed edge', async ({
+  page,
+}) => {
+  await openReady(
+    page,
+    '?numbers=1,5,1,9,2&target=100&strategy=mcts&sims=32&seed=1&graph=on&backend=wasm&stop=budget',
+  );
+  await page.getByTestId('btn-run').click();
+  await expect(page.getByTestId('search-status')).toContainText('32 / 32', { timeout: 90_000 });
+  const second = page.locator('[data-testid="tree-edge"][data-transposition="true"]');
+  expect(await second.count()).toBeGreaterThan(0);
+  // Each second edge ends on a drawn node: the state's one node.
+  const target = await second.first().getAttribute('data-target-id');
+  await expect(page.locator(`[data-testid="tree-node"][data-node-id="${target}"]`)).toHaveCount(1);
 });
