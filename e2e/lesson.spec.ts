@@ -186,6 +186,17 @@ test('the guided lesson, walked end to end on the embedded models, every step wi
     'true',
   );
 
+  // The toolbox: the same puzzle under every strategy and variant, with the operators each emitted.
+  await next(page, 'toolbox');
+  await page.getByTestId('btn-lesson-toolbox').click();
+  await expect(page.getByTestId('lesson-toolbox')).toHaveAttribute('data-state', 'done', {
+    timeout: 180_000,
+  });
+  await expect(page.getByTestId('lesson-toolbox-row')).toHaveCount(8);
+  const solverRow = page.locator('[data-testid="lesson-toolbox-row"][data-id="solver"]');
+  await expect(solverRow.locator('td').nth(3)).toHaveText('0');
+  await expect(page.locator('[data-testid="lesson-toolbox-row"][data-id="bfs"]')).toContainText('pruned');
+
   // Test-time compute: the batch runs live and the curve never falls as the budget grows.
   await next(page, 'scaling');
   await page.getByTestId('btn-lesson-scaling').click();
