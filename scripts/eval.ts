@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { evaluatePuzzles } from '../src/core/evaluate';
+import { COUNTDOWN_ORM, COUNTDOWN_VALUE } from '../src/inference/model-files';
 import { loadCountdownModels, ModelFolderError } from '../src/inference/node-models';
 import { EVAL_USAGE, parseEvalArgs, UsageError } from './lib/eval-args';
 import { PuzzleFileError, readPuzzleFile } from './lib/puzzle-file';
@@ -14,8 +15,9 @@ async function main(): Promise<void> {
   const args = parseEvalArgs(process.argv.slice(2));
   const all = readPuzzleFile(args.puzzles);
   const puzzles = args.limit ? all.slice(0, args.limit) : all;
-  const models = await loadCountdownModels(args.dtype, args.modelsDir);
-  const searchModels = args.noValue ? { policy: models.policy } : models;
+  const valueId = args.value === 'orm' ? COUNTDOWN_ORM : COUNTDOWN_VALUE;
+  const models = await loadCountdownModels(args.dtype, args.modelsDir, { valueId });
+  const searchModels = args.value === 'none' ? { policy: models.policy } : models;
   const report = await evaluatePuzzles(puzzles, args.config, searchModels, (r, i) => {
     const mark = !r.solvable ? 'unsolvable' : r.solved ? 'solved' : 'failed';
     process.stderr.write(`[${i + 1}/${puzzles.length}] ${r.numbers.join(' ')} -> ${r.target}: ${mark}\n`);

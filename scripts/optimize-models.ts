@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  COUNTDOWN_ORM,
   COUNTDOWN_POLICY,
   COUNTDOWN_VALUE,
   ONNX_FILE,
@@ -16,7 +17,7 @@ import { outputDifference, writeOptimizedModel } from '../src/inference/optimize
  * MODELS_DIR=DIR picks another models folder (training/finetune-five.sh exports to one first).
  */
 async function main(): Promise<void> {
-  for (const name of [COUNTDOWN_POLICY, COUNTDOWN_VALUE]) {
+  for (const name of [COUNTDOWN_POLICY, COUNTDOWN_VALUE, COUNTDOWN_ORM]) {
     const folder = join(process.env.MODELS_DIR ?? DEFAULT_MODELS_DIR, name);
     await writeOptimizedModel(folder);
     const diff = await outputDifference(

@@ -1,6 +1,12 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { columnQuery, parseCompare, playgroundQuery, shareProvider } from './state/compare';
+import {
+  columnQuery,
+  parseCompare,
+  playgroundQuery,
+  shareProvider,
+  type CompareValues,
+} from './state/compare';
 import { hubConfigUrl, TRANSFORMERS_CACHE } from './state/download-confirm';
 import { DEFAULT_RECORDING_PATH } from './state/recording';
 import { WATCHABLE_SPEED_MS } from './state/search-slice';
@@ -91,18 +97,20 @@ function playground(): ReactNode {
   );
 }
 
-function compareView(pair: NonNullable<typeof compare>['pair'] & object): ReactNode {
+function compareView(pair: NonNullable<typeof compare>['pair'] & object, values: CompareValues): ReactNode {
   const shared = shareProvider(provider);
   const open = (i: 0 | 1) =>
     createPlaygroundStore({
       provider: shared.forColumn,
-      query: columnQuery(query, pair[i]),
+      query: columnQuery(query, pair[i], values[i]),
       deviceMemoryGb,
       isDownloaded,
     });
   const stores = [open(0), open(1)] as const;
   stores.forEach((s) => void s.getState().loadModels());
-  return <CompareApp query={query} pair={pair} stores={stores} cancelAll={shared.cancelAll} />;
+  return (
+    <CompareApp query={query} pair={pair} values={values} stores={stores} cancelAll={shared.cancelAll} />
+  );
 }
 
 /**
@@ -135,7 +143,7 @@ createRoot(root).render(
     ) : new URLSearchParams(query).get('learn') === '1' ? (
       learnView()
     ) : compare?.pair ? (
-      compareView(compare.pair)
+      compareView(compare.pair, compare.values)
     ) : (
       playground()
     )}

@@ -254,8 +254,20 @@ def main() -> None:
     ap.add_argument("--policy", default=os.path.join(OUT, "policy.pt"))
     ap.add_argument("--value", default=os.path.join(OUT, "value.pt"))
     ap.add_argument("--models", default=MODELS)
+    ap.add_argument("--only-value-as", default=None,
+                    help="export only --value, into this folder name (countdown-orm for the outcome model)")
     args = ap.parse_args()
     torch.set_num_threads(2)
+    if args.only_value_as:
+        m = load_checkpoint(args.value)
+        folder = os.path.normpath(os.path.join(args.models, args.only_value_as))
+        if os.path.isdir(os.path.join(folder, "onnx")):
+            shutil.rmtree(os.path.join(folder, "onnx"))
+        write_common(folder, m, "value")
+        path = export_value_cached(m, folder)
+        quantize(path, os.path.join(folder, "onnx", "model_quantized.onnx"))
+        print(f"{folder}: fp32 {os.path.getsize(path) / 1e6:.2f} MB")
+        return
     policy, value = load_checkpoint(args.policy), load_checkpoint(args.value)
     sizes = {}
     for name, m, kind, fn in (("countdown-policy", policy, "policy", export_policy),

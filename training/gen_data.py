@@ -168,7 +168,9 @@ def value_example(rng, roots: Roots):
     return trace(rng, root, t, "random"), t
 
 
-def pack_value(rng, roots: Roots, n: int):
+def pack_value(rng, roots: Roots, n: int, outcome: bool = False):
+    """Labels at each line: reachable after it (process), or with `outcome` the chain's final result
+    at every line (an outcome reward model's labels: a step before a chain's mistake gets its 0)."""
     toks = np.zeros((n, N_POSITIONS), np.uint8)
     label = np.full((n, N_POSITIONS), -1, np.int8)
     depth = np.full((n, N_POSITIONS), -1, np.int8)  # numbers left in the state at each label
@@ -178,11 +180,12 @@ def pack_value(rng, roots: Roots, n: int):
             if fits(lines):
                 break
         pos = 0
+        final = 1 if len(states[-1]) == 1 and states[-1][0] == t else 0
         for line, st in zip(lines, states):
             ids = encode(line)
             toks[i, pos:pos + len(ids)] = ids
             pos += len(ids)
-            label[i, pos - 1] = 1 if t in values(st) else 0
+            label[i, pos - 1] = final if outcome else (1 if t in values(st) else 0)
             depth[i, pos - 1] = len(st)
         assert pos <= N_POSITIONS
     return toks, label, depth
@@ -235,12 +238,27 @@ def main() -> None:
     ap.add_argument("--p-five", type=float, default=P_FIVE, help="share of 5-number roots")
     ap.add_argument("--p-four", type=float, default=P_FOUR, help="share of 4-number roots")
     ap.add_argument("--p24", type=float, default=P_TARGET24, help="share of target 24")
+    ap.add_argument("--orm-only", type=int, default=0,
+                    help="write only orm_train.npz (this many traces) and orm_val.npz: the value traces "
+                         "labelled by each chain's final result alone (an outcome reward model)")
     args = ap.parse_args()
     Roots.mix = dict(p_five=args.p_five, p_four=args.p_four, p24=args.p24)
     os.makedirs(OUT, exist_ok=True)
     t0 = time.time()
     heldout, tot, cd, cd5 = heldout_keys()
     train_roots, val_roots = Roots(heldout, "train"), Roots(heldout, "val")
+
+    if args.orm_only:
+        # Another seed than the value data's: the ORM sees other chains, labelled by outcome alone.
+        rng = random.Random(args.seed + 10)
+        toks, label, _ = pack_value(rng, train_roots, args.orm_only, outcome=True)
+        np.savez_compressed(os.path.join(OUT, "orm_train.npz"), tokens=toks, label=label)
+        lab = label[label >= 0]
+        print(f"orm: {len(toks)} traces, {len(lab)} labels, {lab.mean():.3f} positive", flush=True)
+        rng = random.Random(args.seed + 12)
+        toks, label, depth = pack_value(rng, val_roots, args.value_val, outcome=True)
+        np.savez_compressed(os.path.join(OUT, "orm_val.npz"), tokens=toks, label=label, depth=depth)
+        return
 
     rng = random.Random(args.seed)
     toks, loss = pack_policy(rng, train_roots, args.policy, args.p_wrong)

@@ -71,6 +71,8 @@ def main() -> None:
                     help="with --init, also take the value head (fine-tuning a value model)")
     ap.add_argument("--save-every", type=int, default=0, help="also keep out/<kind>_step<N>.pt")
     ap.add_argument("--fp32", action="store_true", help="no bfloat16 autocast (about 4x slower here)")
+    ap.add_argument("--data", default=None,
+                    help="train on out/<DATA>_train.npz (default: the kind's own; orm for the outcome model)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -78,7 +80,8 @@ def main() -> None:
     rng = np.random.default_rng(args.seed)
     random.seed(args.seed)
 
-    data = np.load(os.path.join(OUT, f"{args.kind}_train.npz"))
+    name = args.data or args.kind
+    data = np.load(os.path.join(OUT, f"{name}_train.npz"))
     tokens = torch.from_numpy(data["tokens"])  # uint8, widened per batch
     target = torch.from_numpy(data["loss" if args.kind == "policy" else "label"])
     lengths = (data["tokens"] > 0).sum(1)
@@ -151,7 +154,7 @@ def main() -> None:
                 traces=len(tokens), traces_seen=args.steps * args.batch, train_seconds=round(train_s),
                 seconds_per_step=round(train_s / args.steps, 3), seed=args.seed, threads=args.threads,
                 bf16_autocast=not args.fp32, init=args.init)
-    with open(os.path.join(OUT, f"{args.kind}_train_info.json"), "w") as f:
+    with open(os.path.join(OUT, f"{name}_train_info.json"), "w") as f:
         json.dump(info, f, indent=1)
     print(f"saved {path} after {train_s:.0f}s", flush=True)
 

@@ -22,7 +22,7 @@ export const EVAL_USAGE = `usage: npm run eval -- --puzzles FILE.jsonl [options]
   --solver on|off           MCTS-Solver: never select a node proven failed (default off)
   --graph on|off            MCTS/Gumbel: one node per state, a DAG of states (default off)
   --threshold V             BFS/DFS: prune children valued below V (default ${DEFAULT_CONFIG.threshold})
-  --value prm|none          the shipped value model, or none (default prm)
+  --value prm|orm|none      the process-trained value model, the outcome model, or none (default prm)
   --stop solved|budget      stop at the first verified solution, or spend the whole budget
                             (then chosenSolved says whether the search's own choice is right)
   --seed S                  (default 1)
@@ -41,8 +41,8 @@ export interface EvalArgs {
   readonly config: SearchConfig;
   readonly dtype: ModelDtype;
   readonly modelsDir: string | undefined;
-  /** Search without the value model (value=none in the page). */
-  readonly noValue: boolean;
+  /** The value: the process-trained model, the outcome model, or none (value=none in the page). */
+  readonly value: 'prm' | 'orm' | 'none';
   readonly limit: number | undefined;
   readonly json: string | undefined;
 }
@@ -130,7 +130,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     config,
     dtype: oneOf('dtype', values.dtype, ['q8', 'fp32'], 'q8'),
     modelsDir: values.models,
-    noValue: oneOf('value', values.value, ['prm', 'none'], 'prm') === 'none',
+    value: oneOf('value', values.value, ['prm', 'orm', 'none'], 'prm'),
     limit: values.limit === undefined ? undefined : number('limit', values.limit, 0, true, 1),
     json: values.json,
   };

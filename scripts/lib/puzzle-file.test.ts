@@ -76,7 +76,7 @@ describe('eval arguments', () => {
       '--variant must be one of children, alphazero, x1, got "muzero"',
     ],
     [['--puzzles', 'p', '--solver', 'yes'], '--solver must be one of on, off, got "yes"'],
-    [['--puzzles', 'p', '--value', 'orm'], '--value must be one of prm, none, got "orm"'],
+    [['--puzzles', 'p', '--value', 'outcome'], '--value must be one of prm, orm, none, got "outcome"'],
     [['--puzzles', 'p', '--simulations', '0'], '--simulations must be an integer >= 1'],
     [['--puzzles', 'p', '--simulations', 'many'], 'got "many"'],
     [['--puzzles', 'p', '--task', 'chess'], '--task must be one of countdown'],

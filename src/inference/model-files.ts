@@ -26,3 +26,5 @@ export function requiredModelFiles(dtype: ModelDtype, optimized = false): string
 
 export const COUNTDOWN_POLICY = 'countdown-policy';
 export const COUNTDOWN_VALUE = 'countdown-value';
+/** The outcome reward model: the value's architecture, trained on final results alone (training/train-orm.sh). */
+export const COUNTDOWN_ORM = 'countdown-orm';

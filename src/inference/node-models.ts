@@ -42,6 +42,8 @@ export interface NodeModels {
 export interface CountdownModelOptions {
   /** Reuse keys/values of contexts seen before (default on). */
   readonly prefixCache?: boolean;
+  /** The value model's folder: countdown-value (the PRM, default) or countdown-orm. */
+  readonly valueId?: string;
 }
 
 export async function loadCountdownModels(
@@ -50,13 +52,14 @@ export async function loadCountdownModels(
   options: CountdownModelOptions = {},
 ): Promise<NodeModels> {
   checkModelFolder(modelsDir, COUNTDOWN_POLICY, dtype);
-  checkModelFolder(modelsDir, COUNTDOWN_VALUE, dtype);
+  const valueId = options.valueId ?? COUNTDOWN_VALUE;
+  checkModelFolder(modelsDir, valueId, dtype);
   env.allowLocalModels = true;
   env.allowRemoteModels = false;
   env.localModelPath = modelsDir.endsWith('/') ? modelsDir : `${modelsDir}/`;
   const [policyModel, valueModel] = await Promise.all([
     loadCausalLm(COUNTDOWN_POLICY, { dtype, device: 'cpu', threads: EMBEDDED_MODEL_THREADS }),
-    loadValueModel(COUNTDOWN_VALUE, { dtype, device: 'cpu', threads: EMBEDDED_MODEL_THREADS }),
+    loadValueModel(valueId, { dtype, device: 'cpu', threads: EMBEDDED_MODEL_THREADS }),
   ]);
   return {
     policy: new TransformersPolicy(policyModel, { prefixCache: options.prefixCache ?? true }),

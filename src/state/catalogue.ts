@@ -34,6 +34,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     note: 'trained by this project: P(the target is still reachable)',
   },
   {
+    id: 'countdown-orm',
+    label: 'Countdown outcome model (embedded)',
+    task: 'countdown',
+    role: 'value',
+    sizesMb: { fp32: 3.3, q8: 1.0 },
+    note: 'trained by this project on final results alone: P(this chain ends solved)',
+  },
+  {
     id: 'onnx-community/Qwen2.5-0.5B-Instruct',
     label: 'Qwen2.5 0.5B Instruct',
     task: 'math',

@@ -21,8 +21,21 @@ describe('the compare parameter', () => {
   });
 
   it('reads a pair of strategies, in the order given', () => {
-    expect(parseCompare(`${QUERY}&compare=mcts,cot`)).toEqual({ pair: ['mcts', 'cot'] });
-    expect(parseCompare('?compare=beam,beam')).toEqual({ pair: ['beam', 'beam'] });
+    const none = [undefined, undefined];
+    expect(parseCompare(`${QUERY}&compare=mcts,cot`)).toEqual({ pair: ['mcts', 'cot'], values: none });
+    expect(parseCompare('?compare=beam,beam')).toEqual({ pair: ['beam', 'beam'], values: none });
+  });
+
+  it('reads a value model per column: the PRM against the ORM on the same puzzle', () => {
+    expect(parseCompare(`${QUERY}&compare=mcts:prm,mcts:orm`)).toEqual({
+      pair: ['mcts', 'mcts'],
+      values: ['prm', 'orm'],
+    });
+    const column = setupFromQuery(columnQuery(`${QUERY}&compare=mcts:prm,mcts:orm`, 'mcts', 'orm')).setup;
+    expect(column.value).toBe('countdown-orm');
+    const parsed = parseCompare(`${QUERY}&compare=mcts:prm,mcts:best`);
+    expect(parsed?.error).toContain('prm|orm|none');
+    expect(parsed?.error).toContain('got "mcts:prm,mcts:best"');
   });
 
   it.each(['mcts,astar', 'mcts', 'mcts,cot,beam', ''])(
@@ -48,7 +61,9 @@ describe('the compare addresses', () => {
   it('goes from a setup to the compare view and back to the playground with the same setup', () => {
     const setup = setupFromQuery(QUERY).setup;
     const compare = compareQuery(setup, ['mcts', 'bon']);
-    expect(parseCompare(compare)).toEqual({ pair: ['mcts', 'bon'] });
+    expect(parseCompare(compare)).toEqual({ pair: ['mcts', 'bon'], values: [undefined, undefined] });
+    const values = compareQuery(setup, ['mcts', 'mcts'], ['prm', 'orm']);
+    expect(parseCompare(values)).toMatchObject({ values: ['prm', 'orm'] });
     expect(setupFromQuery(compare).setup).toEqual(setup);
 
     const back = playgroundQuery(compare);

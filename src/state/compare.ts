@@ -9,35 +9,56 @@ import { setupFromQuery, setupToQuery, type Setup } from './setup';
  */
 export type ComparePair = readonly [StrategyName, StrategyName];
 
+/**
+ * A column may also name its value model after a colon (`compare=mcts:prm,mcts:orm`): the
+ * process-trained value model against the outcome model on the same puzzle, or `none`.
+ */
+export const COMPARE_VALUES = {
+  prm: 'countdown-value',
+  orm: 'countdown-orm',
+  none: 'none',
+} as const;
+export type CompareValue = keyof typeof COMPARE_VALUES;
+export type CompareValues = readonly [CompareValue | undefined, CompareValue | undefined];
+
 export type CompareParse =
-  | { readonly pair: ComparePair; readonly error?: undefined }
+  | { readonly pair: ComparePair; readonly values: CompareValues; readonly error?: undefined }
   | { readonly pair?: undefined; readonly error: string }
   | null;
+
+const VALUE_NAMES = Object.keys(COMPARE_VALUES) as CompareValue[];
 
 /** The `compare` parameter of a query: null when absent, an error message when unusable. */
 export function parseCompare(query: string): CompareParse {
   const raw = new URLSearchParams(query).get('compare');
   if (raw === null) return null;
-  const names = raw.split(',').map((n) => n.trim());
-  const known = names.map((n) => STRATEGY_NAMES.find((s) => s === n));
+  const entries = raw.split(',').map((n) => n.trim().split(':'));
+  const known = entries.map(([n]) => STRATEGY_NAMES.find((s) => s === n));
+  const values = entries.map(([, v]) => VALUE_NAMES.find((name) => name === v));
+  const badValue = entries.some(([, v], i) => v !== undefined && values[i] === undefined);
   const [a, b] = known;
-  if (names.length !== 2 || a === undefined || b === undefined) {
+  if (entries.length !== 2 || a === undefined || b === undefined || badValue) {
     return {
-      error: `compare needs two strategies, e.g. compare=mcts,cot (each one of ${STRATEGY_NAMES.join(', ')}); got "${raw}"`,
+      error: `compare needs two strategies, e.g. compare=mcts,cot (each one of ${STRATEGY_NAMES.join(', ')}, optionally with :${VALUE_NAMES.join('|')} for its value, as in compare=mcts:prm,mcts:orm); got "${raw}"`,
     };
   }
-  return { pair: [a, b] };
+  return { pair: [a, b], values: [values[0], values[1]] };
 }
 
-/** The query that opens one column: the shared setup with that column's strategy. */
-export function columnQuery(query: string, strategy: StrategyName): string {
+/** The query that opens one column: the shared setup with that column's strategy (and value). */
+export function columnQuery(query: string, strategy: StrategyName, value?: CompareValue): string {
   const { setup } = setupFromQuery(query);
-  return setupToQuery({ ...setup, strategy });
+  return setupToQuery({ ...setup, strategy, ...(value ? { value: COMPARE_VALUES[value] } : {}) });
 }
 
-/** The compare view's address for a setup and a pair of strategies. */
-export function compareQuery(setup: Setup, pair: ComparePair): string {
-  return `${setupToQuery(setup)}&compare=${pair.join(',')}`;
+/** The compare view's address for a setup and a pair of strategies (each with its value, if named). */
+export function compareQuery(
+  setup: Setup,
+  pair: ComparePair,
+  values: CompareValues = [undefined, undefined],
+): string {
+  const entry = (i: 0 | 1) => (values[i] ? `${pair[i]}:${values[i]}` : pair[i]);
+  return `${setupToQuery(setup)}&compare=${entry(0)},${entry(1)}`;
 }
 
 /** The playground's address for the same setup (leaving the compare view). */

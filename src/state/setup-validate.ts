@@ -125,7 +125,10 @@ export function modelChoice(setup: Setup, errors: SetupErrors): ModelChoice {
   let value: ValueChoice = { kind: 'none' };
   if (v === 'self-eval' || v === 'rollout' || v === 'none') value = { kind: v };
   else if (!MODEL_ID.test(v)) errors.value = `"${v}" is not a value model id, self-eval, rollout or none`;
-  else if (setup.task === 'math' && (v === 'countdown-value' || parseLearnedModelId(v)))
+  else if (
+    setup.task === 'math' &&
+    (v === 'countdown-value' || v === 'countdown-orm' || parseLearnedModelId(v))
+  )
     errors.value =
       'the Countdown value model scores only Countdown traces: use self-eval or rollout for math';
   else value = { kind: 'model', id: v };

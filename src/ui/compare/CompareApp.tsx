@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { STRATEGY_NAMES, type StrategyName } from '../../core/strategies/strategy';
-import { compareQuery, playgroundQuery, type ComparePair } from '../../state/compare';
+import { compareQuery, playgroundQuery, type ComparePair, type CompareValues } from '../../state/compare';
 import type { Setup } from '../../state/setup';
 import type { PlaygroundStore } from '../../state/store';
 import { StoreProvider } from '../store-context';
@@ -12,6 +12,8 @@ import './compare.css';
 export interface CompareAppProps {
   readonly query: string;
   readonly pair: ComparePair;
+  /** The value model a column names (`compare=mcts:prm,mcts:orm`), else the setup's. */
+  readonly values: CompareValues;
   /** One store per column, in the order of `pair`. */
   readonly stores: readonly [PlaygroundStore, PlaygroundStore];
   /** Stops both columns' model requests at once (a column's own reset leaves the other's alone). */
@@ -41,10 +43,10 @@ function useBothState(stores: CompareAppProps['stores']): { ready: boolean; runn
 }
 
 /** Two strategies side by side on the same problem, seed and models (`?compare=a,b`). */
-export function CompareApp({ query, pair, stores, cancelAll }: CompareAppProps) {
+export function CompareApp({ query, pair, values, stores, cancelAll }: CompareAppProps) {
   const setup = stores[0].getState().setup;
   const { ready, running } = useBothState(stores);
-  const go = (next: ComparePair) => window.location.assign(`?${compareQuery(setup, next)}`);
+  const go = (next: ComparePair) => window.location.assign(`?${compareQuery(setup, next, values)}`);
   const choose = (side: 0 | 1, name: StrategyName) => go(side === 0 ? [name, pair[1]] : [pair[0], name]);
   return (
     <div className="compare" data-testid="compare-view">

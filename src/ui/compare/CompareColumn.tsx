@@ -8,9 +8,19 @@ import { usePlayground } from '../store-context';
 import { STRATEGY_LABELS } from '../strategy-labels';
 import { WorkerNotice } from '../status/WorkerNotice';
 
+/** How a column names its value: the PRM and ORM the compare view puts side by side. */
+const VALUE_NAMES: Readonly<Record<string, string>> = {
+  'countdown-value': 'value: PRM',
+  'countdown-orm': 'value: ORM',
+  none: 'no value',
+  rollout: 'value: rollouts',
+  'self-eval': 'value: self-evaluation',
+};
+
 /** Primitives from the published search: `useShallow` re-renders only when a shown one changes. */
 const selectColumn = (s: PlaygroundState) => ({
   strategy: s.setup.strategy,
+  value: s.setup.value,
   hasSearch: s.search !== null,
   running: s.running,
   done: s.search?.done ?? false,
@@ -40,7 +50,13 @@ export function CompareColumn() {
       data-state={state}
     >
       <header className="compare-column__head">
-        <h2>{STRATEGY_LABELS[c.strategy]}</h2>
+        <h2>
+          {STRATEGY_LABELS[c.strategy]}
+          <span className="compare-column__value" data-testid="compare-value">
+            {' '}
+            · {VALUE_NAMES[c.value] ?? c.value}
+          </span>
+        </h2>
         <ModelStatus />
       </header>
       <dl className="compare-column__facts">

@@ -19,8 +19,13 @@ const VALUE_OPTIONS: Readonly<Record<TaskName, readonly ValueOption[]>> = {
   countdown: [
     {
       value: 'countdown-value',
-      label: 'Countdown value model (embedded)',
-      help: 'a small model trained here estimates whether the target can still be reached',
+      label: 'Countdown value model, process-trained (PRM)',
+      help: 'a small model trained here on every step: can the target still be reached from here?',
+    },
+    {
+      value: 'countdown-orm',
+      label: 'Countdown outcome model (ORM)',
+      help: 'the same model trained on final results alone: each step labelled with how its chain ended',
     },
     {
       value: 'rollout',
