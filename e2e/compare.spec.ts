@@ -102,3 +102,28 @@ test('compare view: a node clicked in a column is inspected in that column (its 
   await expect(inspector(mcts)).toContainText('Click a node to inspect it');
   await expect.poll(() => height(tree)).toBeGreaterThan(before);
 });
+
+test('compare view: the process-trained value (PRM) against the outcome model (ORM) on the same puzzle', async ({
+  page,
+}) => {
+  await page.goto(`/?${PUZZLE}&sims=32&stop=budget&compare=mcts:prm,mcts:orm`);
+  const columns = page.getByTestId('compare-column');
+  await expect(columns).toHaveCount(2);
+  await expect(columns.nth(0).getByTestId('compare-value')).toContainText('PRM');
+  await expect(columns.nth(1).getByTestId('compare-value')).toContainText('ORM');
+  for (const i of [0, 1])
+    await expect(columns.nth(i).getByTestId('model-status')).toContainText('ready', { timeout: 60_000 });
+  await page.getByTestId('btn-compare-run').click();
+  for (const i of [0, 1])
+    await expect(columns.nth(i)).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  // Same policy, seed and budget: the two trees differ only by how their nodes were valued.
+  const values = async (i: number) =>
+    columns
+      .nth(i)
+      .locator('[data-testid="tree-node"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-value')).join(','));
+  expect(await values(0)).not.toBe(await values(1));
+  // Choosing another strategy keeps each column's value.
+  await page.getByTestId('compare-right').selectOption('gumbel');
+  await expect(page).toHaveURL(/compare=mcts:prm,gumbel:orm/);
+});

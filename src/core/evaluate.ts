@@ -23,7 +23,10 @@ export interface PuzzleResult {
   readonly wastedSimulations: number;
   /** MCTS and Gumbel: whether the search's own choice (SearchResult.chosenId) is solved; else null. */
   readonly chosenSolved: boolean | null;
+  /** Nodes of the tree; in graph mode, of the DAG: one per state, transpositions not counted. */
   readonly nodes: number;
+  /** Graph mode: second routes into a state already held by a node (0 in a tree). */
+  readonly transpositions: number;
   readonly seconds: number;
 }
 
@@ -75,12 +78,16 @@ export async function evaluatePuzzle(
       wastedSimulations: 0,
       chosenSolved: null,
       nodes: 0,
+      transpositions: 0,
       seconds: 0,
     };
   }
   const started = now();
   const session = new SearchSession(countdownTask, problem, models, seed);
   const result = await runToEnd(createStrategy(session, config));
+  const transpositions = Object.values(session.tree.nodes).filter(
+    (n) => n.transpositionOf !== undefined,
+  ).length;
   return {
     ...base,
     solved: result.solved,
@@ -92,7 +99,8 @@ export async function evaluatePuzzle(
     wastedSimulations: result.wastedSimulations,
     chosenSolved:
       result.chosenId === undefined ? null : session.tree.nodes[result.chosenId]?.status === 'solved',
-    nodes: session.tree.nextId,
+    nodes: session.tree.nextId - transpositions,
+    transpositions,
     seconds: (now() - started) / 1000,
   };
 }
