@@ -60,6 +60,12 @@ function describeExpand(event: Extract<SearchEvent, { type: 'expand' }>, config:
   const parts = [`${count(kids.length, 'distinct step')} from ${count(samples, 'sample')}`];
   if (invalid > 0) parts.push(`${invalid} invalid`);
   if (solved > 0) parts.push(`${solved} solving the puzzle`);
+  // Graph mode's aggregate: a child reaching a state already on the tree joins that node.
+  const merged = kids.filter((c) => c.transpositionOf !== undefined);
+  if (merged.length > 0)
+    parts.push(
+      `${merged.length} reaching a state already on the tree (aggregated into ${[...new Set(merged.map((c) => c.transpositionOf))].join(', ')})`,
+    );
   return `Expand ${event.parentId}: the policy sampled ${count(samples, 'next step')} (temperature ${config.temperature}); ${parts.join(', ')}. Priors are the step probabilities normalized over the siblings.`;
 }
 
@@ -139,6 +145,7 @@ export function describePhase(
         break;
       case 'backtrack':
         texts.push(`Backtrack from ${e.fromId} to ${e.toId}: ${e.reason}.`);
+        highlight.push(e.fromId, e.toId);
         break;
       case 'answer': {
         const verdict = e.solved

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { replay, type NewChild, type SearchEvent } from '../core/events';
+import { DEFAULT_CONFIG } from '../core/strategies/strategy';
+import { describePhase } from './phase-notes';
+
+const step = (text: string, transpositionOf?: string): NewChild => ({
+  text,
+  logProb: -1,
+  prior: 0.5,
+  tokens: 4,
+  samples: 1,
+  status: 'open',
+  ...(transpositionOf ? { transpositionOf } : {}),
+});
+
+const BASE: SearchEvent[] = [
+  {
+    type: 'expand',
+    parentId: 'n0',
+    children: [
+      step('2+3=5 (left: 5 5 7)'),
+      step('5+2=7 (left: 3 7 7)'),
+      step('a'),
+      step('b'),
+      step('c'),
+      step('d'),
+    ],
+  },
+  { type: 'expand', parentId: 'n1', children: [step('5+5=10 (left: 7 10)')] },
+];
+
+describe('phase notes for the toolbox operators', () => {
+  it("tells graph mode's aggregate: a child joining a state already on the tree", () => {
+    const expand: SearchEvent = {
+      type: 'expand',
+      parentId: 'n2',
+      children: [step('7+3=10 (left: 7 10)', 'n7')],
+    };
+    const events = [...BASE, expand];
+    const note = describePhase('expand', [expand], replay(events), DEFAULT_CONFIG);
+    expect(note.text).toContain('1 reaching a state already on the tree (aggregated into n7)');
+  });
+
+  it('tells a backtrack and highlights both ends; names a batch of prunes in one sentence', () => {
+    const tree = replay(BASE);
+    const backtrack: SearchEvent = {
+      type: 'backtrack',
+      fromId: 'n7',
+      toId: 'n0',
+      reason: 'nothing left above 0.05',
+    };
+    const note = describePhase('select', [backtrack], tree, { ...DEFAULT_CONFIG, strategy: 'dfs' });
+    expect(note.text).toBe('Backtrack from n7 to n0: nothing left above 0.05.');
+    expect(note.highlight).toEqual(['n7', 'n0']);
+    const prunes: SearchEvent[] = ['n2', 'n3', 'n4', 'n5', 'n6'].map((nodeId) => ({ type: 'prune', nodeId }));
+    const pruned = describePhase('select', prunes, tree, { ...DEFAULT_CONFIG, strategy: 'beam' });
+    expect(pruned.text).toMatch(/^Prune n2, n3, n4, n5 and 1 more: their subtrees are never selected again/);
+    expect(pruned.text.match(/Prune/g)).toHaveLength(1);
+  });
+});
