@@ -98,19 +98,22 @@ function playground(): ReactNode {
 }
 
 function compareView(pair: NonNullable<typeof compare>['pair'] & object, values: CompareValues): ReactNode {
-  const shared = shareProvider(provider);
+  // A worker holds one set of models: columns valued by different models get a worker each.
+  const shared =
+    values[0] === values[1]
+      ? [shareProvider(provider)]
+      : [shareProvider(provider), shareProvider(createWorkerModelProvider())];
+  const cancelAll = () => shared.forEach((p) => p.cancelAll());
   const open = (i: 0 | 1) =>
     createPlaygroundStore({
-      provider: shared.forColumn,
+      provider: (shared[i] ?? shared[0] ?? shareProvider(provider)).forColumn,
       query: columnQuery(query, pair[i], values[i]),
       deviceMemoryGb,
       isDownloaded,
     });
   const stores = [open(0), open(1)] as const;
   stores.forEach((s) => void s.getState().loadModels());
-  return (
-    <CompareApp query={query} pair={pair} values={values} stores={stores} cancelAll={shared.cancelAll} />
-  );
+  return <CompareApp query={query} pair={pair} values={values} stores={stores} cancelAll={cancelAll} />;
 }
 
 /**
