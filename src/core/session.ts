@@ -2,11 +2,11 @@ import { applyEvent, replay, type Evaluation, type NewChild, type SearchEvent } 
 import type { Policy, StepSample, Value } from './models';
 import { Rng } from './rng';
 import { newProofs } from './solver';
+import { withTranspositions } from './transpositions';
 import type { Task } from './tasks/task';
 import {
   createTree,
   getNode,
-  isInPrunedSubtree,
   isVerified,
   nodeIdAt,
   stepsTo,
@@ -146,7 +146,11 @@ export class SearchSession<P> {
       for (const s of drawn) this.generatedTokens += s.tokens;
       const firstId = this.tree.nextId;
       const drawnChildren = this.toChildren(r.nodeId, drawn);
-      const children = graph ? this.withTranspositions(r.nodeId, drawnChildren) : drawnChildren;
+      const { stateKey } = this.task;
+      const children =
+        graph && stateKey
+          ? withTranspositions(this.tree, r.nodeId, drawnChildren, (steps) => stateKey(this.problem, steps))
+          : drawnChildren;
       this.apply({ type: 'expand', parentId: r.nodeId, children });
       created.set(
         r.nodeId,
@@ -154,37 +158,6 @@ export class SearchSession<P> {
       );
     });
     return requests.map((r) => created.get(r.nodeId) ?? []);
-  }
-
-  /**
-   * Graph mode: an open child whose state an earlier live node already holds becomes a
-   * transposition of it. Within one expansion, the first child with a state holds it.
-   */
-  private withTranspositions(parentId: NodeId, children: NewChild[]): NewChild[] {
-    const key = this.task.stateKey;
-    if (!key) return children;
-    const holders = new Map<string, NodeId>();
-    for (const node of Object.values(this.tree.nodes)) {
-      if ((node.status !== 'open' && node.status !== 'expanded') || node.transpositionOf !== undefined)
-        continue;
-      if (isInPrunedSubtree(this.tree, node.id)) continue;
-      const k = key(this.problem, this.steps(node.id));
-      if (k !== undefined && !holders.has(k)) holders.set(k, node.id);
-    }
-    const previous = this.steps(parentId);
-    let next = this.tree.nextId;
-    return children.map((child) => {
-      const id = nodeIdAt(next++);
-      if (child.status !== 'open') return child;
-      const k = key(this.problem, [...previous, child.text]);
-      if (k === undefined) return child;
-      const holder = holders.get(k);
-      if (holder === undefined) {
-        holders.set(k, id);
-        return child;
-      }
-      return { ...child, transpositionOf: holder };
-    });
   }
 
   private toChildren(parentId: NodeId, drawn: readonly StepSample[]): NewChild[] {
