@@ -23,7 +23,7 @@ interface GumbelState extends MctsState {
   remaining: NodeId[];
   /** The root actions the next simulations go to, in order. */
   queue: NodeId[];
-  /** Simulations each halving phase spends, and phases left (0 before the draw). */
+  /** Simulations each halving phase spends (0 before the draw). */
   phaseBudget: number;
 }
 
@@ -46,7 +46,7 @@ export class GumbelStrategy<P> extends MctsBase<P, GumbelState> {
     if (node.id !== ROOT_ID) return super.choose(node);
     if (this.s.phaseBudget === 0) this.draw(node);
     const alive = (id: NodeId): boolean =>
-      !isKnownFailed(getNode(this.session.tree, id)) || !this.config.solver;
+      !this.config.solver || !isKnownFailed(this.target(getNode(this.session.tree, id)));
     this.s.remaining = this.s.remaining.filter(alive);
     this.s.queue = this.s.queue.filter(alive);
     if (this.s.queue.length === 0) this.nextPhase();
