@@ -4,15 +4,7 @@ import { Rng } from './rng';
 import { newProofs } from './solver';
 import { withTranspositions } from './transpositions';
 import type { Task } from './tasks/task';
-import {
-  createTree,
-  getNode,
-  isVerified,
-  nodeIdAt,
-  stepsTo,
-  type NodeId,
-  type ReasoningTree,
-} from './tree';
+import { createTree, getNode, isVerified, nodeIdAt, stepsTo, type NodeId, type ReasoningTree } from './tree';
 
 /**
  * A search session: the tree, its event log, and the blueprint's operators (expand, evaluate,
