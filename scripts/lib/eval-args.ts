@@ -21,7 +21,10 @@ export const EVAL_USAGE = `usage: npm run eval -- --puzzles FILE.jsonl [options]
   --variant children|alphazero|x1   how MCTS counts and backs up (default children)
   --solver on|off           MCTS-Solver: never select a node proven failed (default off)
   --graph on|off            MCTS/Gumbel: one node per state, a DAG of states (default off)
-  --threshold V             BFS/DFS: prune children valued below V (default ${DEFAULT_CONFIG.threshold})
+  --refine on|off           cot/MCTS/Gumbel: rewrite a failed or low-valued step after a critique
+                            (default off; meant for instruct models, see docs/toolbox.md)
+  --threshold V             BFS/DFS: prune children valued below V; refine: rewrite below V
+                            (default ${DEFAULT_CONFIG.threshold})
   --value prm|orm|none      the process-trained value model, the outcome model, or none (default prm)
   --stop solved|budget      stop at the first verified solution, or spend the whole budget
                             (then chosenSolved says whether the search's own choice is right)
@@ -95,6 +98,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         value: { type: 'string' },
         stop: { type: 'string' },
         graph: { type: 'string' },
+        refine: { type: 'string' },
         'max-tokens': { type: 'string' },
         dtype: { type: 'string' },
         models: { type: 'string' },
@@ -123,6 +127,7 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     solver: oneOf('solver', values.solver, ['on', 'off'], DEFAULT_CONFIG.solver ? 'on' : 'off') === 'on',
     threshold: number('threshold', values.threshold, DEFAULT_CONFIG.threshold, false, 0),
     graph: oneOf('graph', values.graph, ['on', 'off'], 'off') === 'on',
+    refine: oneOf('refine', values.refine, ['on', 'off'], 'off') === 'on',
     stopOnSolved: oneOf('stop', values.stop, ['solved', 'budget'], 'solved') === 'solved',
   };
   return {

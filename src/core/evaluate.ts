@@ -27,6 +27,8 @@ export interface PuzzleResult {
   readonly nodes: number;
   /** Graph mode: second routes into a state already held by a node (0 in a tree). */
   readonly transpositions: number;
+  /** Refine: rewrites the policy added after a critique (0 with refine off). */
+  readonly rewrites: number;
   readonly seconds: number;
 }
 
@@ -44,6 +46,7 @@ export interface EvalReport {
   /** Puzzles where the search's own choice is solved (MCTS, Gumbel; with stop=budget it is the scaling measure). */
   readonly chosenSolved: number;
   readonly nodes: number;
+  readonly rewrites: number;
   readonly secondsPerPuzzle: number;
   readonly results: PuzzleResult[];
 }
@@ -79,6 +82,7 @@ export async function evaluatePuzzle(
       chosenSolved: null,
       nodes: 0,
       transpositions: 0,
+      rewrites: 0,
       seconds: 0,
     };
   }
@@ -101,6 +105,7 @@ export async function evaluatePuzzle(
       result.chosenId === undefined ? null : session.tree.nodes[result.chosenId]?.status === 'solved',
     nodes: session.tree.nextId - transpositions,
     transpositions,
+    rewrites: Object.values(session.tree.nodes).filter((n) => n.refines !== undefined).length,
     seconds: (now() - started) / 1000,
   };
 }
@@ -131,6 +136,7 @@ export async function evaluatePuzzles(
     wastedSimulations: results.reduce((a, r) => a + r.wastedSimulations, 0),
     chosenSolved: results.filter((r) => r.chosenSolved === true).length,
     nodes: results.reduce((a, r) => a + r.nodes, 0),
+    rewrites: results.reduce((a, r) => a + r.rewrites, 0),
     secondsPerPuzzle: results.length > 0 ? seconds / results.length : 0,
     results,
   };

@@ -27,6 +27,12 @@ export interface NewChild {
   readonly transpositionOf?: NodeId;
 }
 
+/** What a refine event adds to the new node besides its NewChild fields. */
+interface RefineMark {
+  readonly refines: NodeId;
+  readonly critique: string;
+}
+
 export interface Evaluation {
   readonly nodeId: NodeId;
   readonly value: number;
@@ -68,6 +74,11 @@ export type SearchEvent =
    * after an invalid step) and goes on from there; the abandoned branch stays in the tree.
    */
   | { readonly type: 'backtrack'; readonly fromId: NodeId; readonly toId: NodeId; readonly reason: string }
+  /**
+   * The Blueprint's Refine: the policy was shown the step `nodeId` followed by `critique` and
+   * rewrote it; the rewrite joins the tree as a sibling of `nodeId` (its parent's new child).
+   */
+  | { readonly type: 'refine'; readonly nodeId: NodeId; readonly critique: string; readonly child: NewChild }
   /** The strategy's final answer. */
   | { readonly type: 'answer'; readonly nodeId: NodeId; readonly solved: boolean; readonly answer: string };
 
@@ -75,7 +86,7 @@ export class InvalidEventError extends Error {
   override readonly name = 'InvalidEventError';
 }
 
-function addChild(tree: ReasoningTree, parent: TreeNode, child: NewChild): void {
+function addChild(tree: ReasoningTree, parent: TreeNode, child: NewChild, mark?: RefineMark): void {
   const id = nodeIdAt(tree.nextId++);
   const node: TreeNode = {
     id,
@@ -91,6 +102,7 @@ function addChild(tree: ReasoningTree, parent: TreeNode, child: NewChild): void 
     ...(child.reason !== undefined ? { reason: child.reason } : {}),
     ...(child.answer !== undefined ? { answer: child.answer } : {}),
     ...(child.transpositionOf !== undefined ? { transpositionOf: child.transpositionOf } : {}),
+    ...(mark ?? {}),
     visits: 0,
     valueSum: 0,
     ownVisits: 0,
@@ -124,6 +136,15 @@ export function applyEvent(tree: ReasoningTree, event: SearchEvent): void {
         throw new InvalidEventError(`node ${parent.id} is ${parent.status}, not open`);
       for (const child of event.children) addChild(tree, parent, child);
       parent.status = 'expanded';
+      return;
+    }
+    case 'refine': {
+      const original = getNode(tree, event.nodeId);
+      if (original.parentId === null) throw new InvalidEventError('the root has no step to refine');
+      addChild(tree, getNode(tree, original.parentId), event.child, {
+        refines: original.id,
+        critique: event.critique,
+      });
       return;
     }
     case 'evaluate':

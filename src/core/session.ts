@@ -1,5 +1,7 @@
 import { applyEvent, replay, type Evaluation, type NewChild, type SearchEvent } from './events';
 import type { Policy, StepSample, Value } from './models';
+import { judgeStep } from './judge-step';
+import { refineSteps } from './refine';
 import { Rng } from './rng';
 import { newProofs } from './solver';
 import { withTranspositions } from './transpositions';
@@ -164,32 +166,15 @@ export class SearchSession<P> {
     const maxLog = Math.max(...entries.map((e) => e.sample.logProb));
     const weights = entries.map((e) => Math.exp(e.sample.logProb - maxLog));
     const total = weights.reduce((a, b) => a + b, 0);
-    return entries.map((e, i) => {
-      const check = this.task.checkStep(this.problem, previous, e.sample.text);
-      const base = {
+    return entries.map((e, i) =>
+      judgeStep(this.task, this.problem, previous, {
         text: e.sample.text,
         logProb: e.sample.logProb,
         prior: (weights[i] ?? 0) / total,
         tokens: e.sample.tokens,
         samples: e.count,
-      };
-      switch (check.kind) {
-        case 'invalid':
-          return { ...base, status: 'failed', reason: check.reason };
-        case 'continue':
-          return { ...base, status: 'open' };
-        case 'final':
-          if (check.solved === null) return { ...base, status: 'answered', answer: check.answer };
-          return check.solved
-            ? { ...base, status: 'solved', answer: check.answer }
-            : {
-                ...base,
-                status: 'failed',
-                answer: check.answer,
-                reason: `the answer ${check.answer} is not the target`,
-              };
-      }
-    });
+      }),
+    );
   }
 
   /**
@@ -246,6 +231,14 @@ export class SearchSession<P> {
         for (const alias of getNode(this.tree, id).transpositions ?? [])
           work.push(getNode(this.tree, alias).parentId ?? this.tree.rootId);
     }
+  }
+
+  /**
+   * The Blueprint's Refine: the steps of `nodeIds` that need it are rewritten by the policy after a
+   * critique, each rewrite a sibling of its step (refine.ts). Returns the new ids.
+   */
+  refine(nodeIds: readonly NodeId[], threshold: number, temperature: number, maxStepTokens: number) {
+    return refineSteps(this, nodeIds, threshold, temperature, maxStepTokens);
   }
 
   prune(nodeId: NodeId): void {

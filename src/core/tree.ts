@@ -54,6 +54,12 @@ export interface TreeNode {
   readonly transpositionOf?: NodeId;
   /** On a node that others reach by transposition: their ids. */
   transpositions?: NodeId[];
+  /**
+   * The Blueprint's Refine: this step is the policy's rewrite of its sibling `refines`, written
+   * after `critique` was put to it; drawn as a refine edge from that step.
+   */
+  readonly refines?: NodeId;
+  readonly critique?: string;
 }
 
 export interface ReasoningTree {

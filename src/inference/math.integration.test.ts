@@ -101,6 +101,25 @@ describe('math task on a real chat model', () => {
     expect(result.iterations).toBe(6);
   });
 
+  it('refine: the chat model rewrites steps after a critique; each rewrite a judged paragraph beside its step', async () => {
+    const session = new SearchSession(mathTask, problem, { policy, value: new SelfEvalValue(model) }, 5);
+    // Threshold 1: every step the self-evaluation scores below certainty is refined, so the
+    // operator runs whatever this (math-blind) fixture writes.
+    const refineConfig = { ...config, simulations: 3, stopOnSolved: false, refine: true, threshold: 1 };
+    await runToEnd(createStrategy(session, refineConfig));
+    const rewrites = Object.values(session.tree.nodes).filter((n) => n.refines !== undefined);
+    expect(rewrites.length).toBeGreaterThan(0);
+    for (const r of rewrites) {
+      const original = getNode(session.tree, r.refines ?? '');
+      expect(r.parentId).toBe(original.parentId);
+      expect(r.text).not.toBe(original.text);
+      expect(r.text).not.toContain('\n\n');
+      expect(r.critique).toMatch(/^Critique: /);
+    }
+    expect(session.events.filter((e) => e.type === 'refine')).toHaveLength(rewrites.length);
+    expect(treeInvariantViolations(session.tree)).toEqual([]);
+  });
+
   it('rollouts score by the known answer, or by agreement when there is none', async () => {
     const known = new RolloutValue(policy, mathTask, problem, {
       mode: 'answer',

@@ -93,6 +93,32 @@ function describePrunes(ids: readonly NodeId[]): string {
   return `Prune ${named}: their subtrees are never selected again and their visits and value leave the ancestors.`;
 }
 
+type RefineEvent = Extract<SearchEvent, { type: 'refine' }>;
+
+/** The rewrite of `nodeId` (a sibling marked as refining it), as a list of zero or one id. */
+function rewriteOf(tree: ReasoningTree, nodeId: NodeId): NodeId[] {
+  const parentId = tree.nodes[nodeId]?.parentId;
+  if (parentId === null || parentId === undefined) return [];
+  return getNode(tree, parentId).childIds.filter((id) => tree.nodes[id]?.refines === nodeId);
+}
+
+/** One sentence for a phase's refines: the first critique quoted, what the rewrites came to. */
+function describeRefines(events: readonly RefineEvent[], tree: ReasoningTree): string {
+  const first = events[0];
+  if (!first) return '';
+  const pairs = events.map((e) => `${e.nodeId} → ${rewriteOf(tree, e.nodeId).join('') || '?'}`);
+  const named =
+    pairs.length > 4 ? `${pairs.slice(0, 4).join(', ')} and ${pairs.length - 4} more` : pairs.join(', ');
+  const failed = events.filter((e) => e.child.status === 'failed').length;
+  const solved = events.filter((e) => e.child.status === 'solved').length;
+  const outcome = [
+    ...(solved > 0 ? [`${count(solved, 'rewrite')} solving the problem`] : []),
+    ...(failed > 0 ? [`${count(failed, 'rewrite')} failing again`] : []),
+  ];
+  const who = events.length === 1 ? 'the step' : 'each step';
+  return `Refine ${named}: the policy read ${who} followed by a critique ("${first.critique}") and wrote it again beside it${outcome.length > 0 ? `; ${outcome.join(', ')}` : ''}.`;
+}
+
 export function describePhase(
   ran: PhaseNote['phase'],
   events: readonly SearchEvent[],
@@ -103,6 +129,7 @@ export function describePhase(
   const highlight: NodeId[] = [];
   // A beam drops many nodes at once: one sentence for all of a phase's prunes.
   const pruned = events.flatMap((e) => (e.type === 'prune' ? [e.nodeId] : []));
+  const refines = events.flatMap((e) => (e.type === 'refine' ? [e] : []));
   for (const e of events) {
     switch (e.type) {
       case 'select':
@@ -142,6 +169,10 @@ export function describePhase(
             : `Solver: ${e.nodeIds.join(', ')} proven solved (a solution lies below).`,
         );
         highlight.push(...e.nodeIds);
+        break;
+      case 'refine':
+        if (e === refines[0]) texts.push(describeRefines(refines, tree));
+        highlight.push(e.nodeId, ...rewriteOf(tree, e.nodeId));
         break;
       case 'backtrack':
         texts.push(`Backtrack from ${e.fromId} to ${e.toId}: ${e.reason}.`);

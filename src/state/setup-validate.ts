@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG, type SearchConfig } from '../core/strategies/strategy';
+import { DEFAULT_CONFIG, refines, type SearchConfig } from '../core/strategies/strategy';
 import {
   MAX_INPUT_NUMBER,
   MAX_NUMBERS,
@@ -178,6 +178,7 @@ export function validateSetup(setup: Setup): { valid?: ValidSetup; errors: Setup
     solver: setup.solver === 'on',
     // Only Countdown names its states; for math the switch does nothing.
     graph: setup.graph === 'on',
+    refine: setup.refine === 'on' && refines(setup.strategy),
     threshold,
     stopOnSolved: setup.stop === 'solved',
     // A math step is a paragraph, a Countdown step one short line.

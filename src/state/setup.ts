@@ -1,6 +1,7 @@
 import {
   DEFAULT_CONFIG,
   MCTS_VARIANTS,
+  refines,
   STRATEGY_NAMES,
   type MctsVariant,
   type StrategyName,
@@ -63,6 +64,8 @@ export interface Setup {
   readonly solver: 'on' | 'off';
   /** MCTS and Gumbel: one node per state (a DAG of states). */
   readonly graph: 'on' | 'off';
+  /** MCTS, Gumbel and the chain: rewrite failed or low-valued steps after a critique. */
+  readonly refine: 'on' | 'off';
   /** BFS and DFS: the value below which a child is pruned. */
   readonly threshold: string;
   readonly backend: BackendSetting;
@@ -95,6 +98,7 @@ export const DEFAULT_SETUP: Setup = {
   variant: DEFAULT_CONFIG.variant,
   solver: DEFAULT_CONFIG.solver ? 'on' : 'off',
   graph: DEFAULT_CONFIG.graph ? 'on' : 'off',
+  refine: DEFAULT_CONFIG.refine ? 'on' : 'off',
   threshold: String(DEFAULT_CONFIG.threshold),
   backend: 'auto',
   stop: 'solved',
@@ -122,6 +126,7 @@ const PARAM: Record<SetupField, string> = {
   variant: 'variant',
   solver: 'solver',
   graph: 'graph',
+  refine: 'refine',
   threshold: 'threshold',
   backend: 'backend',
   stop: 'stop',
@@ -209,6 +214,7 @@ export function setupFromQuery(query: string): ParsedSetup {
       variant: pick(params.get('variant'), MCTS_VARIANTS, 'variant', errors),
       solver: pick(params.get('solver'), ['on', 'off'] as const, 'solver', errors),
       graph: pick(params.get('graph'), ['on', 'off'] as const, 'graph', errors),
+      refine: pick(params.get('refine'), ['on', 'off'] as const, 'refine', errors),
       backend: pick(params.get('backend'), BACKEND_SETTINGS, 'backend', errors),
       stop: pick(params.get('stop'), ['solved', 'budget'] as const, 'stop', errors),
       cache: pick(params.get('cache'), ['on', 'off'] as const, 'cache', errors),
@@ -226,6 +232,13 @@ function definedOnly<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], un
 const FREE_TEXT: ReadonlySet<SetupField> = new Set(['question', 'answer', 'hub', 'policy', 'value']);
 
 /** Only the fields of the setup's task, and settings away from their defaults, go in the URL. */
+/** Whether the value threshold matters: BFS and DFS prune below it, refine rewrites below it. */
+export function usesThreshold(setup: Pick<Setup, 'strategy' | 'refine'>): boolean {
+  return (
+    setup.strategy === 'bfs' || setup.strategy === 'dfs' || (setup.refine === 'on' && refines(setup.strategy))
+  );
+}
+
 function writes(setup: Setup, field: SetupField): boolean {
   switch (field) {
     case 'backend':
@@ -241,10 +254,10 @@ function writes(setup: Setup, field: SetupField): boolean {
       return (
         (setup.strategy === 'mcts' || setup.strategy === 'gumbel') && setup[field] !== DEFAULT_SETUP[field]
       );
+    case 'refine':
+      return refines(setup.strategy) && setup.refine !== DEFAULT_SETUP.refine;
     case 'threshold':
-      return (
-        (setup.strategy === 'bfs' || setup.strategy === 'dfs') && setup.threshold !== DEFAULT_SETUP.threshold
-      );
+      return usesThreshold(setup) && setup.threshold !== DEFAULT_SETUP.threshold;
     case 'hub':
       return setup.hub !== DEFAULT_HUB;
     case 'numbers':

@@ -1,4 +1,5 @@
 import type { Evaluation } from '../events';
+import { refinable } from '../refine';
 import type { SearchSession } from '../session';
 import { getNode, pathTo, ROOT_ID, type NodeId } from '../tree';
 import { StatefulStrategy, type BaseState } from './stateful-strategy';
@@ -15,6 +16,8 @@ interface State extends BaseState {
 /**
  * The plain chain (CoT): one greedy step at a time (temperature 0), never branching and never
  * going back; it ends at the first terminal or invalid step. Phases: expand, evaluate, backpropagate.
+ * With refine on, a failed or low-valued step gets one rewrite after a critique, and the chain
+ * goes on from the rewrite (Self-Refine inside a chain).
  */
 export class ChainStrategy<P> extends StatefulStrategy<State> {
   readonly name = 'cot';
@@ -53,6 +56,7 @@ export class ChainStrategy<P> extends StatefulStrategy<State> {
       }
       case 'evaluate':
         this.s.evaluations = await this.session.evaluate(this.s.added);
+        if (this.config.refine) await this.refine();
         this.s.phase = 'backpropagate';
         break;
       case 'backpropagate': {
@@ -74,6 +78,19 @@ export class ChainStrategy<P> extends StatefulStrategy<State> {
         break;
     }
     return ran;
+  }
+
+  /**
+   * Refine: a step that failed or scored below the threshold is written again (greedily, like every
+   * step of the chain) after a critique, and the chain goes on from the rewrite.
+   */
+  private async refine(): Promise<void> {
+    const { threshold, maxStepTokens } = this.config;
+    const ids = refinable(this.session.tree, this.s.current, threshold);
+    const [rewrite] = await this.session.refine(ids, threshold, 0, maxStepTokens);
+    if (rewrite === undefined) return;
+    this.s.added = [rewrite];
+    this.s.evaluations = [...this.s.evaluations, ...(await this.session.evaluate([rewrite]))];
   }
 
   private end(nodeId: NodeId): void {

@@ -1,4 +1,5 @@
 import type { Evaluation } from '../events';
+import { refinable } from '../refine';
 import type { SearchSession } from '../session';
 import {
   firstSolvedNode,
@@ -46,6 +47,7 @@ export function initialMctsState(): MctsState {
  *  expand        sample k next steps for the leaf (verified as they are created);
  *  evaluate      `children` and `x1`: score the new children (verifier reward on terminals, value
  *                model on the rest); `alphazero`: score the leaf itself, its children wait at N = 0;
+ *                with refine on, new steps that failed or scored low are rewritten here too;
  *  backpropagate add those visits and values to the path (x1: its discounted, visit-weighted mean).
  * A selected terminal is re-evaluated by the verifier instead of expanded.
  */
@@ -69,6 +71,7 @@ export abstract class MctsBase<P, S extends MctsState> extends StatefulStrategy<
         break;
       case 'evaluate':
         this.s.evaluations = await this.session.evaluate(this.s.toEvaluate);
+        if (this.config.refine) await this.refine();
         this.s.phase = 'backpropagate';
         break;
       case 'backpropagate':
@@ -154,6 +157,22 @@ export abstract class MctsBase<P, S extends MctsState> extends StatefulStrategy<
     const evaluateLeaf = this.config.variant === 'alphazero' || children.length === 0;
     this.s.toEvaluate = evaluateLeaf ? [leaf] : children;
     this.s.phase = 'evaluate';
+  }
+
+  /**
+   * Refine: the leaf's new steps that failed or scored below the threshold are rewritten after a
+   * critique. The rewrites are evaluated with their siblings (AlphaZero's wait at N = 0 like them).
+   */
+  private async refine(): Promise<void> {
+    const { tree } = this.session;
+    const leaf = this.leaf();
+    if (getNode(tree, leaf).status !== 'expanded') return;
+    const { threshold, temperature, maxStepTokens } = this.config;
+    const ids = refinable(tree, leaf, threshold);
+    const rewrites = await this.session.refine(ids, threshold, temperature, maxStepTokens);
+    if (rewrites.length === 0 || this.config.variant === 'alphazero') return;
+    this.s.toEvaluate = [...this.s.toEvaluate, ...rewrites];
+    this.s.evaluations = [...this.s.evaluations, ...(await this.session.evaluate(rewrites))];
   }
 
   private backpropagate(): void {

@@ -20,6 +20,13 @@ export const STRATEGY_NAMES: readonly StrategyName[] = [
 /** The four strategies the lesson's race and the first chapters compare. */
 export const CLASSIC_STRATEGIES: readonly StrategyName[] = ['cot', 'bon', 'beam', 'mcts'];
 
+/** The strategies that apply the Refine operator when `refine` is on. */
+export const REFINING_STRATEGIES: readonly StrategyName[] = ['cot', 'mcts', 'gumbel'];
+
+export function refines(strategy: StrategyName): boolean {
+  return REFINING_STRATEGIES.includes(strategy);
+}
+
 /**
  * How MCTS counts and backs up (Strategy panel, `--variant`):
  *  children   this playground's first MCTS: every new child is evaluated and counted as a visit;
@@ -46,10 +53,15 @@ export interface SearchConfig {
   readonly variant: MctsVariant;
   /** MCTS-Solver: proven-failed nodes are never selected again (MCTS and Gumbel). */
   readonly solver: boolean;
-  /** BFS and DFS: children valued below this are pruned (ToT's value threshold). */
+  /** BFS and DFS: children valued below this are pruned (ToT's value threshold); refine: rewritten. */
   readonly threshold: number;
   /** MCTS and Gumbel: one node per state (transpositions), the tree becoming a DAG of states. */
   readonly graph: boolean;
+  /**
+   * MCTS, Gumbel and the chain: a new step the verifier rejects, or one valued below `threshold`,
+   * is rewritten by the policy after a critique (the Refine operator, refine.ts).
+   */
+  readonly refine: boolean;
   /** Stop as soon as a verified solution exists. */
   readonly stopOnSolved: boolean;
   readonly maxStepTokens: number;
@@ -70,6 +82,7 @@ export const DEFAULT_CONFIG: SearchConfig = {
   solver: false,
   threshold: 0.05,
   graph: false,
+  refine: false,
   stopOnSolved: true,
   maxStepTokens: 40,
   seed: 1,

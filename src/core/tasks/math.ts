@@ -82,4 +82,5 @@ export const mathTask: Task<MathProblem> = {
     return { kind: 'final', solved, answer: stated };
   },
   maxSteps: () => MAX_STEPS,
+  wrongAnswer: (answer) => `the answer ${answer} is not the known answer`,
 };

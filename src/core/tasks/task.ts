@@ -36,4 +36,6 @@ export interface Task<P> {
    * numbers left), for a task where states recur; graph mode merges nodes with the same key.
    */
   stateKey?(problem: P, steps: readonly string[]): string | undefined;
+  /** Why a final answer failed, as the tree and the refine critique say it (default: "is not the target"). */
+  wrongAnswer?(answer: string): string;
 }

@@ -183,7 +183,7 @@ describe('session file', () => {
     const events = data.events as Record<string, unknown>[];
     events[3] = { ...events[3], type: 'expandd' };
     expect(refusal(data)).toMatch(
-      /^not a valid session file: events\[3\]\.type: expected one of select, expand, evaluate, backpropagate, backup, prove, prune, backtrack, answer, got "expandd"/,
+      /^not a valid session file: events\[3\]\.type: expected one of select, expand, evaluate, backpropagate, backup, prove, prune, backtrack, refine, answer, got "expandd"/,
     );
     const bad = json();
     (bad.setup as Record<string, unknown>).sims = 64;

@@ -71,6 +71,7 @@ export const setupSchema: z.ZodType<Setup> = z.object({
   variant: z.enum(MCTS_VARIANTS).default(DEFAULT_SETUP.variant),
   solver: z.enum(['on', 'off']).default(DEFAULT_SETUP.solver),
   graph: z.enum(['on', 'off']).default(DEFAULT_SETUP.graph),
+  refine: z.enum(['on', 'off']).default(DEFAULT_SETUP.refine),
   threshold: field.default(DEFAULT_SETUP.threshold),
 });
 
@@ -96,6 +97,8 @@ export const treeNodeSchema: z.ZodType<TreeNode> = z.object({
   proven: z.enum(['solved', 'failed']).optional(),
   transpositionOf: nodeId.optional(),
   transpositions: z.array(nodeId).optional(),
+  refines: nodeId.optional(),
+  critique: text.optional(),
 });
 
 const newChildSchema: z.ZodType<NewChild> = z.object({
@@ -128,6 +131,7 @@ export const eventSchema: z.ZodType<SearchEvent> = z.discriminatedUnion('type', 
   z.object({ type: z.literal('prove'), nodeIds: z.array(nodeId), outcome: z.enum(['solved', 'failed']) }),
   z.object({ type: z.literal('prune'), nodeId }),
   z.object({ type: z.literal('backtrack'), fromId: nodeId, toId: nodeId, reason: text }),
+  z.object({ type: z.literal('refine'), nodeId, critique: text, child: newChildSchema }),
   z.object({ type: z.literal('answer'), nodeId, solved: z.boolean(), answer: text }),
 ]);
 

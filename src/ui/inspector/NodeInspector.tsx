@@ -58,6 +58,13 @@ export function NodeInspector({ keys = true }: { readonly keys?: boolean } = {})
 
       <ReasoningPath tree={tree} nodeId={node.id} prompt={search.prompt} expected={expected} />
 
+      {node.refines !== undefined && (
+        <p className="inspector__refine" data-testid="inspector-refine">
+          Rewrite of {node.refines}: the policy read that step followed by “{node.critique}” and wrote this
+          instead.
+        </p>
+      )}
+
       <dl className="inspector__stats" data-testid="inspector-stats">
         {!isRoot && (
           <>

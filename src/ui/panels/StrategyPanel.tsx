@@ -1,9 +1,10 @@
-import { STRATEGY_NAMES } from '../../core/strategies/strategy';
+import { refines, STRATEGY_NAMES } from '../../core/strategies/strategy';
 import { BACKEND_SETTINGS, type BackendSetting, type SetupField } from '../../state/setup';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import { STRATEGY_LABELS } from '../strategy-labels';
 import { MctsOptions } from './MctsOptions';
+import { RefineOption } from './RefineOption';
 import { SettingSlider } from './SettingSlider';
 import { isMctsLike, SELECTION_EXPLAIN, SETTINGS, STOP_EXPLAIN, STRATEGY_EXPLAIN } from './strategy-settings';
 import './panels.css';
@@ -66,7 +67,7 @@ export function StrategyPanel() {
   const numeric = (field: (typeof SETTINGS)[number]['field']) => {
     const spec = SETTINGS.find((s) => s.field === field);
     if (!spec) return null;
-    const label = spec.label(strategy);
+    const label = spec.label(strategy, setup.refine === 'on');
     const error = errorOf(spec.field);
     if (label === null && error === undefined) return null;
     return (
@@ -116,6 +117,10 @@ export function StrategyPanel() {
 
       {(isMctsLike(strategy) || errorOf('variant') || errorOf('solver')) && (
         <MctsOptions setup={setup} setField={setField} errorLine={errorLine} />
+      )}
+
+      {(refines(strategy) || errorOf('refine')) && (
+        <RefineOption setup={setup} setField={setField} errorLine={errorLine} />
       )}
 
       {((isMctsLike(strategy) && setup.variant !== 'x1') || errorOf('selection')) && (

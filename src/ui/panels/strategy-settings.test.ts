@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGY_NAMES } from '../../core/strategies/strategy';
 import { SEARCH_LIMITS } from '../../state/setup-validate';
 import {
+  REFINE_EXPLAIN,
   SELECTION_EXPLAIN,
   SETTINGS,
   sliderText,
@@ -43,8 +44,9 @@ describe('strategy settings', () => {
       ...Object.values(STRATEGY_EXPLAIN),
       ...Object.values(SELECTION_EXPLAIN),
       ...Object.values(STOP_EXPLAIN),
+      REFINE_EXPLAIN,
       ...STRATEGY_NAMES.flatMap((strategy) =>
-        SETTINGS.filter((s) => s.label(strategy) !== null).flatMap((s) => [
+        SETTINGS.filter((s) => s.label(strategy, true) !== null).flatMap((s) => [
           s.explain(strategy, 'puct'),
           s.explain(strategy, 'uct'),
         ]),

@@ -1,4 +1,4 @@
-import type { MctsVariant, StrategyName } from '../../core/strategies/strategy';
+import { refines, type MctsVariant, type StrategyName } from '../../core/strategies/strategy';
 import { SEARCH_LIMITS, type SearchField } from '../../state/setup-validate';
 
 /**
@@ -17,7 +17,8 @@ export interface SettingSpec {
   readonly step: number;
   /** A slider for a quantity; a stepper (− and + beside the box) for a label such as the seed. */
   readonly control: 'slider' | 'stepper';
-  readonly label: (strategy: StrategyName) => string | null;
+  /** `refine`: the Refine operator is on (the threshold then matters beyond BFS and DFS). */
+  readonly label: (strategy: StrategyName, refine: boolean) => string | null;
   readonly explain: (strategy: StrategyName, selection: 'puct' | 'uct') => string;
 }
 
@@ -40,6 +41,13 @@ export const VARIANT_EXPLAIN: Readonly<Record<MctsVariant, string>> = {
 };
 
 export const SOLVER_EXPLAIN = 'A node whose sampled steps all failed is proven failed; selection skips it.';
+
+export const REFINE_EXPLAIN =
+  'A rejected or low-valued step is shown back with a critique; the rewrite joins the tree beside it.';
+
+/** Where this refine differs from Self-Refine (the checkbox's tooltip and the lesson say it). */
+export const REFINE_CAVEAT =
+  "Self-Refine has the model write its own critique; here the critique is fixed text quoting the verifier's reason (or the low value), as Reflexion and CRITIC feed back outside signals. Meant for instruct models (math on a hub model): the embedded Countdown policy never saw a critique.";
 
 export const GRAPH_EXPLAIN = 'The same numbers left, in any order, are one node: the tree becomes a DAG.';
 
@@ -155,8 +163,11 @@ export const SETTINGS: readonly SettingSpec[] = [
     max: 1,
     step: 0.05,
     control: 'slider',
-    label: (s) => (s === 'bfs' || s === 'dfs' ? 'Value threshold' : null),
-    explain: () => "A child the value model scores below this is pruned (ToT's v_th).",
+    label: (s, refine) => (s === 'bfs' || s === 'dfs' || (refine && refines(s)) ? 'Value threshold' : null),
+    explain: (s) =>
+      s === 'bfs' || s === 'dfs'
+        ? "A child the value model scores below this is pruned (ToT's v_th)."
+        : 'A new step the value model scores below this is refined, like a step the verifier rejects.',
   },
   {
     field: 'seed',

@@ -123,6 +123,12 @@ function TreeLegendImpl() {
         </svg>
         same state
       </Item>
+      <Item title="Refine: the policy wrote this step again after a critique" testId="legend-refine">
+        <svg width={28} height={10} aria-hidden="true">
+          <line className="tree-edge tree-edge--refine" x1={2} x2={26} y1={5} y2={5} strokeWidth={2} />
+        </svg>
+        rewrite
+      </Item>
       <Item title="The node shown in the inspector" testId="legend-selected">
         {marker('selected')}
         selected

@@ -14,6 +14,29 @@ export interface Flat {
   readonly descendants: number[];
 }
 
+/**
+ * The children drawn under `node`, in childIds order except that a rewrite (TreeNode.refines) sits
+ * right after the step it refines, so that the refine edge between them stays short. A
+ * transposition is drawn as an edge to the node holding its state (layoutTree), not as a node.
+ */
+function drawnChildren(tree: ReasoningTree, node: TreeNode): TreeNode[] {
+  const kids = node.childIds.flatMap((id) => {
+    const child = tree.nodes[id];
+    return child && child.transpositionOf === undefined ? [child] : [];
+  });
+  if (!kids.some((k) => k.refines !== undefined)) return kids;
+  const rewrites = new Map<NodeId, TreeNode[]>();
+  for (const k of kids)
+    if (k.refines !== undefined) rewrites.set(k.refines, [...(rewrites.get(k.refines) ?? []), k]);
+  const out: TreeNode[] = [];
+  const place = (k: TreeNode): void => {
+    out.push(k);
+    for (const r of rewrites.get(k.id) ?? []) place(r);
+  };
+  for (const k of kids) if (k.refines === undefined || !kids.some((o) => o.id === k.refines)) place(k);
+  return out;
+}
+
 export function flatten(tree: ReasoningTree): Flat {
   const root = tree.nodes[tree.rootId];
   const flat: Flat = { nodes: [], parent: [], children: [], inPruned: [], descendants: [] };
@@ -28,12 +51,9 @@ export function flatten(tree: ReasoningTree): Flat {
     flat.inPruned.push(node.pruned || (parent >= 0 && (flat.inPruned[parent] ?? false)));
     flat.descendants.push(0);
     if (parent >= 0) flat.children[parent]?.push(index);
-    // Reversed onto the stack so that pre-order follows childIds.
-    // A transposition is drawn as an edge to the node holding its state (layoutTree), not as a node.
-    for (let c = node.childIds.length - 1; c >= 0; c--) {
-      const child = tree.nodes[node.childIds[c] ?? ''];
-      if (child && child.transpositionOf === undefined) stack.push([child, index]);
-    }
+    // Reversed onto the stack so that pre-order follows the drawn order.
+    const kids = drawnChildren(tree, node);
+    for (let c = kids.length - 1; c >= 0; c--) stack.push([kids[c] as TreeNode, index]);
   }
   for (let i = flat.nodes.length - 1; i > 0; i--) {
     const p = flat.parent[i] ?? 0;

@@ -79,6 +79,8 @@ export interface LayoutEdge {
   readonly pruned: boolean;
   /** Graph mode: a second way into the target's state (a transposition), drawn dashed. */
   readonly transposition: boolean;
+  /** Refine: from a step to its rewrite (a sibling), drawn as an arc beside the tree edges. */
+  readonly refine: boolean;
 }
 
 export interface LayoutBounds {
@@ -89,7 +91,7 @@ export interface LayoutBounds {
 }
 
 export interface TreeLayout {
-  /** Drawn nodes in pre-order (children in `childIds` order). */
+  /** Drawn nodes in pre-order (children in `childIds` order, a rewrite right after the step it refines). */
   readonly nodes: readonly LayoutNode[];
   readonly edges: readonly LayoutEdge[];
   readonly byId: ReadonlyMap<NodeId, LayoutNode>;
@@ -141,6 +143,31 @@ function transpositionEdges(tree: ReasoningTree, byId: ReadonlyMap<NodeId, Layou
       visits: node.visits,
       pruned: from.pruned || to.pruned || node.pruned,
       transposition: true,
+      refine: false,
+    });
+  }
+  return out;
+}
+
+/** Refine: an edge from each drawn step that was refined to its drawn rewrite. */
+function refineEdges(tree: ReasoningTree, byId: ReadonlyMap<NodeId, LayoutNode>): LayoutEdge[] {
+  const out: LayoutEdge[] = [];
+  for (const node of Object.values(tree.nodes)) {
+    if (node.refines === undefined) continue;
+    const from = byId.get(node.refines);
+    const to = byId.get(node.id);
+    if (!from || !to) continue;
+    out.push({
+      sourceId: from.id,
+      targetId: to.id,
+      x1: from.x,
+      y1: from.y,
+      x2: to.x,
+      y2: to.y,
+      visits: 0,
+      pruned: from.pruned || to.pruned,
+      transposition: false,
+      refine: true,
     });
   }
   return out;
@@ -243,9 +270,10 @@ export function layoutTree(tree: ReasoningTree, options: LayoutOptions = {}): Tr
         visits: node.visits,
         pruned: drawn.pruned,
         transposition: false,
+        refine: false,
       });
     }
   });
-  edges.push(...transpositionEdges(tree, byId));
+  edges.push(...transpositionEdges(tree, byId), ...refineEdges(tree, byId));
   return { nodes, edges, byId, bounds: { minX, maxX, minY, maxY }, totalNodes: n, orientation };
 }
