@@ -57,4 +57,31 @@ describe('phase notes for the toolbox operators', () => {
     expect(pruned.text).toMatch(/^Prune n2, n3, n4, n5 and 1 more: their subtrees are never selected again/);
     expect(pruned.text.match(/Prune/g)).toHaveLength(1);
   });
+
+  it('tells a phase of refines in one sentence: the pairs, the critique, what the rewrites came to', () => {
+    const critique = 'Critique: the step above is wrong (no 9 left). Rewrite that step correctly.';
+    const refine = (nodeId: string, child: NewChild): SearchEvent => ({
+      type: 'refine',
+      nodeId,
+      critique,
+      child,
+    });
+    const phase: SearchEvent[] = [
+      { type: 'evaluate', evaluations: [{ nodeId: 'n3', value: 0, source: 'verifier' }] },
+      refine('n3', step('4+5=9 (left: 6 9 10)')),
+      refine('n4', { ...step('9+9=18 (left: 18)'), status: 'failed', reason: 'no 9 left' }),
+      { type: 'evaluate', evaluations: [{ nodeId: 'n8', value: 0.9, source: 'value-model' }] },
+    ];
+    const tree = replay([...BASE, ...phase]);
+    expect(tree.nodes.n8?.refines).toBe('n3');
+    expect(tree.nodes.n8?.parentId).toBe('n0');
+    const note = describePhase('evaluate', phase, tree, DEFAULT_CONFIG);
+    expect(note.text).toContain(
+      `Refine n3 → n8, n4 → n9: the policy read each step followed by a critique ("${critique}")`,
+    );
+    expect(note.text).toContain('1 rewrite failing again');
+    expect(note.text.match(/Refine/g)).toHaveLength(1);
+    expect(note.text).toContain('Evaluate the rewrites: the value model scored 1 open node');
+    expect(note.highlight).toEqual(expect.arrayContaining(['n3', 'n8', 'n4', 'n9']));
+  });
 });

@@ -69,7 +69,8 @@ function describeExpand(event: Extract<SearchEvent, { type: 'expand' }>, config:
   return `Expand ${event.parentId}: the policy sampled ${count(samples, 'next step')} (temperature ${config.temperature}); ${parts.join(', ')}. Priors are the step probabilities normalized over the siblings.`;
 }
 
-function describeEvaluate(event: Extract<SearchEvent, { type: 'evaluate' }>): string {
+/** `what`: 'Evaluate', or after a refine in the same phase 'Evaluate the rewrites'. */
+function describeEvaluate(event: Extract<SearchEvent, { type: 'evaluate' }>, what = 'Evaluate'): string {
   const byModel = event.evaluations.filter((e) => e.source === 'value-model');
   const byVerifier = event.evaluations.filter((e) => e.source === 'verifier');
   const parts: string[] = [];
@@ -83,7 +84,7 @@ function describeEvaluate(event: Extract<SearchEvent, { type: 'evaluate' }>): st
       `the verifier judged ${count(byVerifier.length, 'terminal')}: ${ok} solved, ${byVerifier.length - ok} failed`,
     );
   }
-  return `Evaluate: ${parts.join('; ') || 'nothing to score'}.`;
+  return `${what}: ${parts.join('; ') || 'nothing to score'}.`;
 }
 
 function describePrunes(ids: readonly NodeId[]): string {
@@ -141,7 +142,9 @@ export function describePhase(
         highlight.push(e.parentId, ...getNode(tree, e.parentId).childIds);
         break;
       case 'evaluate':
-        texts.push(describeEvaluate(e));
+        texts.push(
+          describeEvaluate(e, refines.length > 0 && texts.length > 0 ? 'Evaluate the rewrites' : undefined),
+        );
         highlight.push(...e.evaluations.map((x) => x.nodeId));
         break;
       case 'backpropagate':

@@ -33,4 +33,20 @@ describe('a graph of states, drawn', () => {
     const treeEdges = layout.edges.filter((e) => !e.transposition).map((e) => e.targetId);
     expect(treeEdges.sort()).toEqual(['n1', 'n2', 'n3']);
   });
+
+  it('draws a rewrite beside the step it refines, joined to it by a refine edge', () => {
+    const tree = replay([
+      { type: 'expand', parentId: 'n0', children: [step('a'), step('b'), step('c')] },
+      { type: 'refine', nodeId: 'n1', critique: 'Critique: x', child: step('a again') },
+    ]);
+    const layout = layoutTree(tree);
+    // Pre-order puts the rewrite (created last, n4) right after n1, before n1's other siblings.
+    expect(layout.nodes.map((n) => n.id)).toEqual(['n0', 'n1', 'n4', 'n2', 'n3']);
+    const refine = layout.edges.filter((e) => e.refine);
+    expect(refine).toEqual([expect.objectContaining({ sourceId: 'n1', targetId: 'n4' })]);
+    // Its tree edge still comes from the parent: the rewrite replaces the step, it does not follow it.
+    expect(layout.edges.filter((e) => !e.refine && e.targetId === 'n4')).toEqual([
+      expect.objectContaining({ sourceId: 'n0' }),
+    ]);
+  });
 });

@@ -27,6 +27,19 @@ describe('fitTransform', () => {
     expect(t.k).toBeGreaterThan(1.5);
     expect(t.k).toBeLessThanOrEqual(3);
   });
+
+  it('keeps the nodes 40% of a narrow view when long labels would want all of it (a phone, math paragraphs)', () => {
+    // Left to right, depth 1: the root's paragraph before it, its children's after them.
+    const chain = { minX: 0, maxX: 132, minY: -72, maxY: 72 };
+    const wide = { top: 20, bottom: 20, left: 240, right: 260 };
+    const size = { width: 367, height: 480 };
+    const t = fitTransform({ bounds: chain, pads: wide }, size);
+    const span = t.applyX(chain.maxX) - t.applyX(chain.minX);
+    expect(span).toBeGreaterThan(0.25 * size.width);
+    // Still inside the view: the nodes themselves never leave it.
+    expect(t.applyX(chain.minX)).toBeGreaterThan(0);
+    expect(t.applyX(chain.maxX)).toBeLessThan(size.width);
+  });
 });
 
 describe('fitPads', () => {

@@ -50,18 +50,34 @@ const PAD_PX = 8;
 
 type SvgZoom = ZoomBehavior<SVGSVGElement, unknown>;
 
-/** The drawing's extent in layout units (the node centres and their radii) and in pixels around it. */
-function frame(content: ViewContent) {
+/** The share of the view the label pads may take on each axis; the nodes keep the rest. */
+const MAX_PAD_SHARE = 0.6;
+
+/** Both pads of one axis, shrunk in proportion when together they would take more than their share. */
+function capPads(before: number, after: number, length: number): [number, number] {
+  const most = MAX_PAD_SHARE * length;
+  const total = before + after;
+  return total <= most || total <= 0 ? [before, after] : [(before * most) / total, (after * most) / total];
+}
+
+/**
+ * The drawing's extent in layout units (the node centres and their radii) and in pixels around it.
+ * Long labels (a math step is a paragraph) on a narrow view would leave the nodes no room and a fit
+ * would shrink them to a point: the pads are capped, and the outermost labels run off the edge.
+ */
+function frame(content: ViewContent, size: ViewSize) {
   const { bounds, pads } = content;
+  const [left, right] = capPads(pads.left + PAD_PX, pads.right + PAD_PX, size.width);
+  const [top, bottom] = capPads(pads.top + PAD_PX, pads.bottom + PAD_PX, size.height);
   return {
     minX: bounds.minX - NODE_MARGIN,
     minY: bounds.minY - NODE_MARGIN,
     width: bounds.maxX - bounds.minX + 2 * NODE_MARGIN,
     height: bounds.maxY - bounds.minY + 2 * NODE_MARGIN,
-    left: pads.left + PAD_PX,
-    right: pads.right + PAD_PX,
-    top: pads.top + PAD_PX,
-    bottom: pads.bottom + PAD_PX,
+    left,
+    right,
+    top,
+    bottom,
   };
 }
 
@@ -70,7 +86,7 @@ function frame(content: ViewContent) {
  * both ways in the room the labels leave, so that no part of the canvas is left over on one side.
  */
 export function fitTransform(content: ViewContent, size: ViewSize): ZoomTransform {
-  const f = frame(content);
+  const f = frame(content, size);
   const roomW = Math.max(1, size.width - f.left - f.right);
   const roomH = Math.max(1, size.height - f.top - f.bottom);
   const k = Math.max(SCALE_EXTENT[0], Math.min(MAX_FIT_SCALE, roomW / f.width, roomH / f.height));
@@ -80,7 +96,7 @@ export function fitTransform(content: ViewContent, size: ViewSize): ZoomTransfor
 }
 
 export function overflows(content: ViewContent, t: ZoomTransform, size: ViewSize): boolean {
-  const f = frame(content);
+  const f = frame(content, size);
   const left = t.applyX(f.minX) - f.left + PAD_PX;
   const right = t.applyX(f.minX + f.width) + f.right - PAD_PX;
   const top = t.applyY(f.minY) - f.top + PAD_PX;
