@@ -74,7 +74,10 @@ function Toolbox() {
       <p className="lesson__muted">
         Where this engine differs from the papers: a solver&apos;s proof covers the k steps sampled, not every
         legal step; Gumbel keeps PUCT below the root; x1 ends its search when selection reaches a terminal,
-        here the simulation counts as wasted and the search goes on.
+        here the simulation counts as wasted and the search goes on. Refine (Strategy panel, for the chain,
+        MCTS and Gumbel) puts a rejected or low-valued step back to the policy after a fixed critique that
+        quotes the verifier&apos;s reason, where Self-Refine has the model write its own critique; it is meant
+        for instruct models such as the math task&apos;s hub models.
       </p>
     </>
   );
