@@ -42,8 +42,9 @@ export class GumbelStrategy<P> extends MctsBase<P, GumbelState> {
     super(session, config, { ...initialMctsState(), noisy: {}, remaining: [], queue: [], phaseBudget: 0 });
   }
 
-  protected override choose(node: TreeNode): TreeNode | undefined {
-    if (node.id !== ROOT_ID) return super.choose(node);
+  protected override choose(node: TreeNode, virtual?: ReadonlyMap<NodeId, number>): TreeNode | undefined {
+    // At the root the halving's queue decides; virtual loss acts below it.
+    if (node.id !== ROOT_ID) return super.choose(node, virtual);
     if (this.s.phaseBudget === 0) this.draw(node);
     const alive = (id: NodeId): boolean =>
       !this.config.solver || !isKnownFailed(this.target(getNode(this.session.tree, id)));

@@ -62,6 +62,11 @@ export interface SearchConfig {
    * is rewritten by the policy after a critique (the Refine operator, refine.ts).
    */
   readonly refine: boolean;
+  /**
+   * MCTS and Gumbel: leaves selected per round with virtual loss, expanded and evaluated together
+   * (1: one simulation at a time). A server engine answers them concurrently.
+   */
+  readonly parallel: number;
   /** Stop as soon as a verified solution exists. */
   readonly stopOnSolved: boolean;
   readonly maxStepTokens: number;
@@ -83,6 +88,7 @@ export const DEFAULT_CONFIG: SearchConfig = {
   threshold: 0.05,
   graph: false,
   refine: false,
+  parallel: 1,
   stopOnSolved: true,
   maxStepTokens: 40,
   seed: 1,
