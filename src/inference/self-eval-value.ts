@@ -1,5 +1,6 @@
 import type { Value, ValueInput } from '../core/models';
 import { leftPad } from './batch';
+import { selfEvalMessage } from './self-eval-message';
 import { InferenceError } from './errors';
 import { logSoftmax } from './sampling';
 import { chatPrompt } from './trace-text';
@@ -10,13 +11,6 @@ import { encodePlain, type LoadedModel } from './transformers-models';
  * steps so far are correct, and the value is the probability it gives to "Yes" against "No" as its
  * next token, from one batched forward pass over all the traces.
  */
-export const SELF_EVAL_QUESTION = 'Are the steps so far correct? Answer Yes or No.';
-
-export function selfEvalMessage(prompt: string, steps: readonly string[], separator: string): string {
-  const shown = steps.length > 0 ? steps.join(separator) : '(no steps yet)';
-  return `${prompt}\n\nSteps so far:\n${shown}\n\n${SELF_EVAL_QUESTION}`;
-}
-
 export class SelfEvalValue implements Value {
   forwardCalls = 0;
   private readonly yesId: number;

@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Policy } from '../../../core/models';
+
+/**
+ * A TEST DOUBLE of a vLLM server (Node only): `/v1/models` and `/v1/completions` in vLLM's dialect
+ * (`n`, `stop`, `seed`, `logprobs`, `finish_reason`, `stop_reason`), answered by one of the
+ * project's own models in-process. It is not vLLM: generation runs one request at a time (one
+ * model, like one GPU), log-probabilities are the step's total spread evenly over its tokens, and
+ * there is no top_logprobs. It adds a latency per request and plays faults on request.
+ */
+export type DoubleFault = 'none' | 'timeout' | '429' | '500' | 'malformed' | 'cut' | 'single-choice';
+
+export interface VllmDoubleOptions {
+  readonly model: string;
+  readonly policy: Policy;
+  /** Milliseconds added before each answer (a network and a busy server). */
+  readonly latencyMs?: number;
+}
+
+interface CompletionBody {
+  prompt?: unknown;
+  n?: unknown;
+  max_tokens?: unknown;
+  temperature?: unknown;
+  seed?: unknown;
+  stop?: unknown;
+}
+
+export class VllmDouble {
+  fault: DoubleFault = 'none';
+  /** How many more requests the fault applies to (then the server is healthy again). */
+  faultCount = Number.POSITIVE_INFINITY;
+  latencyMs: number;
+  completions = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  private server: Server | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly hanging = new Set<ServerResponse>();
+
+  constructor(private readonly options: VllmDoubleOptions) {
+    this.latencyMs = options.latencyMs ?? 0;
+  }
+
+  /** Listens on 127.0.0.1 (`port` 0: any free one) and returns the base address. */
+  async start(port = 0): Promise<string> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+
+  /** Plays `fault` for the next `count` completion requests. */
+  setFault(fault: DoubleFault, count = Number.POSITIVE_INFINITY): void {
+    this.fault = fault;
+    this.faultCount = count;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-headers', 'content-type, authorization');
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    const body = await readBody(req);
+    if (req.method === 'GET' && req.url === '/v1/models')
+      return json(res, 200, { object: 'list', data: [{ id: this.options.model, object: 'model' }] });
+    if (req.method !== 'POST' || req.url !== '/v1/completions') return json(res, 404, { error: 'not found' });
+    this.completions++;
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      if (this.latencyMs > 0) await new Promise((done) => setTimeout(done, this.latencyMs));
+      const fault = this.faultCount > 0 ? this.fault : 'none';
+      if (fault !== 'none') this.faultCount--;
+      if (fault === 'timeout') {
+        this.hanging.add(res);
+        return;
+      }
+      if (fault === 'cut') return void req.socket.destroy();
+      if (fault === '429') return json(res, 429, { error: { message: 'Too many requests' } });
+      if (fault === '500') return json(res, 500, { error: { message: 'CUDA out of memory' } });
+      if (fault === 'malformed')
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"choices": [');
+      return json(
+        res,
+        200,
+        await this.complete(JSON.parse(body) as CompletionBody, fault === 'single-choice'),
+      );
+    } catch (e) {
+      return json(res, 400, { error: { message: e instanceof Error ? e.message : String(e) } });
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /** One completion; generation waits its turn (one model). */
+  private complete(body: CompletionBody, single: boolean): Promise<object> {
+    const run = this.queue.then(() => this.generate(body, single));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async generate(body: CompletionBody, single: boolean): Promise<object> {
+    if (typeof body.prompt !== 'string') throw new Error('prompt must be a string');
+    const n = single ? 1 : Number(body.n ?? 1);
+    const stop = Array.isArray(body.stop) && typeof body.stop[0] === 'string' ? body.stop[0] : '\n';
+    const [samples = []] = await this.options.policy.sample({
+      prompt: body.prompt,
+      stepSeparator: stop,
+      requests: [{ steps: [], k: n }],
+      temperature: Number(body.temperature ?? 1),
+      seed: Number(body.seed ?? 0),
+      maxStepTokens: Number(body.max_tokens ?? 16),
+    });
+    const choices = samples.map((s, index) => {
+      const count = Math.max(1, s.tokens - (s.end === 'newline' ? 1 : 0));
+      return {
+        index,
+        text: s.text,
+        logprobs: {
+          tokens: Array.from({ length: count }, (_, i) => `t${i}`),
+          token_logprobs: Array.from({ length: count }, () => s.logProb / count),
+          top_logprobs: null,
+        },
+        finish_reason: s.end === 'length' ? 'length' : 'stop',
+        stop_reason: s.end === 'newline' ? stop : null,
+      };
+    });
+    const tokens = samples.reduce((a, s) => a + s.tokens, 0);
+    return {
+      id: `cmpl-${this.completions}`,
+      object: 'text_completion',
+      model: this.options.model,
+      choices,
+      usage: { completion_tokens: tokens },
+    };
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((done, fail) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (text += chunk));
+    req.on('end', () => done(text));
+    req.on('error', fail);
+  });
+}
+
+function json(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
