@@ -23,6 +23,10 @@ export const EVAL_USAGE = `usage: npm run eval -- --puzzles FILE.jsonl [options]
   --graph on|off            MCTS/Gumbel: one node per state, a DAG of states (default off)
   --refine on|off           cot/MCTS/Gumbel: rewrite a failed or low-valued step after a critique
                             (default off; meant for instruct models, see docs/toolbox.md)
+  --parallel P              MCTS/Gumbel: leaves per round with virtual loss (default 1)
+  --engine local|openai     run the policy in-process (default) or on an OpenAI-compatible server
+  --base URL                openai: the server, e.g. http://localhost:8000 (key: OPENAI_API_KEY)
+  --model NAME              openai: the model the server serves
   --threshold V             BFS/DFS: prune children valued below V; refine: rewrite below V
                             (default ${DEFAULT_CONFIG.threshold})
   --value prm|orm|none      the process-trained value model, the outcome model, or none (default prm)
@@ -48,6 +52,8 @@ export interface EvalArgs {
   readonly value: 'prm' | 'orm' | 'none';
   readonly limit: number | undefined;
   readonly json: string | undefined;
+  /** The policy on a server engine instead of in-process. */
+  readonly engine: { readonly base: string; readonly model: string } | undefined;
 }
 
 function number(
@@ -99,6 +105,10 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
         stop: { type: 'string' },
         graph: { type: 'string' },
         refine: { type: 'string' },
+        parallel: { type: 'string' },
+        engine: { type: 'string' },
+        base: { type: 'string' },
+        model: { type: 'string' },
         'max-tokens': { type: 'string' },
         dtype: { type: 'string' },
         models: { type: 'string' },
@@ -128,9 +138,14 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     threshold: number('threshold', values.threshold, DEFAULT_CONFIG.threshold, false, 0),
     graph: oneOf('graph', values.graph, ['on', 'off'], 'off') === 'on',
     refine: oneOf('refine', values.refine, ['on', 'off'], 'off') === 'on',
+    parallel: number('parallel', values.parallel, 1, true, 1),
     stopOnSolved: oneOf('stop', values.stop, ['solved', 'budget'], 'solved') === 'solved',
   };
+  const engine = oneOf('engine', values.engine, ['local', 'openai'], 'local');
+  if (engine === 'openai' && (!values.base || !values.model))
+    throw new UsageError('--engine openai needs --base URL and --model NAME');
   return {
+    engine: engine === 'openai' ? { base: values.base ?? '', model: values.model ?? '' } : undefined,
     puzzles: values.puzzles,
     config,
     dtype: oneOf('dtype', values.dtype, ['q8', 'fp32'], 'q8'),

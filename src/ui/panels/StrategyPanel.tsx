@@ -119,10 +119,6 @@ export function StrategyPanel() {
         <MctsOptions setup={setup} setField={setField} errorLine={errorLine} />
       )}
 
-      {(refines(strategy) || errorOf('refine')) && (
-        <RefineOption setup={setup} setField={setField} errorLine={errorLine} />
-      )}
-
       {((isMctsLike(strategy) && setup.variant !== 'x1') || errorOf('selection')) && (
         <div className="panel__field">
           <label className="panel__label" htmlFor="strategy-selection">
@@ -148,6 +144,9 @@ export function StrategyPanel() {
 
       {setup.variant !== 'x1' || !isMctsLike(strategy) ? numeric('c') : null}
       {numeric('k')}
+      {(refines(strategy) || errorOf('refine')) && (
+        <RefineOption setup={setup} setField={setField} errorLine={errorLine} />
+      )}
       {numeric('threshold')}
       {numeric('temperature')}
 
