@@ -7,6 +7,7 @@ const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 // E2E_PORT / E2E_HUB_PORT let a second run go beside the first (each needs its own two ports).
 const port = Number(process.env.E2E_PORT ?? 4317);
 export const hubPort = Number(process.env.E2E_HUB_PORT ?? 4318);
+export const enginePort = Number(process.env.E2E_ENGINE_PORT ?? hubPort + 100);
 const outDir = port === 4317 ? 'dist' : `dist-e2e-${port}`;
 
 export default defineConfig({
@@ -29,6 +30,7 @@ export default defineConfig({
       command: `npx vite build --logLevel warn --outDir ${outDir} && npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
       env: {
         RLM_HUB_ORIGINS: `https://huggingface.co https://*.huggingface.co https://*.hf.co http://127.0.0.1:${hubPort}`,
+        RLM_ENGINE_ORIGINS: `http://127.0.0.1:${enginePort}`,
       },
       url: `http://127.0.0.1:${port}`,
       reuseExistingServer: false,
@@ -40,6 +42,13 @@ export default defineConfig({
       url: `http://127.0.0.1:${hubPort}/__hub/requests`,
       reuseExistingServer: false,
       timeout: 30_000,
+    },
+    // A TEST DOUBLE of a vLLM server over the embedded policy (e2e/engine.spec.ts).
+    {
+      command: `npx tsx scripts/engine-double.ts --port ${enginePort}`,
+      url: `http://127.0.0.1:${enginePort}/v1/models`,
+      reuseExistingServer: false,
+      timeout: 60_000,
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy, hubOrigins } from './config/csp.ts';
+import { contentSecurityPolicy, engineOrigins, hubOrigins } from './config/csp.ts';
 import { previewFileHeaders } from './config/preview-headers.ts';
 
 // Cross-origin isolation lets onnxruntime-web use multi-threaded WASM in the page.
@@ -11,6 +11,8 @@ const isolationHeaders = {
 
 // The hub hosts the models may come from (config/csp.ts); RLM_HUB_ORIGINS replaces the default.
 const hubs = hubOrigins(process.env.RLM_HUB_ORIGINS);
+// The server engines the page may reach (engine=openai); RLM_ENGINE_ORIGINS, none by default.
+const engines = engineOrigins(process.env.RLM_ENGINE_ORIGINS);
 
 /**
  * The built pages carry the policy as their first <head> element, before any script loads. Not in
@@ -25,7 +27,7 @@ function cspMetaTag(): Plugin {
         tag: 'meta',
         attrs: {
           'http-equiv': 'Content-Security-Policy',
-          content: contentSecurityPolicy({ hubs, delivery: 'meta' }),
+          content: contentSecurityPolicy({ hubs, engines, delivery: 'meta' }),
         },
         injectTo: 'head-prepend',
       },
@@ -40,7 +42,7 @@ export default defineConfig({
   preview: {
     headers: {
       ...isolationHeaders,
-      'Content-Security-Policy': contentSecurityPolicy({ hubs, delivery: 'header' }),
+      'Content-Security-Policy': contentSecurityPolicy({ hubs, engines, delivery: 'header' }),
     },
   },
   worker: { format: 'es' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, CspConfigError, DEFAULT_HUB_ORIGINS, hubOrigins } from './csp';
+import { contentSecurityPolicy, CspConfigError, DEFAULT_HUB_ORIGINS, engineOrigins, hubOrigins } from './csp';
 
 describe('contentSecurityPolicy', () => {
   it('allows the own origin, WASM compilation and the hubs; never eval or inline script', () => {
@@ -40,5 +40,18 @@ describe('hubOrigins', () => {
     ]) {
       expect(() => hubOrigins(bad)).toThrow(CspConfigError);
     }
+  });
+});
+
+describe('engineOrigins', () => {
+  it('allows no server by default; the listed ones join connect-src, and only origins are taken', () => {
+    expect(engineOrigins(undefined)).toEqual([]);
+    const engines = engineOrigins('http://localhost:8000/ http://192.168.1.5:30000');
+    expect(engines).toEqual(['http://localhost:8000', 'http://192.168.1.5:30000']);
+    const policy = contentSecurityPolicy({ hubs: ['https://hub.example'], engines, delivery: 'meta' });
+    expect(policy).toContain(
+      "connect-src 'self' https://hub.example http://localhost:8000 http://192.168.1.5:30000;",
+    );
+    expect(() => engineOrigins("http://localhost:8000 'unsafe-eval'")).toThrow(CspConfigError);
   });
 });

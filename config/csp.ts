@@ -40,14 +40,31 @@ export function hubOrigins(list: string | undefined): readonly string[] {
   return items;
 }
 
+/**
+ * The server engines the page may send requests to (engine=openai), from RLM_ENGINE_ORIGINS: none
+ * by default, so a deployment names the servers its users may reach (e.g. http://localhost:8000).
+ */
+export function engineOrigins(list: string | undefined): readonly string[] {
+  const items = (list ?? '')
+    .split(/[\s,]+/)
+    .map((s) => s.trim().replace(/\/+$/, ''))
+    .filter((s) => s !== '');
+  const bad = items.find((s) => !HUB_SOURCE.test(s));
+  if (bad !== undefined)
+    throw new CspConfigError(`RLM_ENGINE_ORIGINS: "${bad}" is not an origin like http://localhost:8000`);
+  return items;
+}
+
 export interface CspOptions {
   readonly hubs: readonly string[];
+  /** Server engines' origins (RLM_ENGINE_ORIGINS); none by default. */
+  readonly engines?: readonly string[];
   /** A <meta> policy may not hold frame-ancestors (browsers ignore it there, with a warning). */
   readonly delivery: 'header' | 'meta';
 }
 
 /** The directives, in order; exported for the unit test. */
-export function cspDirectives({ hubs, delivery }: CspOptions): readonly (readonly string[])[] {
+export function cspDirectives({ hubs, engines = [], delivery }: CspOptions): readonly (readonly string[])[] {
   return [
     ['default-src', "'self'"],
     // 'wasm-unsafe-eval': ONNX Runtime compiles its WebAssembly. blob:: when transformers.js keeps
@@ -57,7 +74,7 @@ export function cspDirectives({ hubs, delivery }: CspOptions): readonly (readonl
     // Neither allows eval or inline script.
     ['script-src', "'self'", "'wasm-unsafe-eval'", 'blob:'],
     ['worker-src', "'self'", 'blob:'],
-    ['connect-src', "'self'", ...hubs],
+    ['connect-src', "'self'", ...hubs, ...engines],
     // blob:: the PNG export draws the exported SVG from a blob URL.
     ['img-src', "'self'", 'blob:', 'data:'],
     ['style-src', "'self'"],

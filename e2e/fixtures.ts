@@ -20,10 +20,12 @@ export const test = base.extend<{ allowedConsoleErrors: readonly RegExp[] }>({
     });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('console', (m) => {
-      // The stand-in hub fails on purpose in some tests: the browser logs those failed fetches.
+      // The stand-in hub and the engine double fail on purpose in some tests: the browser logs those.
+      const port = new URL(m.location().url || baseURL || 'http://x').port;
       if (
         m.type() === 'error' &&
-        !new URL(m.location().url || baseURL || 'http://x').port.startsWith(HUB_PORT) &&
+        !port.startsWith(HUB_PORT) &&
+        port !== ENGINE_PORT &&
         !allowedConsoleErrors.some((re) => re.test(m.text()))
       )
         pageErrors.push(`console: ${m.text()}`);
@@ -39,6 +41,9 @@ export { expect };
 /** The stand-in hub's port (playwright.config.ts starts it). */
 export const HUB_PORT = process.env.E2E_HUB_PORT ?? '4318';
 export const HUB_URL = `http://127.0.0.1:${HUB_PORT}`;
+/** The vLLM test double's port (playwright.config.ts: E2E_ENGINE_PORT, else the hub's + 100). */
+export const ENGINE_PORT = process.env.E2E_ENGINE_PORT ?? String(Number(HUB_PORT) + 100);
+export const ENGINE_URL = `http://127.0.0.1:${ENGINE_PORT}`;
 
 /**
  * Opens a setup and waits until the models are loaded. The page starts at a speed an eye can

@@ -1,3 +1,5 @@
+import { engineApiKey } from './state/engine-key';
+import { withServerEngine } from './state/engine-model-provider';
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
@@ -46,7 +48,8 @@ const query = window.location.search;
 // Sessions are kept in IndexedDB as they run; where it is missing, nothing is kept.
 const archive = typeof indexedDB !== 'undefined' ? new IndexedDbArchive() : undefined;
 const compare = parseCompare(query);
-const provider = createWorkerModelProvider();
+// The policy may run on a server engine (engine=openai); everything else runs in the worker.
+const provider = withServerEngine(createWorkerModelProvider(), engineApiKey);
 
 /** The address of the page: the setup, and the presenter view while it is on. */
 function writeUrl(setup: Setup, presenter: boolean): void {
@@ -102,7 +105,7 @@ function compareView(pair: NonNullable<typeof compare>['pair'] & object, values:
   const shared =
     values[0] === values[1]
       ? [shareProvider(provider)]
-      : [shareProvider(provider), shareProvider(createWorkerModelProvider())];
+      : [shareProvider(provider), shareProvider(withServerEngine(createWorkerModelProvider(), engineApiKey))];
   const cancelAll = () => shared.forEach((p) => p.cancelAll());
   const open = (i: 0 | 1) =>
     createPlaygroundStore({

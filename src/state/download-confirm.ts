@@ -29,7 +29,9 @@ export function pendingDownload(
   backend: 'webgpu' | 'wasm',
   confirmed: ReadonlySet<string>,
 ): PendingDownload | null {
-  const ids = [models.policy, ...(models.value.kind === 'model' ? [models.value.id] : [])].filter(
+  // On a server engine the policy is the server's: nothing of it is downloaded.
+  const policy = models.engine ? [] : [models.policy];
+  const ids = [...policy, ...(models.value.kind === 'model' ? [models.value.id] : [])].filter(
     (id) => isHub(id) && !confirmed.has(id),
   );
   if (ids.length === 0) return null;

@@ -17,7 +17,8 @@ export interface LoadProgress {
 }
 
 export interface LoadedModels {
-  readonly backend: Backend;
+  /** Where the models run: 'server' when the only ones are on a server engine. */
+  readonly backend: Backend | 'server';
   readonly reason: string;
   readonly dtype: string;
   readonly models: SessionModels;

@@ -87,9 +87,10 @@ export function createModelsSlice(
         const errors: SetupErrors = {};
         const models = modelChoice(get().setup, errors);
         // A bad model id or hub address is shown beside its field; nothing is fetched for it.
-        if (errors.policy || errors.value || errors.hub) return;
-        // The device the sizes are judged for: the backend asked for, or the one in use.
-        const device = choice === 'webgpu' ? 'webgpu' : (get().backend ?? 'wasm');
+        if (errors.policy || errors.value || errors.hub || errors.engineBase || errors.engineModel) return;
+        // The device the sizes are judged for: the backend asked for, or the page's one in use.
+        const inUse = get().backend;
+        const device = choice === 'webgpu' ? 'webgpu' : inUse === 'webgpu' ? 'webgpu' : 'wasm';
         const tooBig = tooBigFor(models.policy, device, deps);
         const mine = ++loads;
         if (tooBig) {

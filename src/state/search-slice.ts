@@ -1,3 +1,4 @@
+import { EngineError } from '../inference/openai/engine-error';
 import type { StateCreator } from 'zustand';
 import type { SearchEvent } from '../core/events';
 import type { Phase } from '../core/strategies/strategy';
@@ -19,6 +20,7 @@ export const READY_NOTE: PhaseNote = {
 export const WATCHABLE_SPEED_MS = 250;
 const defaultWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const isRetryable = (e: unknown): boolean => e instanceof EngineError && e.retryable;
 
 /**
  * The search as store actions. The engine's runner lives in `host`, out of the state; after every
@@ -63,6 +65,7 @@ export function createSearchSlice(
       if (why === null) return true;
       set({
         searchError: host.recording ? why : 'finish the current iteration first (Step), then edit the tree',
+        searchRetry: false,
       });
       return false;
     };
@@ -70,7 +73,8 @@ export function createSearchSlice(
     const fail = (runner: SearchRunner, e: unknown) => {
       if (!current(runner)) return;
       if (e instanceof CancelledError) set({ busy: false, running: false });
-      else set({ busy: false, running: false, searchError: message(e) });
+      // A server engine's timeout or busy answer can pass: the banner offers Retry (the tree is kept).
+      else set({ busy: false, running: false, searchError: message(e), searchRetry: isRetryable(e) });
     };
 
     /** A recording moves on to its next checkpoint, shown as the phase it recorded. */
@@ -120,6 +124,7 @@ export function createSearchSlice(
       running: false,
       busy: false,
       searchError: null,
+      searchRetry: false,
       speedMs: deps.speedMs ?? 0,
 
       run: async (options) => {
@@ -182,7 +187,7 @@ export function createSearchSlice(
             searchError: null,
           });
         } catch (e) {
-          set({ searchError: message(e) });
+          set({ searchError: message(e), searchRetry: false });
         }
       },
 
@@ -201,7 +206,7 @@ export function createSearchSlice(
           });
         } catch (e) {
           if (e instanceof CancelledError) return fail(runner, e);
-          set({ busy: false, searchError: message(e) });
+          set({ busy: false, searchError: message(e), searchRetry: false });
         }
       },
 

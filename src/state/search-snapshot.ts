@@ -97,17 +97,23 @@ function nextPhaseAt(runner: SearchRunner, index: number): Phase {
  * drops the counts past it).
  */
 export class SimulationCounter {
-  private readonly counts: { simulations: number; solved: boolean }[] = [];
+  /** `round`: simulations the round under way completes (parallel MCTS selects several paths). */
+  private readonly counts: { simulations: number; solved: boolean; round: number }[] = [];
 
   private fill(checkpoints: readonly Checkpoint[], events: readonly SearchEvent[], index: number): void {
     this.counts.length = Math.min(this.counts.length, checkpoints.length);
     for (let i = this.counts.length; i <= index; i++) {
-      const before = this.counts[i - 1] ?? { simulations: 0, solved: false };
+      const before = this.counts[i - 1] ?? { simulations: 0, solved: false, round: 1 };
       const from = checkpoints[i - 1]?.session.eventCount ?? 0;
       const to = checkpoints[i]?.session.eventCount ?? from;
+      const added = events.slice(from, to);
+      const operator = checkpoints[i]?.operator;
+      const paths = added.filter((e) => e.type === 'select' && e.kind === 'path').length;
+      const round = operator === 'select' ? Math.max(1, paths) : before.round;
       this.counts.push({
-        simulations: before.simulations + (checkpoints[i]?.operator === 'backpropagate' ? 1 : 0),
-        solved: before.solved || events.slice(from, to).some(solves),
+        simulations: before.simulations + (operator === 'backpropagate' ? round : 0),
+        solved: before.solved || added.some(solves),
+        round,
       });
     }
   }

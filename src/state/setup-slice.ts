@@ -25,10 +25,22 @@ export function drawSolvablePuzzle(rng: Rng, target24: boolean): { numbers: numb
 
 const SETUP_FIELDS = Object.keys(DEFAULT_SETUP) as SetupField[];
 
-const MODEL_FIELDS: ReadonlySet<SetupField> = new Set(['task', 'policy', 'value', 'hub', 'backend', 'cache']);
+const MODEL_FIELDS: ReadonlySet<SetupField> = new Set([
+  'task',
+  'policy',
+  'value',
+  'hub',
+  'backend',
+  'cache',
+  'engine',
+  'engineBase',
+  'engineModel',
+]);
 
 function modelsChanged(a: Setup, b: Setup): boolean {
   return (
+    a.engine !== b.engine ||
+    (b.engine === 'openai' && (a.engineBase !== b.engineBase || a.engineModel !== b.engineModel)) ||
     a.policy !== b.policy ||
     a.value !== b.value ||
     a.hub !== b.hub ||

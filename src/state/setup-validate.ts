@@ -10,7 +10,12 @@ import { CountdownSolver } from '../core/tasks/countdown-solver';
 import { parseLearnedModelId } from '../inference/learned-models';
 import { InvalidMathProblemError, validateMathProblem, type MathProblem } from '../core/tasks/math';
 import { MATH_PROBLEMS } from '../core/tasks/math-problems';
-import type { Setup, SetupErrors, SetupField } from './setup';
+import { TASK_MODELS, type Setup, type SetupErrors, type SetupField } from './setup';
+
+export interface EngineChoice {
+  readonly base: string;
+  readonly model: string;
+}
 
 /** How the search values its nodes, when no verifier can. */
 export type ValueChoice =
@@ -20,6 +25,8 @@ export type ValueChoice =
   | { readonly kind: 'none' };
 
 export interface ModelChoice {
+  /** The policy on an OpenAI-compatible server instead of in the page (engine=openai). */
+  readonly engine?: EngineChoice;
   readonly policy: string;
   readonly value: ValueChoice;
   readonly hub: string;
@@ -34,7 +41,10 @@ export type ValidProblem =
 export type ValidSetup = ValidProblem & { readonly config: SearchConfig; readonly models: ModelChoice };
 
 /** The search's numeric settings: their range, and whether they must be whole numbers. */
-export type SearchField = Extract<SetupField, 'sims' | 'c' | 'k' | 'temperature' | 'seed' | 'threshold'>;
+export type SearchField = Extract<
+  SetupField,
+  'sims' | 'c' | 'k' | 'temperature' | 'seed' | 'threshold' | 'parallel'
+>;
 export const SEARCH_LIMITS: Readonly<Record<SearchField, { min: number; max: number; whole: boolean }>> = {
   sims: { min: 1, max: 512, whole: true },
   c: { min: 0, max: 10, whole: false },
@@ -42,6 +52,7 @@ export const SEARCH_LIMITS: Readonly<Record<SearchField, { min: number; max: num
   temperature: { min: 0, max: 3, whole: false },
   seed: { min: 0, max: 2 ** 31 - 1, whole: true },
   threshold: { min: 0, max: 1, whole: false },
+  parallel: { min: 1, max: 16, whole: true },
 };
 
 /** What is wrong with `text` as the search setting `field`, or undefined when it is usable. */
@@ -115,8 +126,12 @@ const MODEL_ID = /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/;
 
 /** The models a setup asks for; problems go into `errors` under policy, value and hub. */
 export function modelChoice(setup: Setup, errors: SetupErrors): ModelChoice {
-  const policy = setup.policy.trim();
-  if (!MODEL_ID.test(policy)) errors.policy = `"${policy}" is not a model id (like owner/name)`;
+  const engine = setup.engine === 'openai' ? engineChoice(setup, errors) : undefined;
+  // On a server the policy field is not used: the server's model is.
+  const policy = engine ? TASK_MODELS[setup.task].policy : setup.policy.trim();
+  if (engine) {
+    // Nothing to check: the server's model stands in for the policy.
+  } else if (!MODEL_ID.test(policy)) errors.policy = `"${policy}" is not a model id (like owner/name)`;
   else if (setup.task === 'math' && (policy === 'countdown-policy' || parseLearnedModelId(policy)))
     errors.policy = 'the Countdown policy writes only Countdown steps: pick an instruct model for math';
   else if (setup.task === 'countdown' && policy.includes('/'))
@@ -140,7 +155,24 @@ export function modelChoice(setup: Setup, errors: SetupErrors): ModelChoice {
   } catch {
     errors.hub = `"${hub}" is not an http(s) address`;
   }
-  return { policy, value, hub, prefixCache: setup.cache === 'on' };
+  return { ...(engine ? { engine } : {}), policy, value, hub, prefixCache: setup.cache === 'on' };
+}
+
+/** A server model's name: what vLLM, SGLang and Ollama accept (owner/name, name:tag). */
+const ENGINE_MODEL = /^[\w.:@/-]{1,200}$/;
+
+function engineChoice(setup: Setup, errors: SetupErrors): EngineChoice {
+  const base = setup.engineBase.trim().replace(/\/+$/, '');
+  const model = setup.engineModel.trim();
+  try {
+    const url = new URL(base);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    errors.engineBase = base === '' ? 'the server address is empty' : `"${base}" is not an http(s) address`;
+  }
+  if (!ENGINE_MODEL.test(model))
+    errors.engineModel = model === '' ? 'name the model the server serves' : `"${model}" is not a model name`;
+  return { base, model };
 }
 
 /**
@@ -163,6 +195,7 @@ export function validateSetup(setup: Setup): { valid?: ValidSetup; errors: Setup
   const temperature = limit('temperature');
   const seed = limit('seed');
   const threshold = limit('threshold');
+  const parallel = limit('parallel');
   const models = modelChoice(setup, errors);
   if (Object.keys(errors).length > 0) return { errors };
   const config: SearchConfig = {
@@ -180,6 +213,7 @@ export function validateSetup(setup: Setup): { valid?: ValidSetup; errors: Setup
     graph: setup.graph === 'on',
     refine: setup.refine === 'on' && refines(setup.strategy),
     threshold,
+    parallel,
     stopOnSolved: setup.stop === 'solved',
     // A math step is a paragraph, a Countdown step one short line.
     maxStepTokens: setup.task === 'math' ? 160 : DEFAULT_CONFIG.maxStepTokens,

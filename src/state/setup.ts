@@ -19,6 +19,9 @@ export const BACKEND_SETTINGS: readonly BackendSetting[] = ['auto', 'webgpu', 'w
 
 export type TaskName = 'countdown' | 'math';
 
+export type EngineSetting = 'local' | 'openai';
+export const ENGINE_SETTINGS: readonly EngineSetting[] = ['local', 'openai'];
+
 /** Where models come from when their id names a hub repository (`owner/name`). */
 export const DEFAULT_HUB = 'https://huggingface.co';
 
@@ -68,6 +71,14 @@ export interface Setup {
   readonly refine: 'on' | 'off';
   /** BFS and DFS: the value below which a child is pruned. */
   readonly threshold: string;
+  /** MCTS and Gumbel: leaves per round with virtual loss (SearchConfig.parallel). */
+  readonly parallel: string;
+  /** Where the policy runs: in this page (transformers.js), or on an OpenAI-compatible server. */
+  readonly engine: EngineSetting;
+  /** engine=openai: the server's address (URL `base`). */
+  readonly engineBase: string;
+  /** engine=openai: the model the server serves (URL `model`). */
+  readonly engineModel: string;
   readonly backend: BackendSetting;
   /** Stop at the first verified solution, or spend the whole budget (to watch the search go on). */
   readonly stop: 'solved' | 'budget';
@@ -100,6 +111,10 @@ export const DEFAULT_SETUP: Setup = {
   graph: DEFAULT_CONFIG.graph ? 'on' : 'off',
   refine: DEFAULT_CONFIG.refine ? 'on' : 'off',
   threshold: String(DEFAULT_CONFIG.threshold),
+  parallel: String(DEFAULT_CONFIG.parallel),
+  engine: 'local',
+  engineBase: '',
+  engineModel: '',
   backend: 'auto',
   stop: 'solved',
   cache: 'on',
@@ -128,6 +143,10 @@ const PARAM: Record<SetupField, string> = {
   graph: 'graph',
   refine: 'refine',
   threshold: 'threshold',
+  parallel: 'parallel',
+  engine: 'engine',
+  engineBase: 'base',
+  engineModel: 'model',
   backend: 'backend',
   stop: 'stop',
   cache: 'cache',
@@ -209,6 +228,10 @@ export function setupFromQuery(query: string): ParsedSetup {
       temperature: search('temperature'),
       seed: search('seed'),
       threshold: search('threshold'),
+      parallel: search('parallel'),
+      engineBase: text('engineBase'),
+      engineModel: text('engineModel'),
+      engine: pick(params.get('engine'), ENGINE_SETTINGS, 'engine', errors),
       strategy: pick(params.get('strategy'), STRATEGY_NAMES, 'strategy', errors),
       selection: pick(params.get('selection'), ['puct', 'uct'] as const, 'selection', errors),
       variant: pick(params.get('variant'), MCTS_VARIANTS, 'variant', errors),
@@ -229,7 +252,15 @@ function definedOnly<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], un
   };
 }
 
-const FREE_TEXT: ReadonlySet<SetupField> = new Set(['question', 'answer', 'hub', 'policy', 'value']);
+const FREE_TEXT: ReadonlySet<SetupField> = new Set([
+  'question',
+  'answer',
+  'hub',
+  'policy',
+  'value',
+  'engineBase',
+  'engineModel',
+]);
 
 /** Only the fields of the setup's task, and settings away from their defaults, go in the URL. */
 /** Whether the value threshold matters: BFS and DFS prune below it, refine rewrites below it. */
@@ -260,6 +291,15 @@ function writes(setup: Setup, field: SetupField): boolean {
       return usesThreshold(setup) && setup.threshold !== DEFAULT_SETUP.threshold;
     case 'hub':
       return setup.hub !== DEFAULT_HUB;
+    case 'engine':
+    case 'engineBase':
+    case 'engineModel':
+      return setup.engine === 'openai';
+    case 'parallel':
+      return (
+        (setup.strategy === 'mcts' || setup.strategy === 'gumbel') &&
+        setup.parallel !== DEFAULT_SETUP.parallel
+      );
     case 'numbers':
     case 'target':
       return setup.task === 'countdown';

@@ -36,7 +36,7 @@ export interface ModelsSlice {
   readonly pendingDownload: PendingDownload | null;
   /** Starts the download that waits for confirmation. */
   confirmDownload(): void;
-  readonly backend: 'webgpu' | 'wasm' | null;
+  readonly backend: 'webgpu' | 'wasm' | 'server' | null;
   readonly backendReason: string;
   readonly dtype: string;
   readonly progress: LoadProgress | null;
@@ -70,6 +70,8 @@ export interface SearchSlice {
   /** A phase or edit is in flight. */
   readonly busy: boolean;
   readonly searchError: string | null;
+  /** The search error may pass on its own (a server engine's timeout, 429, 500): offer Retry. */
+  readonly searchRetry: boolean;
   /** Pause between phases while running, in milliseconds. */
   readonly speedMs: number;
   /** Runs to the end; `speedMs` overrides the pause between phases for this run (the lesson's). */

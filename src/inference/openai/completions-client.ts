@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CancelledError } from '../errors';
 import { EngineError, httpError } from './engine-error';
 
 /**
@@ -60,6 +61,8 @@ export class CompletionsClient {
   /** Requests sent and not yet answered, and the most seen at once (parallel search shows here). */
   inFlight = 0;
   maxInFlight = 0;
+  private readonly running = new Set<AbortController>();
+  private readonly cancelled = new WeakSet<AbortController>();
 
   constructor(
     readonly settings: EngineSettings,
@@ -81,6 +84,14 @@ export class CompletionsClient {
     return parsed.data;
   }
 
+  /** Stops every request in flight: each rejects with CancelledError (a reset, a new search). */
+  cancelAll(): void {
+    for (const c of this.running) {
+      this.cancelled.add(c);
+      c.abort();
+    }
+  }
+
   /** The model ids the server lists at /v1/models. */
   async models(signal?: AbortSignal): Promise<string[]> {
     const json = await this.call('/v1/models', undefined, signal);
@@ -96,8 +107,12 @@ export class CompletionsClient {
   private async call(path: string, body: object | undefined, signal?: AbortSignal): Promise<unknown> {
     const timeoutMs = this.settings.timeoutMs ?? 60_000;
     const timer = new AbortController();
+    this.running.add(timer);
     const timeout = setTimeout(() => timer.abort(), timeoutMs);
-    const onAbort = () => timer.abort();
+    const onAbort = () => {
+      this.cancelled.add(timer);
+      timer.abort();
+    };
     signal?.addEventListener('abort', onAbort);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body) headers['content-type'] = 'application/json';
@@ -114,13 +129,19 @@ export class CompletionsClient {
           signal: timer.signal,
         });
       } catch (e) {
-        throw this.transportError(e, timer.signal.aborted && !signal?.aborted, timeoutMs);
+        throw this.transportError(e, timer, timeoutMs);
       }
       let text: string;
       try {
         text = await response.text();
       } catch (e) {
-        throw this.transportError(e, timer.signal.aborted && !signal?.aborted, timeoutMs);
+        const error = this.transportError(e, timer, timeoutMs);
+        if (error instanceof EngineError && error.fault === 'connection')
+          throw new EngineError(
+            'connection',
+            `the connection to the server at ${this.base} was cut before its answer was complete`,
+          );
+        throw error;
       }
       if (!response.ok) throw httpError(response.status, this.base, errorDetail(text));
       try {
@@ -133,13 +154,19 @@ export class CompletionsClient {
       }
     } finally {
       this.inFlight--;
+      this.running.delete(timer);
       clearTimeout(timeout);
       signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  private transportError(e: unknown, timedOut: boolean, timeoutMs: number): EngineError {
-    if (timedOut)
+  private transportError(
+    e: unknown,
+    timer: AbortController,
+    timeoutMs: number,
+  ): EngineError | CancelledError {
+    if (this.cancelled.has(timer)) return new CancelledError();
+    if (timer.signal.aborted)
       return new EngineError(
         'timeout',
         `the server at ${this.base} did not answer within ${Math.round(timeoutMs / 1000)} s`,

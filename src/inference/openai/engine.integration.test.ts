@@ -111,7 +111,7 @@ describe('the server engine (OpenAI-compatible /v1/completions)', () => {
     ['429', /busy \(HTTP 429/],
     ['500', /failed \(HTTP 500\): CUDA out of memory/],
     ['malformed', /not JSON/],
-    ['cut', /could not reach the server/],
+    ['cut', /connection to the server at .* was cut/],
   ];
   for (const [fault, message] of FAULTS) {
     it(`a ${fault} gives a clear message, keeps the tree, and the same step succeeds once the server is back`, async () => {

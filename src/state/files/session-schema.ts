@@ -9,7 +9,7 @@ import {
 } from '../../core/strategies/strategy';
 import type { TreeNode } from '../../core/tree';
 import type { Checkpoint } from '../search-runner';
-import { BACKEND_SETTINGS, DEFAULT_SETUP, MAX_SETUP_CHARS, type Setup } from '../setup';
+import { BACKEND_SETTINGS, DEFAULT_SETUP, ENGINE_SETTINGS, MAX_SETUP_CHARS, type Setup } from '../setup';
 
 /**
  * The zod schemas of a session file (version 1), typed against the engine's own interfaces so
@@ -73,6 +73,11 @@ export const setupSchema: z.ZodType<Setup> = z.object({
   graph: z.enum(['on', 'off']).default(DEFAULT_SETUP.graph),
   refine: z.enum(['on', 'off']).default(DEFAULT_SETUP.refine),
   threshold: field.default(DEFAULT_SETUP.threshold),
+  // Added with the server engine (issue 16).
+  parallel: field.default(DEFAULT_SETUP.parallel),
+  engine: z.enum(ENGINE_SETTINGS).default(DEFAULT_SETUP.engine),
+  engineBase: field.default(DEFAULT_SETUP.engineBase),
+  engineModel: field.default(DEFAULT_SETUP.engineModel),
 });
 
 export const treeNodeSchema: z.ZodType<TreeNode> = z.object({

@@ -6,6 +6,7 @@ import type { ValueChoice } from '../../state/setup-validate';
 import { learnedModelLabel } from '../../state/learn/learned-model-label';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
+import { EngineOptions } from './EngineOptions';
 import { ModelSizes, sizeText } from './ModelSizes';
 import './panels.css';
 
@@ -64,6 +65,8 @@ const selectModels = (s: PlaygroundState) => ({
   policy: s.setup.policy,
   value: s.setup.value,
   hub: s.setup.hub,
+  engine: s.setup.engine,
+  engineModel: s.setup.engineModel,
   backendSetting: s.setup.backend,
   setupErrors: s.setupErrors,
   urlErrors: s.urlErrors,
@@ -102,7 +105,7 @@ export function ModelPanel() {
 
   // A forced WASM is certain; otherwise the backend in use, or WASM while nothing has loaded.
   // shader-f16 shows only once a hub model has loaded as q4f16, so until then q4 is assumed.
-  const backend = m.backendSetting === 'wasm' ? 'wasm' : (m.backend ?? 'wasm');
+  const backend = m.backendSetting === 'wasm' || m.backend !== 'webgpu' ? 'wasm' : 'webgpu';
   const f16 = m.dtype === 'q4f16';
   const dtypeOf = (id: string) => displayDtype(id, backend, f16);
 
@@ -172,48 +175,53 @@ export function ModelPanel() {
         Models
       </h2>
 
-      <div className="panel__field">
-        <label className="panel__label" htmlFor="models-policy">
-          Policy
-        </label>
-        <select
-          id="models-policy"
-          className="panel__input"
-          data-testid="select-policy"
-          value={showPolicyInput ? OTHER : m.policy}
-          onChange={(e) => choosePolicy(e.target.value)}
-        >
-          {learnedPolicy && <option value={m.policy}>{learnedPolicy}</option>}
-          {policies.map((e) => {
-            const size = sizeText(e, dtypeOf(e.id));
-            return (
-              <option key={e.id} value={e.id}>
-                {size === null ? e.label : `${e.label} — ${size} (${dtypeOf(e.id)})`}
-              </option>
-            );
-          })}
-          <option value={OTHER}>Other model id…</option>
-        </select>
-        {showPolicyInput && draftInput('policy', 'input-policy', 'owner/name', 'Policy model id')}
-        {errorLine('policy')}
-        {learnedPolicy ? (
-          <span className="panel__hint">
-            trained in this browser (the Learn view); loaded from its storage, fp32
-          </span>
-        ) : entry ? (
-          <span className="panel__hint">
-            {entry.note}
-            {inUseMb !== undefined && ` · ${sizeText(entry, inUse)} as ${inUse}`}
-          </span>
-        ) : (
-          <span className="panel__hint">its size is unknown until it downloads</span>
-        )}
-        {warning && (
-          <span className="panel__warning" role="alert" data-testid="model-warning">
-            {warning}
-          </span>
-        )}
-      </div>
+      <EngineOptions />
+
+      {/* On a server engine the server's model is the policy (EngineOptions). */}
+      {m.engine !== 'openai' && (
+        <div className="panel__field">
+          <label className="panel__label" htmlFor="models-policy">
+            Policy
+          </label>
+          <select
+            id="models-policy"
+            className="panel__input"
+            data-testid="select-policy"
+            value={showPolicyInput ? OTHER : m.policy}
+            onChange={(e) => choosePolicy(e.target.value)}
+          >
+            {learnedPolicy && <option value={m.policy}>{learnedPolicy}</option>}
+            {policies.map((e) => {
+              const size = sizeText(e, dtypeOf(e.id));
+              return (
+                <option key={e.id} value={e.id}>
+                  {size === null ? e.label : `${e.label} — ${size} (${dtypeOf(e.id)})`}
+                </option>
+              );
+            })}
+            <option value={OTHER}>Other model id…</option>
+          </select>
+          {showPolicyInput && draftInput('policy', 'input-policy', 'owner/name', 'Policy model id')}
+          {errorLine('policy')}
+          {learnedPolicy ? (
+            <span className="panel__hint">
+              trained in this browser (the Learn view); loaded from its storage, fp32
+            </span>
+          ) : entry ? (
+            <span className="panel__hint">
+              {entry.note}
+              {inUseMb !== undefined && ` · ${sizeText(entry, inUse)} as ${inUse}`}
+            </span>
+          ) : (
+            <span className="panel__hint">its size is unknown until it downloads</span>
+          )}
+          {warning && (
+            <span className="panel__warning" role="alert" data-testid="model-warning">
+              {warning}
+            </span>
+          )}
+        </div>
+      )}
 
       <div className="panel__field">
         <label className="panel__label" htmlFor="models-value">
@@ -273,7 +281,7 @@ export function ModelPanel() {
 
       <p className="panel__hint" data-testid="models-loaded">
         {m.loaded
-          ? `loaded: ${learnedModelLabel(m.loaded.policy) ?? m.loaded.policy} · value: ${valueName(m.loaded.value)}`
+          ? `loaded: ${m.loaded.engine ? `${m.loaded.engine.model} (server)` : (learnedModelLabel(m.loaded.policy) ?? m.loaded.policy)} · value: ${valueName(m.loaded.value)}`
           : 'no models loaded yet'}
         {m.status === 'loading' && m.loading !== null && (
           <span className="panel__loading" data-testid="models-loading">

@@ -149,6 +149,7 @@ export function StrategyPanel() {
       )}
       {numeric('threshold')}
       {numeric('temperature')}
+      {numeric('parallel')}
 
       {strategy !== 'cot' && (
         <div className="panel__field">
@@ -195,7 +196,11 @@ export function StrategyPanel() {
             </option>
           ))}
         </select>
-        {backendInUse && <span className="panel__hint">in use: {BACKEND_LABELS[backendInUse]}</span>}
+        {backendInUse && (
+          <span className="panel__hint">
+            in use: {backendInUse === 'server' ? 'a server engine' : BACKEND_LABELS[backendInUse]}
+          </span>
+        )}
         {errorLine('backend')}
       </div>
 

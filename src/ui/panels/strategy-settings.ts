@@ -170,6 +170,18 @@ export const SETTINGS: readonly SettingSpec[] = [
         : 'A new step the value model scores below this is refined, like a step the verifier rejects.',
   },
   {
+    field: 'parallel',
+    testId: 'input-parallel',
+    decimal: false,
+    min: SEARCH_LIMITS.parallel.min,
+    max: SEARCH_LIMITS.parallel.max,
+    step: 1,
+    control: 'slider',
+    label: (s) => (isMctsLike(s) ? 'Parallel leaves (virtual loss)' : null),
+    explain: () =>
+      'Leaves picked per round, each adding a virtual loss; expanded in one call (1: one at a time).',
+  },
+  {
     field: 'seed',
     testId: 'input-seed',
     decimal: false,

@@ -5,6 +5,8 @@ import './status.css';
 
 const selectErrors = (s: PlaygroundState) => ({
   searchError: s.searchError,
+  searchRetry: s.searchRetry,
+  run: s.run,
   modelError: s.modelError,
   appError: s.appError,
   dismissError: s.dismissError,
@@ -16,9 +18,17 @@ const selectErrors = (s: PlaygroundState) => ({
 
 /** The search's or the models' error; rendered only while there is one. */
 export function ErrorBanner() {
-  const { searchError, modelError, appError, dismissError, offerWasm, setField, retryModels } = usePlayground(
-    useShallow(selectErrors),
-  );
+  const {
+    searchError,
+    searchRetry,
+    run,
+    modelError,
+    appError,
+    dismissError,
+    offerWasm,
+    setField,
+    retryModels,
+  } = usePlayground(useShallow(selectErrors));
   if (searchError === null && modelError === null && appError === null) return null;
   return (
     <div className="error-banner" data-testid="error" role="alert">
@@ -37,6 +47,17 @@ export function ErrorBanner() {
             Dismiss
           </button>
         </p>
+      )}
+      {searchError !== null && searchRetry && (
+        <button
+          type="button"
+          className="error-banner__button"
+          data-testid="btn-retry-search"
+          title="Run the phase that failed again; the tree so far is kept"
+          onClick={() => void run()}
+        >
+          Retry
+        </button>
       )}
       {modelError !== null && (
         <button

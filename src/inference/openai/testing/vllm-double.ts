@@ -33,6 +33,8 @@ export class VllmDouble {
   faultCount = Number.POSITIVE_INFINITY;
   latencyMs: number;
   completions = 0;
+  /** The Authorization header of the last request (the e2e checks a key arrives, and only here). */
+  lastAuthorization: string | null = null;
   inFlight = 0;
   maxInFlight = 0;
   private server: Server | undefined;
@@ -71,6 +73,8 @@ export class VllmDouble {
     res.setHeader('access-control-allow-headers', 'content-type, authorization');
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     const body = await readBody(req);
+    if (req.url?.startsWith('/__double/')) return this.control(req, res, body);
+    this.lastAuthorization = req.headers.authorization ?? null;
     if (req.method === 'GET' && req.url === '/v1/models')
       return json(res, 200, { object: 'list', data: [{ id: this.options.model, object: 'model' }] });
     if (req.method !== 'POST' || req.url !== '/v1/completions') return json(res, 404, { error: 'not found' });
@@ -85,7 +89,13 @@ export class VllmDouble {
         this.hanging.add(res);
         return;
       }
-      if (fault === 'cut') return void req.socket.destroy();
+      if (fault === 'cut') {
+        // Cut halfway through the answer: headers and part of the body, then the connection goes.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id": "cmpl-cut", "choices": [{"text": "4+');
+        setTimeout(() => res.destroy(), 20);
+        return;
+      }
       if (fault === '429') return json(res, 429, { error: { message: 'Too many requests' } });
       if (fault === '500') return json(res, 500, { error: { message: 'CUDA out of memory' } });
       if (fault === 'malformed')
@@ -100,6 +110,32 @@ export class VllmDouble {
     } finally {
       this.inFlight--;
     }
+  }
+
+  /**
+   * The tests' controls: POST /__double/fault {fault, count?} plays a fault; POST /__double/reset
+   * heals and zeroes the counters; GET /__double/stats reports them.
+   */
+  private control(req: IncomingMessage, res: ServerResponse, body: string): void {
+    if (req.method === 'POST' && req.url === '/__double/fault') {
+      const { fault, count } = JSON.parse(body || '{}') as { fault?: DoubleFault; count?: number };
+      this.setFault(fault ?? 'none', count ?? Number.POSITIVE_INFINITY);
+      return json(res, 200, { fault: this.fault });
+    }
+    if (req.method === 'POST' && req.url === '/__double/reset') {
+      this.setFault('none');
+      this.completions = 0;
+      this.maxInFlight = 0;
+      this.lastAuthorization = null;
+      return json(res, 200, {});
+    }
+    if (req.method === 'GET' && req.url === '/__double/stats')
+      return json(res, 200, {
+        completions: this.completions,
+        maxInFlight: this.maxInFlight,
+        lastAuthorization: this.lastAuthorization,
+      });
+    return json(res, 404, { error: 'no such control' });
   }
 
   /** One completion; generation waits its turn (one model). */
