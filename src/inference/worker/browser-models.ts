@@ -63,6 +63,8 @@ export function optimizedFor(id: string, decision: Pick<BackendDecision, 'backen
 
 export interface BrowserModels {
   readonly policy: TransformersPolicy;
+  /** The policy's model itself, for the device check. */
+  readonly policyModel: LoadedModel;
   /** Undefined for rollouts (run on the page's side) or no value. */
   readonly value: Value | undefined;
   readonly dtype: ModelDtype;
@@ -99,6 +101,11 @@ async function loadOne<T>(id: string, hub: string, load: () => Promise<T>): Prom
   } finally {
     withdraw?.();
   }
+}
+
+/** The policy again on WASM, in `dtype`: the device check's reference (device-check.ts). */
+export function loadReferencePolicy(spec: ModelSpec, dtype: ModelDtype): Promise<LoadedModel> {
+  return loadOne(spec.policy, spec.hub, () => loadCausalLm(spec.policy, { dtype, device: 'wasm' }));
 }
 
 /** The files transformers.js reads from the embedded models' folders (a causal LM's generation config too). */
@@ -162,6 +169,7 @@ export async function loadBrowserModels(
     else if (spec.value.kind === 'self-eval') value = new SelfEvalValue(policyModel);
     return {
       policy: new TransformersPolicy(policyModel, { prefixCache: spec.prefixCache ?? true }),
+      policyModel,
       value,
       dtype,
       names: [policyModel, ...(valueModel ? [valueModel] : [])].map((m) => m.name),

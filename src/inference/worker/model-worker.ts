@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { chooseBackend } from './backend-choice';
 import { createBackendProbe } from './backend-probe';
-import { configureBrowserEnv, loadBrowserModels } from './browser-models';
+import { configureBrowserEnv } from './browser-models';
+import { loadChecked } from './checked-load';
 import { watchGpuDevice } from './gpu-device';
 import { createModelWorkerHandler } from './model-worker-handler';
 import { createProbeMemo } from './probe-memo';
@@ -24,8 +25,7 @@ const handler = createModelWorkerHandler({
   load: async (request, onProgress) => {
     const gpu = typeof navigator !== 'undefined' ? navigator.gpu : undefined;
     const decision = await chooseBackend(request.backend, { gpu, models: request.models, probe, memo });
-    const models = await loadBrowserModels(decision, request.models, onProgress);
-    return { models, backend: decision.backend, reason: decision.reason };
+    return loadChecked(decision, request.models, onProgress);
   },
   post: (message) => self.postMessage(message),
   watchDeviceLoss: watchGpuDevice,
