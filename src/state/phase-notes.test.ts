@@ -84,4 +84,30 @@ describe('phase notes for the toolbox operators', () => {
     expect(note.text).toContain('Evaluate the rewrites: the value model scored 1 open node');
     expect(note.highlight).toEqual(expect.arrayContaining(['n3', 'n8', 'n4', 'n9']));
   });
+
+  it('tells a parallel round in one sentence per operator: the leaves chosen, then the paths backed up', () => {
+    const tree = replay(BASE);
+    const config = { ...DEFAULT_CONFIG, parallel: 3 };
+    const selects: SearchEvent[] = [
+      { type: 'select', nodeIds: ['n0', 'n2'], kind: 'path' },
+      { type: 'select', nodeIds: ['n0', 'n3'], kind: 'path' },
+      { type: 'select', nodeIds: ['n0', 'n4'], kind: 'path' },
+    ];
+    const select = describePhase('select', selects, tree, config);
+    expect(select.text).toMatch(
+      /^Select, 3 leaves at once \(n2, n3, n4\): each path chosen adds a virtual loss/,
+    );
+    expect(select.text.match(/Select/g)).toHaveLength(1);
+    const backups: SearchEvent[] = [
+      { type: 'backpropagate', nodeIds: ['n0', 'n2'], visits: 2, valueSum: 0.5 },
+      { type: 'backpropagate', nodeIds: ['n0', 'n3'], visits: 1, valueSum: 0.25 },
+    ];
+    const back = describePhase('backpropagate', backups, tree, config);
+    expect(back.text).toBe(
+      'Backpropagate 2 paths: 3 visits and value 0.75 in all go up each path to the root; the virtual losses are gone, real values stand in their place.',
+    );
+    // One at a time, each backup keeps its own sentence.
+    const single = describePhase('backpropagate', [backups[0] as SearchEvent], tree, DEFAULT_CONFIG);
+    expect(single.text).toMatch(/^Backpropagate: 2 visits and value 0.50 added to 2 ancestors/);
+  });
 });

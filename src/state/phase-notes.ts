@@ -95,6 +95,19 @@ function describePrunes(ids: readonly NodeId[]): string {
 }
 
 type RefineEvent = Extract<SearchEvent, { type: 'refine' }>;
+type SelectEvent = Extract<SearchEvent, { type: 'select' }>;
+type BackupEvent = Extract<SearchEvent, { type: 'backpropagate' }>;
+
+function describeParallelSelect(paths: readonly SelectEvent[]): string {
+  const leaves = paths.map((p) => p.nodeIds[p.nodeIds.length - 1] ?? '');
+  return `Select, ${paths.length} leaves at once (${leaves.join(', ')}): each path chosen adds a virtual loss, a visit worth 0, along it, so the next descent turns elsewhere; they are expanded together.`;
+}
+
+function describeParallelBackups(backups: readonly BackupEvent[]): string {
+  const visits = backups.reduce((a, b) => a + b.visits, 0);
+  const value = backups.reduce((a, b) => a + b.valueSum, 0);
+  return `Backpropagate ${backups.length} paths: ${count(visits, 'visit')} and value ${f(value)} in all go up each path to the root; the virtual losses are gone, real values stand in their place.`;
+}
 
 /** The rewrite of `nodeId` (a sibling marked as refining it), as a list of zero or one id. */
 function rewriteOf(tree: ReasoningTree, nodeId: NodeId): NodeId[] {
@@ -131,10 +144,16 @@ export function describePhase(
   // A beam drops many nodes at once: one sentence for all of a phase's prunes.
   const pruned = events.flatMap((e) => (e.type === 'prune' ? [e.nodeId] : []));
   const refines = events.flatMap((e) => (e.type === 'refine' ? [e] : []));
+  const paths = events.flatMap((e) => (e.type === 'select' && e.kind === 'path' ? [e] : []));
+  const backups = events.flatMap((e) => (e.type === 'backpropagate' ? [e] : []));
+  const parallelRound = config.parallel > 1 && (config.strategy === 'mcts' || config.strategy === 'gumbel');
   for (const e of events) {
     switch (e.type) {
       case 'select':
-        texts.push(describeSelect(e.nodeIds, e.kind, tree, config));
+        // Parallel MCTS selects several paths in one phase: one sentence names their leaves.
+        if (paths.length <= 1 || e.kind !== 'path')
+          texts.push(describeSelect(e.nodeIds, e.kind, tree, config));
+        else if (e === paths[0]) texts.push(describeParallelSelect(paths));
         highlight.push(...e.nodeIds);
         break;
       case 'expand':
@@ -148,7 +167,9 @@ export function describePhase(
         highlight.push(...e.evaluations.map((x) => x.nodeId));
         break;
       case 'backpropagate':
-        if (ran === 'backpropagate' || ran === 'expand-here') {
+        if (parallelRound && backups.length > 1) {
+          if (e === backups[0]) texts.push(describeParallelBackups(backups));
+        } else if (ran === 'backpropagate' || ran === 'expand-here') {
           texts.push(
             `Backpropagate: ${count(e.visits, 'visit')} and value ${f(e.valueSum)} added to ${count(e.nodeIds.length, 'ancestor')}, so their Q = W / N moves toward what was found.`,
           );

@@ -6,8 +6,8 @@ import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 
 const ENGINE_LABELS: Readonly<Record<EngineSetting, string>> = {
-  local: 'In this page (transformers.js)',
-  openai: 'On a server (OpenAI-compatible)',
+  local: 'In this page',
+  openai: 'On a server (OpenAI API)',
 };
 
 const selectEngine = (s: PlaygroundState) => ({
@@ -76,28 +76,34 @@ export function EngineOptions() {
       </select>
       {e.engine === 'openai' && (
         <>
+          <label className="panel__label" htmlFor="models-engine-base">
+            Server address
+          </label>
           <input
+            id="models-engine-base"
             className="panel__input"
             data-testid="input-engine-base"
             type="url"
             spellCheck={false}
             autoComplete="off"
             placeholder="http://localhost:8000"
-            aria-label="Server address"
             aria-invalid={errorOf('engineBase') !== undefined}
             value={base ?? e.base}
             onChange={(ev) => setBase(ev.target.value)}
             onKeyDown={(ev) => ev.key === 'Enter' && connect()}
           />
           {error('engineBase')}
+          <label className="panel__label" htmlFor="models-engine-model">
+            Model on the server
+          </label>
           <input
+            id="models-engine-model"
             className="panel__input"
             data-testid="input-engine-model"
             type="text"
             spellCheck={false}
             autoComplete="off"
             placeholder="Qwen/Qwen2.5-1.5B-Instruct"
-            aria-label="Model the server serves"
             aria-invalid={errorOf('engineModel') !== undefined}
             value={model ?? e.model}
             onChange={(ev) => setModel(ev.target.value)}
