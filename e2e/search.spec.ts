@@ -60,3 +60,19 @@ test('prunes a subtree and its statistics leave the root; backtrack brings it ba
   await expect(root).toHaveAttribute('data-visits', String(rootBefore.visits));
   expect(await drawnNodes(page)).toEqual(before);
 });
+
+test('the status line tells how much of the policy prompt the prefix cache supplied, and nothing with the cache off', async ({
+  page,
+}) => {
+  await openReady(page, '?numbers=4,5,6,10&target=24&sims=8&seed=1&stop=budget&backend=wasm');
+  await page.getByTestId('btn-run').click();
+  const status = page.getByTestId('search-status');
+  await expect(status).toContainText('8 / 8', { timeout: 60_000 });
+  expect(Number(await status.getAttribute('data-prefix-reuse'))).toBeGreaterThan(0.3);
+  await expect(status).toHaveAttribute('title', /prefix cache: \d+% of the policy's prompt tokens reused/);
+
+  await openReady(page, '?numbers=4,5,6,10&target=24&sims=8&seed=1&stop=budget&backend=wasm&cache=off');
+  await page.getByTestId('btn-run').click();
+  await expect(status).toContainText('8 / 8', { timeout: 60_000 });
+  expect(Number(await status.getAttribute('data-prefix-reuse'))).toBe(0);
+});

@@ -72,6 +72,11 @@ export class TransformersPolicy implements Policy {
     return this.cache?.stats ?? null;
   }
 
+  /** Prompt tokens the prefix cache supplied, and prompt tokens computed, since the load. */
+  cacheCounters(): { hitTokens: number; prefillTokens: number } {
+    return { hitTokens: this.cache?.stats?.hitTokens ?? 0, prefillTokens: this.prefillTokens };
+  }
+
   /** Empties the prefix cache (the benchmark starts each side cold after its warm-up). */
   clearCache(): void {
     this.cache?.clear();

@@ -49,5 +49,7 @@ export function withServerEngine(inner: ModelProvider, apiKey: () => string): Mo
       client?.cancelAll();
     },
     ...(inner.onWorkerEvent ? { onWorkerEvent: inner.onWorkerEvent.bind(inner) } : {}),
+    // On a server the prefix cache is the server's own (vLLM's automatic prefix caching).
+    cacheCounters: () => (client ? null : (inner.cacheCounters?.() ?? null)),
   };
 }

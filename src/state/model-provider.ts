@@ -1,6 +1,6 @@
 import type { SessionModels } from '../core/session';
 import type { WorkerEvent } from '../inference/worker/model-client';
-import type { Backend } from '../inference/worker/protocol';
+import type { Backend, CacheCounters } from '../inference/worker/protocol';
 import type { BackendSetting } from './setup';
 import type { ModelChoice } from './setup-validate';
 
@@ -35,4 +35,6 @@ export interface ModelProvider {
   cancelAll(): void;
   /** What happens to the worker that runs the models (lost, restarted); absent where none. */
   onWorkerEvent?(listener: (event: WorkerEvent) => void): void;
+  /** The page's policy's prefix-cache counters since its load; absent or null where unknown. */
+  cacheCounters?(): CacheCounters | null;
 }

@@ -82,6 +82,11 @@ export function createModelsSlice(
       loadedModels: null,
       loadingModels: null,
       sessionModels: () => holder.current?.models ?? null,
+      prefixReuse: () => {
+        const c = deps.provider.cacheCounters?.();
+        const total = c ? c.hitTokens + c.prefillTokens : 0;
+        return c && total > 0 ? c.hitTokens / total : null;
+      },
       loadModels: async (backend) => {
         const choice = backend ?? get().setup.backend;
         const errors: SetupErrors = {};

@@ -47,6 +47,11 @@ export interface ModelsSlice {
   readonly loadingModels: string | null;
   /** Loads (or reloads) the models on the backend setting given, or the setup's. */
   loadModels(backend?: BackendSetting): Promise<void>;
+  /**
+   * The share of the policy's prompt tokens its prefix cache supplied since the models loaded
+   * (0..1), or null when unknown (nothing sampled yet, a server engine, a provider without one).
+   */
+  prefixReuse(): number | null;
   /** The loaded models, for searches of their own beside the store's (the lesson's batches). */
   sessionModels(): SessionModels | null;
   /** What happened to the model worker, when it was lost and replaced; null when nothing did. */

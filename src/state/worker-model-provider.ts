@@ -32,6 +32,7 @@ export function createWorkerModelProvider(): ModelProvider {
       };
     },
     cancelAll: () => client.cancelAll(),
+    cacheCounters: () => client.cache,
     onWorkerEvent: (listener) => void listeners.push(listener),
   };
 }

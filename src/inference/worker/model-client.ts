@@ -10,6 +10,7 @@ import {
   type ResponseFor,
   type WorkerMessage,
   type WorkerRequest,
+  type CacheCounters,
 } from './protocol';
 
 /** What the client needs of a Worker (a real one in the page, a fake in unit tests). */
@@ -83,6 +84,8 @@ export class ModelClient {
   private readonly now: () => number;
   /** Milliseconds spent inside the models (as measured in the worker). */
   modelMs = 0;
+  /** The policy's prefix-cache counters, as of the last samples. */
+  cache: CacheCounters | null = null;
   /** How many times the worker was replaced. */
   restarts = 0;
   /** When the last few replacements happened: a worker lost again and again is given up on. */
@@ -110,6 +113,7 @@ export class ModelClient {
     sample: async (input: PolicyInput): Promise<StepSample[][]> => {
       const r = await this.request('sample', (id) => ({ type: 'sample', id, input }));
       this.modelMs += r.ms;
+      if (r.cache) this.cache = r.cache;
       return r.samples;
     },
   };

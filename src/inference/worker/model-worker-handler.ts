@@ -3,6 +3,7 @@ import { CancelledError, InferenceError } from '../errors';
 import type { LoadProgressReport } from './progress-totals';
 import type {
   Backend,
+  CacheCounters,
   LoadRequest,
   SampleRequest,
   ScoreRequest,
@@ -23,6 +24,8 @@ export interface WorkerModels {
   readonly policy: {
     /** `signal` stops the generation between two tokens (it then throws CancelledError). */
     sample(input: PolicyInput, signal: AbortSignal): Promise<StepSample[][]>;
+    /** The prefix cache's counters since the load (absent where the policy has none). */
+    cacheCounters?(): CacheCounters;
   };
   /** Undefined for rollouts (run on the page's side) or no value. */
   readonly value: Value | undefined;
@@ -105,11 +108,13 @@ export function createModelWorkerHandler(deps: ModelWorkerDeps): ModelWorkerHand
       case 'load':
         return load(job);
       case 'sample': {
-        const samples = await needModels().policy.sample(job.input, signal);
+        const { policy } = needModels();
+        const samples = await policy.sample(job.input, signal);
         // A cancel that found the request running promises a cancelled answer, even when the
         // policy had already produced its last token.
         if (signal.aborted) throw new CancelledError('generation cancelled');
-        return { type: 'samples', id: job.id, samples, ms: now() - started };
+        const cache = policy.cacheCounters?.();
+        return { type: 'samples', id: job.id, samples, ms: now() - started, ...(cache ? { cache } : {}) };
       }
       case 'score': {
         const value = needModels().value;

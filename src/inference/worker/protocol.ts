@@ -68,10 +68,17 @@ export interface LoadedResponse {
   /** Whether the worker scores traces (a value model or self-evaluation). */
   readonly hasValue: boolean;
 }
+/** The policy's prefix cache since its load: prompt tokens reused, and prompt tokens computed. */
+export interface CacheCounters {
+  readonly hitTokens: number;
+  readonly prefillTokens: number;
+}
+
 export interface SamplesResponse {
   readonly type: 'samples';
   readonly id: number;
   readonly samples: StepSample[][];
+  readonly cache?: CacheCounters;
   /** Milliseconds inside the model, for the status line. */
   readonly ms: number;
 }

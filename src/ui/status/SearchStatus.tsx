@@ -15,6 +15,8 @@ const selectSearch = (s: PlaygroundState) => ({
   running: s.running,
   recording: s.search?.recording ?? false,
   done: s.search?.shown.nextPhase === 'done',
+  // Read as the search moves (each phase publishes): the models' counters change with it.
+  reuse: s.search === null ? null : s.prefixReuse(),
 });
 
 /** The search's progress against its budget, and whether it has found a verified solution. */
@@ -36,6 +38,8 @@ export function SearchStatus() {
         s.solved && `solved ✓${s.firstSolvedAt !== null ? ` first at simulation ${s.firstSolvedAt}` : ''}`,
         s.running && 'running',
         s.done && 'done',
+        s.reuse !== null &&
+          `prefix cache: ${Math.round(s.reuse * 100)}% of the policy's prompt tokens reused`,
       ]
         .filter(Boolean)
         .join(' · ')
@@ -46,6 +50,7 @@ export function SearchStatus() {
       data-testid="search-status"
       data-state={state}
       data-solved={s.solved}
+      data-prefix-reuse={s.reuse === null ? undefined : s.reuse.toFixed(3)}
       title={title}
     >
       {s.hasSearch ? (
