@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { env, Tensor } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deviceCheck, greedyTokens, halfToFloat } from './device-check';
+import { deviceCheck, greedyTokens } from './device-check';
+import { halfToFloat } from './tensor-data';
 import { loadCausalLm, type LoadedModel } from './transformers-models';
 
 /**

@@ -1,5 +1,6 @@
 import { leftPad } from './batch';
 import { InferenceError } from './errors';
+import { floatData } from './tensor-data';
 import { encodePlain, type LoadedModel } from './transformers-models';
 
 /**
@@ -32,35 +33,14 @@ export async function greedyTokens(model: LoadedModel, prompt: string, n: number
     const logits = result.logits;
     if (!logits) throw new InferenceError('inference-failed', `${model.name} returned no "logits" output`);
     const [, seq = 1, vocab = 1] = logits.dims;
-    // q4f16 graphs may give float16 logits, held as raw 16-bit words.
-    const data =
-      logits.data instanceof Uint16Array ? halfToFloat(logits.data) : (logits.data as ArrayLike<number>);
+    // q4f16 graphs may give float16 logits, held as raw 16-bit words: floatData decodes them.
+    const data = floatData(logits);
     const base = (seq - 1) * vocab;
     let best = 0;
     for (let v = 1; v < vocab; v++)
       if ((data[base + v] ?? -Infinity) > (data[base + best] ?? -Infinity)) best = v;
     for (const t of Object.values(result)) t.dispose();
     out.push(best);
-  }
-  return out;
-}
-
-/** IEEE 754 half-precision words as numbers. */
-export function halfToFloat(words: Uint16Array): Float32Array {
-  const out = new Float32Array(words.length);
-  for (let i = 0; i < words.length; i++) {
-    const h = words[i] ?? 0;
-    const sign = h & 0x8000 ? -1 : 1;
-    const exp = (h >> 10) & 0x1f;
-    const frac = h & 0x3ff;
-    out[i] =
-      exp === 0
-        ? sign * 2 ** -14 * (frac / 1024)
-        : exp === 31
-          ? frac === 0
-            ? sign * Infinity
-            : NaN
-          : sign * 2 ** (exp - 15) * (1 + frac / 1024);
   }
   return out;
 }

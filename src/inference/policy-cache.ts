@@ -1,7 +1,8 @@
+import { floatData } from './tensor-data';
 import { int64Tensor } from './batch';
 import { buildPast, readPresent, sliceRow, type KvLayout, type KvRun, type PresentBlock } from './kv';
 import { PrefixCache } from './prefix-cache';
-import type { LoadedModel } from './transformers-models';
+import { layerCount, type LoadedModel } from './transformers-models';
 
 /**
  * The prefix-cache side of the policy: a context's forward pass starts from the keys/values the
@@ -42,7 +43,7 @@ export class PolicyCache {
 
   /** Runs `ids` from its longest cached prefix (at least its last token is fed, for the logits). */
   async prefill(ids: readonly number[]): Promise<Prefilled> {
-    const layers = this.model.config.n_layer ?? 0;
+    const layers = layerCount(this.model);
     const match = this.cache?.match(ids, ids.length - 1);
     try {
       const cached = match?.length ?? 0;
@@ -63,7 +64,7 @@ export class PolicyCache {
       const logitsTensor = out.logits;
       if (!logitsTensor) throw new Error(`policy model ${this.model.name} returned no "logits" output`);
       const [, seq = 1, vocab = 1] = logitsTensor.dims;
-      const logits = (logitsTensor.data as Float32Array).slice((seq - 1) * vocab, seq * vocab);
+      const logits = floatData(logitsTensor).slice((seq - 1) * vocab, seq * vocab);
       for (const t of Object.values(out)) t.dispose();
       const cache = (this.cache ??= new PrefixCache(block.layout, this.budgetBytes));
       cache.insert(ids, (from, to) => sliceRow(block, 0, from, to));

@@ -1,3 +1,4 @@
+import { floatData } from './tensor-data';
 import type { Tensor } from '@huggingface/transformers';
 import type { Policy, PolicyInput, StepSample } from '../core/models';
 import { Rng } from '../core/rng';
@@ -162,7 +163,7 @@ export class TransformersPolicy implements Policy {
     const logits = out.logits;
     if (!logits) throw new Error(`policy model ${this.model.name} returned no "logits" output`);
     const vocab = logits.dims[2] ?? 1;
-    const data = logits.data as Float32Array;
+    const data = floatData(logits);
     let total = 0;
     continuation.forEach((tok, j) => {
       const position = context.length + j - 1;
@@ -228,7 +229,7 @@ export class TransformersPolicy implements Policy {
       const logits = out.logits;
       if (!logits) throw new Error(`policy model ${this.model.name} returned no "logits" output`);
       const [, seq = 1, vocab = 1] = logits.dims;
-      const data = logits.data as Float32Array;
+      const data = floatData(logits);
       const next: number[] = [];
       for (let b = 0; b < n; b++) {
         if (done[b]) {

@@ -1,3 +1,4 @@
+import { floatData } from './tensor-data';
 import type { Value, ValueInput } from '../core/models';
 import { leftPad } from './batch';
 import { selfEvalMessage } from './self-eval-message';
@@ -46,7 +47,7 @@ export class SelfEvalValue implements Value {
     if (!logits)
       throw new InferenceError('inference-failed', `${this.model.name} returned no "logits" output`);
     const [, seq = 1, vocab = 1] = logits.dims;
-    const data = logits.data as Float32Array;
+    const data = floatData(logits);
     const values = rows.map((_, b) => {
       const lp = logSoftmax(data, (b * seq + seq - 1) * vocab, vocab);
       const yes = Math.exp(lp[this.yesId] ?? Number.NEGATIVE_INFINITY);

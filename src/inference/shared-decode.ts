@@ -1,3 +1,4 @@
+import { floatData } from './tensor-data';
 import type { Tensor } from '@huggingface/transformers';
 import type { Rng } from '../core/rng';
 import { int64Tensor } from './batch';
@@ -172,7 +173,7 @@ export async function decodeShared(
       for (const tensor of Object.values(past)) tensor.dispose();
       const logits = out.logits;
       if (!logits) throw new Error(`policy model ${model.name} returned no "logits" output`);
-      const taken = drawAlongDrafts(logits.data as Float32Array, logits.dims[2] ?? 1, span, feeds, draw);
+      const taken = drawAlongDrafts(floatData(logits), logits.dims[2] ?? 1, span, feeds, draw);
       // Drafted positions after the last draw were fed for nothing: counted with the prefill, the
       // tokens fed that were not newly generated.
       stats.prefill += n * (span - taken);

@@ -55,7 +55,9 @@ export interface LoadedModel {
   /** The weights' type it was loaded with. */
   readonly dtype: ModelDtype;
   readonly config: {
+    /** GPT-2's name for the layer count; Qwen2, Llama and Qwen3 say num_hidden_layers. */
     readonly n_layer?: number;
+    readonly num_hidden_layers?: number;
     readonly model_type?: string;
     /** Chat models often list several (end of turn, end of text). */
     readonly eos_token_id?: number | readonly number[];
@@ -117,6 +119,11 @@ export async function loadValueModel(name: string, options: LoadOptions): Promis
     AutoModel.from_pretrained(name, pretrainedOptions(options)),
   ]);
   return wrap(name, tokenizer, model, options.dtype);
+}
+
+/** The model's number of layers, whichever name its config gives it. */
+export function layerCount(model: Pick<LoadedModel, 'config'>): number {
+  return model.config.n_layer ?? model.config.num_hidden_layers ?? 0;
 }
 
 export function encodePlain(tokenizer: PreTrainedTokenizer, text: string): number[] {

@@ -1,10 +1,11 @@
+import { floatData } from './tensor-data';
 import type { Value, ValueInput } from '../core/models';
 import { int64Tensor, leftPad } from './batch';
 import { buildPast, concatRuns, readPresent, sliceRow, type PresentBlock } from './kv';
 import { DEFAULT_CACHE_BYTES } from './policy-cache';
 import { PrefixCache, type PrefixMatch } from './prefix-cache';
 import { contextText } from './trace-text';
-import { batchIndependent, encodePlain, type LoadedModel } from './transformers-models';
+import { batchIndependent, encodePlain, layerCount, type LoadedModel } from './transformers-models';
 
 export interface ValueOptions {
   /** Reuse the keys/values of traces scored before (default on; needs a graph with a cache). */
@@ -127,7 +128,7 @@ export class TransformersValue implements Value {
       this.tokensFed += fresh.reduce((a, f) => a + f.length, 0);
       this.fedOf = fresh.map((f) => f.length);
       const values = this.lastValues(out, n);
-      const block = await readPresent(out, this.model.config.n_layer ?? 0);
+      const block = await readPresent(out, layerCount(this.model));
       for (const t of Object.values(out)) t.dispose();
       const cache = (this.cache ??= new PrefixCache(
         block.layout,
@@ -164,7 +165,7 @@ export class TransformersValue implements Value {
   private lastValues(out: Record<string, { dims: readonly number[]; data: unknown }>, n: number): number[] {
     const logits = out.logits;
     if (!logits) throw new Error(`value model ${this.model.name} returned no "logits" output`);
-    const data = logits.data as Float32Array;
+    const data = floatData(logits);
     const seq = logits.dims.length >= 2 ? (logits.dims[1] ?? 1) : 1;
     return Array.from({ length: n }, (_, b) => 1 / (1 + Math.exp(-(data[b * seq + seq - 1] ?? 0))));
   }
