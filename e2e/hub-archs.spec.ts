@@ -40,6 +40,10 @@ for (const arch of ARCHS) {
       await expect(status).toContainText('3 / 3', { timeout: 120_000 });
       await expect.poll(() => page.getByTestId('tree-node').count()).toBeGreaterThan(2);
       const reuse = Number(await status.getAttribute('data-prefix-reuse'));
+      // The closing note's table: what loaded where, and what the device check and the cache said.
+      console.log(
+        `${arch} ${backend} ${dtype} reuse=${reuse.toFixed(2)} | ${(await reason.textContent()) ?? ''}`,
+      );
       // 8-bit graphs quantize activations per batch, so their prefix cache stays off (q8: 0);
       // the 4-bit ones quantize weights only, and reuse what they computed.
       if (dtype === 'q8') expect(reuse).toBe(0);
