@@ -83,9 +83,15 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
 }
 
 /** The dtype a model will load with on a device (the worker's rule, mirrored for display). */
-export function displayDtype(id: string, backend: 'webgpu' | 'wasm', f16: boolean): ModelDtype {
-  // As the worker's dtypeFor: the embedded models always in fp32.
+export function displayDtype(
+  id: string,
+  backend: 'webgpu' | 'wasm',
+  f16: boolean,
+  requested?: ModelDtype,
+): ModelDtype {
+  // As the worker's dtypeFor: the embedded models always in fp32, hub models as asked.
   if (!id.includes('/')) return 'fp32';
+  if (requested) return requested;
   if (backend === 'wasm') return 'q8';
   return f16 ? 'q4f16' : 'q4';
 }

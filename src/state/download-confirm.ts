@@ -38,7 +38,7 @@ export function pendingDownload(
   let total = 0;
   const dtypes = new Set<string>();
   for (const id of ids) {
-    const dtype = displayDtype(id, backend, false);
+    const dtype = displayDtype(id, backend, false, models.dtype);
     const mb = catalogueEntry(id)?.sizesMb[dtype];
     if (mb === undefined) {
       return { ids, size: 'a size this page does not know (not in its catalogue)' };

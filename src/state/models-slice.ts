@@ -3,7 +3,7 @@ import { CancelledError } from '../inference/errors';
 import type { LoadedModels } from './model-provider';
 import { catalogueEntry, displayDtype, fitsDevice } from './catalogue';
 import { pendingDownload } from './download-confirm';
-import { modelChoice } from './setup-validate';
+import { modelChoice, type ModelChoice } from './setup-validate';
 import type { SetupErrors } from './setup';
 import type { ModelsSlice, PlaygroundState, StoreDeps } from './store-types';
 
@@ -13,9 +13,14 @@ export interface ModelHolder {
 }
 
 /** Why a catalogue model will not fit this device at the dtype it would load with, if so. */
-function tooBigFor(id: string, backend: 'webgpu' | 'wasm', deps: StoreDeps): string | null {
+function tooBigFor(
+  id: string,
+  backend: 'webgpu' | 'wasm',
+  deps: StoreDeps,
+  requested?: ModelChoice['dtype'],
+): string | null {
   const entry = catalogueEntry(id);
-  const size = entry?.sizesMb[displayDtype(id, backend, false)];
+  const size = entry?.sizesMb[displayDtype(id, backend, false, requested)];
   if (size === undefined) return null;
   const why = fitsDevice(size, {
     backend,
@@ -96,7 +101,7 @@ export function createModelsSlice(
         // The device the sizes are judged for: the backend asked for, or the page's one in use.
         const inUse = get().backend;
         const device = choice === 'webgpu' ? 'webgpu' : inUse === 'webgpu' ? 'webgpu' : 'wasm';
-        const tooBig = tooBigFor(models.policy, device, deps);
+        const tooBig = tooBigFor(models.policy, device, deps, models.dtype);
         const mine = ++loads;
         if (tooBig) {
           // Refused before any download. The models held stay loaded for a setup that names them,

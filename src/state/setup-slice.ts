@@ -32,6 +32,7 @@ const MODEL_FIELDS: ReadonlySet<SetupField> = new Set([
   'hub',
   'backend',
   'cache',
+  'dtype',
   'engine',
   'engineBase',
   'engineModel',
@@ -39,6 +40,7 @@ const MODEL_FIELDS: ReadonlySet<SetupField> = new Set([
 
 function modelsChanged(a: Setup, b: Setup): boolean {
   return (
+    a.dtype !== b.dtype ||
     a.engine !== b.engine ||
     (b.engine === 'openai' && (a.engineBase !== b.engineBase || a.engineModel !== b.engineModel)) ||
     a.policy !== b.policy ||

@@ -10,7 +10,7 @@ import { CountdownSolver } from '../core/tasks/countdown-solver';
 import { parseLearnedModelId } from '../inference/learned-models';
 import { InvalidMathProblemError, validateMathProblem, type MathProblem } from '../core/tasks/math';
 import { MATH_PROBLEMS } from '../core/tasks/math-problems';
-import { TASK_MODELS, type Setup, type SetupErrors, type SetupField } from './setup';
+import { TASK_MODELS, type DtypeSetting, type Setup, type SetupErrors, type SetupField } from './setup';
 
 export interface EngineChoice {
   readonly base: string;
@@ -32,6 +32,8 @@ export interface ModelChoice {
   readonly hub: string;
   /** The prefix cache on the models' side (the worker's). */
   readonly prefixCache: boolean;
+  /** Hub models' weights when the user picked them; by the device otherwise. */
+  readonly dtype?: Exclude<DtypeSetting, 'auto'>;
 }
 
 export type ValidProblem =
@@ -155,7 +157,14 @@ export function modelChoice(setup: Setup, errors: SetupErrors): ModelChoice {
   } catch {
     errors.hub = `"${hub}" is not an http(s) address`;
   }
-  return { ...(engine ? { engine } : {}), policy, value, hub, prefixCache: setup.cache === 'on' };
+  return {
+    ...(engine ? { engine } : {}),
+    ...(setup.dtype !== 'auto' ? { dtype: setup.dtype } : {}),
+    policy,
+    value,
+    hub,
+    prefixCache: setup.cache === 'on',
+  };
 }
 
 /** A server model's name: what vLLM, SGLang and Ollama accept (owner/name, name:tag). */

@@ -20,6 +20,10 @@ export const BACKEND_SETTINGS: readonly BackendSetting[] = ['auto', 'webgpu', 'w
 export type TaskName = 'countdown' | 'math';
 
 export type EngineSetting = 'local' | 'openai';
+
+/** Hub models' weights: by the device (auto), or one the user picks. */
+export type DtypeSetting = 'auto' | 'q8' | 'q4' | 'q4f16' | 'fp32';
+export const DTYPE_SETTINGS: readonly DtypeSetting[] = ['auto', 'q8', 'q4', 'q4f16', 'fp32'];
 export const ENGINE_SETTINGS: readonly EngineSetting[] = ['local', 'openai'];
 
 /** Where models come from when their id names a hub repository (`owner/name`). */
@@ -73,6 +77,8 @@ export interface Setup {
   readonly threshold: string;
   /** MCTS and Gumbel: leaves per round with virtual loss (SearchConfig.parallel). */
   readonly parallel: string;
+  /** Hub models' weights (the embedded models are always fp32). */
+  readonly dtype: DtypeSetting;
   /** Where the policy runs: in this page (transformers.js), or on an OpenAI-compatible server. */
   readonly engine: EngineSetting;
   /** engine=openai: the server's address (URL `base`). */
@@ -112,6 +118,7 @@ export const DEFAULT_SETUP: Setup = {
   refine: DEFAULT_CONFIG.refine ? 'on' : 'off',
   threshold: String(DEFAULT_CONFIG.threshold),
   parallel: String(DEFAULT_CONFIG.parallel),
+  dtype: 'auto',
   engine: 'local',
   engineBase: '',
   engineModel: '',
@@ -144,6 +151,7 @@ const PARAM: Record<SetupField, string> = {
   refine: 'refine',
   threshold: 'threshold',
   parallel: 'parallel',
+  dtype: 'dtype',
   engine: 'engine',
   engineBase: 'base',
   engineModel: 'model',
@@ -232,6 +240,7 @@ export function setupFromQuery(query: string): ParsedSetup {
       engineBase: text('engineBase'),
       engineModel: text('engineModel'),
       engine: pick(params.get('engine'), ENGINE_SETTINGS, 'engine', errors),
+      dtype: pick(params.get('dtype'), DTYPE_SETTINGS, 'dtype', errors),
       strategy: pick(params.get('strategy'), STRATEGY_NAMES, 'strategy', errors),
       selection: pick(params.get('selection'), ['puct', 'uct'] as const, 'selection', errors),
       variant: pick(params.get('variant'), MCTS_VARIANTS, 'variant', errors),
@@ -291,6 +300,8 @@ function writes(setup: Setup, field: SetupField): boolean {
       return usesThreshold(setup) && setup.threshold !== DEFAULT_SETUP.threshold;
     case 'hub':
       return setup.hub !== DEFAULT_HUB;
+    case 'dtype':
+      return setup.dtype !== 'auto';
     case 'engine':
     case 'engineBase':
     case 'engineModel':

@@ -21,7 +21,13 @@ export function createWorkerModelProvider(): ModelProvider {
           : ({ kind: 'none' } as const);
       const loaded = await client.load(
         backend,
-        { policy: choice.policy, value, hub: choice.hub, prefixCache: choice.prefixCache },
+        {
+          policy: choice.policy,
+          value,
+          hub: choice.hub,
+          prefixCache: choice.prefixCache,
+          ...(choice.dtype ? { dtype: choice.dtype } : {}),
+        },
         onProgress,
       );
       return {

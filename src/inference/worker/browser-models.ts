@@ -44,11 +44,16 @@ function pointEnvAt(id: string, hub: string): void {
  * lack the 8-bit MatMulInteger in any case); hub models run q4f16 on WebGPU with shader-f16, q4
  * on WebGPU without it, and q8 on WASM.
  */
-export function dtypeFor(id: string, decision: Pick<BackendDecision, 'backend' | 'f16'>): ModelDtype {
+export function dtypeFor(
+  id: string,
+  decision: Pick<BackendDecision, 'backend' | 'f16'>,
+  requested?: ModelSpec['dtype'],
+): ModelDtype {
   // The embedded models are tiny: fp32 runs them faster than 8-bit on the CPU, and exactly the
   // same whatever else is in the batch (8-bit quantizes activations per batch), so the prefix
   // cache grows the very tree a search without it grows.
   if (!isHubModel(id)) return 'fp32';
+  if (requested) return requested;
   if (decision.backend === 'wasm') return 'q8';
   return decision.f16 ? 'q4f16' : 'q4';
 }
@@ -123,11 +128,11 @@ export async function loadBrowserModels(
   spec: ModelSpec,
   onProgress: (p: LoadProgressReport) => void,
 ): Promise<BrowserModels> {
-  const dtype = dtypeFor(spec.policy, decision);
+  const dtype = dtypeFor(spec.policy, decision, spec.dtype);
   const totals = new ProgressTotals();
   const options = (id: string) =>
     ({
-      dtype: dtypeFor(id, decision),
+      dtype: dtypeFor(id, decision, spec.dtype),
       device: decision.backend,
       optimized: optimizedFor(id, decision),
       onProgress: (info: ProgressInfo) => {

@@ -25,6 +25,8 @@ export interface ModelSpec {
   readonly hub: string;
   /** Keep the models' keys/values of contexts seen before (default on). */
   readonly prefixCache?: boolean;
+  /** Hub models' weights, when the user picked them (else by the device: browser-models.ts). */
+  readonly dtype?: 'q8' | 'q4' | 'q4f16' | 'fp32';
 }
 
 export interface LoadRequest {

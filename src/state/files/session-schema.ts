@@ -9,7 +9,14 @@ import {
 } from '../../core/strategies/strategy';
 import type { TreeNode } from '../../core/tree';
 import type { Checkpoint } from '../search-runner';
-import { BACKEND_SETTINGS, DEFAULT_SETUP, ENGINE_SETTINGS, MAX_SETUP_CHARS, type Setup } from '../setup';
+import {
+  BACKEND_SETTINGS,
+  DEFAULT_SETUP,
+  DTYPE_SETTINGS,
+  ENGINE_SETTINGS,
+  MAX_SETUP_CHARS,
+  type Setup,
+} from '../setup';
 
 /**
  * The zod schemas of a session file (version 1), typed against the engine's own interfaces so
@@ -76,6 +83,7 @@ export const setupSchema: z.ZodType<Setup> = z.object({
   // Added with the server engine (issue 16).
   parallel: field.default(DEFAULT_SETUP.parallel),
   engine: z.enum(ENGINE_SETTINGS).default(DEFAULT_SETUP.engine),
+  dtype: z.enum(DTYPE_SETTINGS).default(DEFAULT_SETUP.dtype),
   engineBase: field.default(DEFAULT_SETUP.engineBase),
   engineModel: field.default(DEFAULT_SETUP.engineModel),
 });

@@ -6,6 +6,7 @@ import type { ValueChoice } from '../../state/setup-validate';
 import { learnedModelLabel } from '../../state/learn/learned-model-label';
 import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
+import { DtypeOption } from './DtypeOption';
 import { EngineOptions } from './EngineOptions';
 import { ModelSizes, sizeText } from './ModelSizes';
 import './panels.css';
@@ -66,6 +67,7 @@ const selectModels = (s: PlaygroundState) => ({
   value: s.setup.value,
   hub: s.setup.hub,
   engine: s.setup.engine,
+  dtypeSetting: s.setup.dtype,
   engineModel: s.setup.engineModel,
   backendSetting: s.setup.backend,
   setupErrors: s.setupErrors,
@@ -107,7 +109,8 @@ export function ModelPanel() {
   // shader-f16 shows only once a hub model has loaded as q4f16, so until then q4 is assumed.
   const backend = m.backendSetting === 'wasm' || m.backend !== 'webgpu' ? 'wasm' : 'webgpu';
   const f16 = m.dtype === 'q4f16';
-  const dtypeOf = (id: string) => displayDtype(id, backend, f16);
+  const dtypeOf = (id: string) =>
+    displayDtype(id, backend, f16, m.dtypeSetting === 'auto' ? undefined : m.dtypeSetting);
 
   const policies = CATALOGUE.filter((e) => e.task === m.task && e.role === 'policy');
   // A pair made in the Learn view (learned-<generation>-policy) is named, not typed.
@@ -266,6 +269,7 @@ export function ModelPanel() {
               <ModelSizes entry={entry} inUse={inUse} />
             </div>
           )}
+          <DtypeOption />
           <div className="panel__field">
             <label className="panel__label" htmlFor="models-hub-input">
               Hub address
