@@ -125,13 +125,20 @@ function glyphState(node: TreeNode, inPruned: boolean): GlyphState {
   return node.status;
 }
 
-/** Graph mode: an edge from each transposition's parent to the node holding its state, both drawn. */
-function transpositionEdges(tree: ReasoningTree, byId: ReadonlyMap<NodeId, LayoutNode>): LayoutEdge[] {
+/**
+ * The edges drawn besides the tree's own: graph mode's, from each transposition's parent to the
+ * node holding its state (carrying the transposition's visits), and refine's, from each refined
+ * step to its rewrite. Drawn only where both ends are.
+ */
+function secondEdges(tree: ReasoningTree, byId: ReadonlyMap<NodeId, LayoutNode>): LayoutEdge[] {
   const out: LayoutEdge[] = [];
   for (const node of Object.values(tree.nodes)) {
-    if (node.transpositionOf === undefined || node.parentId === null) continue;
-    const from = byId.get(node.parentId);
-    const to = byId.get(node.transpositionOf);
+    const transposition = node.transpositionOf !== undefined && node.parentId !== null;
+    const ends: [NodeId | null | undefined, NodeId | undefined] = transposition
+      ? [node.parentId, node.transpositionOf]
+      : [node.refines, node.refines === undefined ? undefined : node.id];
+    const from = ends[0] ? byId.get(ends[0]) : undefined;
+    const to = ends[1] ? byId.get(ends[1]) : undefined;
     if (!from || !to) continue;
     out.push({
       sourceId: from.id,
@@ -140,34 +147,10 @@ function transpositionEdges(tree: ReasoningTree, byId: ReadonlyMap<NodeId, Layou
       y1: from.y,
       x2: to.x,
       y2: to.y,
-      visits: node.visits,
-      pruned: from.pruned || to.pruned || node.pruned,
-      transposition: true,
-      refine: false,
-    });
-  }
-  return out;
-}
-
-/** Refine: an edge from each drawn step that was refined to its drawn rewrite. */
-function refineEdges(tree: ReasoningTree, byId: ReadonlyMap<NodeId, LayoutNode>): LayoutEdge[] {
-  const out: LayoutEdge[] = [];
-  for (const node of Object.values(tree.nodes)) {
-    if (node.refines === undefined) continue;
-    const from = byId.get(node.refines);
-    const to = byId.get(node.id);
-    if (!from || !to) continue;
-    out.push({
-      sourceId: from.id,
-      targetId: to.id,
-      x1: from.x,
-      y1: from.y,
-      x2: to.x,
-      y2: to.y,
-      visits: 0,
-      pruned: from.pruned || to.pruned,
-      transposition: false,
-      refine: true,
+      visits: transposition ? node.visits : 0,
+      pruned: from.pruned || to.pruned || (transposition && node.pruned),
+      transposition,
+      refine: !transposition,
     });
   }
   return out;
@@ -274,6 +257,6 @@ export function layoutTree(tree: ReasoningTree, options: LayoutOptions = {}): Tr
       });
     }
   });
-  edges.push(...transpositionEdges(tree, byId), ...refineEdges(tree, byId));
+  edges.push(...secondEdges(tree, byId));
   return { nodes, edges, byId, bounds: { minX, maxX, minY, maxY }, totalNodes: n, orientation };
 }
