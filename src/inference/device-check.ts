@@ -1,5 +1,6 @@
 import { leftPad } from './batch';
 import { InferenceError } from './errors';
+import { argmax } from './sampling';
 import { floatData } from './tensor-data';
 import { encodePlain, type LoadedModel } from './transformers-models';
 
@@ -35,10 +36,7 @@ export async function greedyTokens(model: LoadedModel, prompt: string, n: number
     const [, seq = 1, vocab = 1] = logits.dims;
     // q4f16 graphs may give float16 logits, held as raw 16-bit words: floatData decodes them.
     const data = floatData(logits);
-    const base = (seq - 1) * vocab;
-    let best = 0;
-    for (let v = 1; v < vocab; v++)
-      if ((data[base + v] ?? -Infinity) > (data[base + best] ?? -Infinity)) best = v;
+    const best = argmax(data, (seq - 1) * vocab, vocab);
     for (const t of Object.values(result)) t.dispose();
     out.push(best);
   }

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { env, type Tensor } from '@huggingface/transformers';
+import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchSession } from '../core/session';
 import { createStrategy } from '../core/strategies/create';
@@ -9,7 +9,7 @@ import { mathTask, type MathProblem } from '../core/tasks/math';
 import { treeInvariantViolations } from '../core/testing/invariants';
 import { leftPad } from './batch';
 import { greedyTokens } from './device-check';
-import { floatData } from './tensor-data';
+import { argmaxes, comparePrompts } from './testing/greedy-compare';
 import { ONNX_FILE } from './model-files';
 import { TransformersPolicy } from './policy';
 import { SelfEvalValue } from './self-eval-value';
@@ -70,62 +70,6 @@ interface Row {
 }
 const table: Row[] = [];
 
-function logitsOf(out: Record<string, Tensor>): {
-  data: ArrayLike<number>;
-  dims: readonly number[];
-  type: string;
-} {
-  const logits = out.logits;
-  if (!logits) throw new Error('no logits');
-  // float16 logits (q4f16) come back as raw 16-bit words in Node (no Float16Array).
-  const data = floatData(logits);
-  return { data, dims: logits.dims, type: logits.type };
-}
-
-/** One full forward pass (no cache) over `ids`; the argmax at each position from `from` on. */
-async function argmaxes(model: LoadedModel, ids: readonly number[], from: number): Promise<number[]> {
-  const batch = leftPad([ids], model.config.pad_token_id ?? 0);
-  const out = await model.forward({
-    input_ids: batch.inputIds,
-    attention_mask: batch.attentionMask,
-    position_ids: batch.positionIds,
-  });
-  const { data, dims } = logitsOf(out);
-  const vocab = dims[2] ?? 1;
-  const best: number[] = [];
-  for (let p = from; p < ids.length; p++) {
-    let b = 0;
-    for (let v = 1; v < vocab; v++)
-      if ((data[p * vocab + v] ?? -Infinity) > (data[p * vocab + b] ?? -Infinity)) b = v;
-    best.push(b);
-  }
-  for (const t of Object.values(out)) t.dispose();
-  return best;
-}
-
-/** The prompts compared across dtypes: the math prompt (two problems) and a self-evaluation. */
-function comparePrompts(model: LoadedModel): string[] {
-  const input = {
-    prompt: mathTask.prompt(PROBLEMS[0] as MathProblem),
-    format: 'chat' as const,
-    stepSeparator: SEP,
-  };
-  return [
-    contextText(model.tokenizer, model.name, input, []),
-    contextText(
-      model.tokenizer,
-      model.name,
-      { ...input, prompt: mathTask.prompt(PROBLEMS[1] as MathProblem) },
-      ['First, Tom has 4 boxes with 6 pencils each.'],
-    ),
-    chatPrompt(
-      model.tokenizer,
-      model.name,
-      `${mathTask.prompt(PROBLEMS[0] as MathProblem)}\n\nSteps so far:\nFirst, Sara has 12 apples.\n\nAre the steps so far correct? Answer Yes or No.`,
-    ),
-  ];
-}
-
 beforeAll(() => {
   env.allowLocalModels = true;
   env.allowRemoteModels = false;
@@ -148,7 +92,11 @@ describe.each(ARCHS)('$name (model_type $modelType)', (arch) => {
 
   beforeAll(async () => {
     reference = await loadCausalLm(arch.name, { dtype: 'fp32', device: 'cpu' });
-    for (const prompt of comparePrompts(reference)) {
+    for (const prompt of comparePrompts(
+      reference,
+      [PROBLEMS[0] as MathProblem, PROBLEMS[1] as MathProblem],
+      SEP,
+    )) {
       references.push([
         encodePlain(reference.tokenizer, prompt),
         await greedyTokens(reference, prompt, COMPARE_TOKENS),
@@ -250,9 +198,9 @@ describe.each(ARCHS)('$name (model_type $modelType)', (arch) => {
         }
       }
       // q4f16 gives float16 logits, as the hub's q4f16 graphs (raw 16-bit words in Node 20).
-      const logits = logitsOf(out);
-      expect(logits.type).toBe(half ? 'float16' : 'float32');
-      expect(logits.dims).toEqual([1, promptIds.length, config.vocab_size]);
+      const logits = out.logits;
+      expect(logits?.type).toBe(half ? 'float16' : 'float32');
+      expect(logits?.dims).toEqual([1, promptIds.length, config.vocab_size]);
       for (const t of Object.values(out)) t.dispose();
 
       // Greedy next tokens on fp32's greedy continuations (the same contexts for every dtype).

@@ -17,6 +17,14 @@ export function logSoftmax(logits: ArrayLike<number>, offset: number, size: numb
   return out;
 }
 
+/** The index of the largest of `size` numbers from `offset` (the first on ties). */
+export function argmax(data: ArrayLike<number>, offset: number, size: number): number {
+  let best = 0;
+  for (let i = 1; i < size; i++)
+    if ((data[offset + i] ?? -Infinity) > (data[offset + best] ?? -Infinity)) best = i;
+  return best;
+}
+
 /** Picks a token from log-probabilities: argmax at temperature 0, else a seeded draw at temperature t. */
 export function chooseToken(
   logProbs: Float64Array,
