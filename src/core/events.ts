@@ -27,11 +27,8 @@ export interface NewChild {
   readonly transpositionOf?: NodeId;
 }
 
-/** What a refine event adds to the new node besides its NewChild fields. */
-interface RefineMark {
-  readonly refines: NodeId;
-  readonly critique: string;
-}
+/** What a refine or write event adds to the new node besides its NewChild fields. */
+type ChildMark = { readonly refines: NodeId; readonly critique: string } | { readonly written: true };
 
 export interface Evaluation {
   readonly nodeId: NodeId;
@@ -79,6 +76,8 @@ export type SearchEvent =
    * rewrote it; the rewrite joins the tree as a sibling of `nodeId` (its parent's new child).
    */
   | { readonly type: 'refine'; readonly nodeId: NodeId; readonly critique: string; readonly child: NewChild }
+  /** A step written by hand under `parentId`: an open parent is expanded with it alone. */
+  | { readonly type: 'write'; readonly parentId: NodeId; readonly child: NewChild }
   /** The strategy's final answer. */
   | { readonly type: 'answer'; readonly nodeId: NodeId; readonly solved: boolean; readonly answer: string };
 
@@ -86,7 +85,7 @@ export class InvalidEventError extends Error {
   override readonly name = 'InvalidEventError';
 }
 
-function addChild(tree: ReasoningTree, parent: TreeNode, child: NewChild, mark?: RefineMark): void {
+function addChild(tree: ReasoningTree, parent: TreeNode, child: NewChild, mark?: ChildMark): void {
   const id = nodeIdAt(tree.nextId++);
   const node: TreeNode = {
     id,
@@ -145,6 +144,14 @@ export function applyEvent(tree: ReasoningTree, event: SearchEvent): void {
         refines: original.id,
         critique: event.critique,
       });
+      return;
+    }
+    case 'write': {
+      const parent = getNode(tree, event.parentId);
+      if (parent.status !== 'open' && parent.status !== 'expanded')
+        throw new InvalidEventError(`node ${parent.id} is ${parent.status}: no step follows it`);
+      addChild(tree, parent, event.child, { written: true });
+      parent.status = 'expanded';
       return;
     }
     case 'evaluate':

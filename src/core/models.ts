@@ -44,9 +44,33 @@ export interface PolicyInput {
   readonly maxStepTokens: number;
 }
 
+/** A given step to score: `step` after `steps` (the steps before it, in order). */
+export interface GivenStep {
+  readonly steps: readonly string[];
+  readonly step: string;
+}
+
+export interface ScoreStepsInput {
+  readonly prompt: string;
+  readonly format?: PromptFormat;
+  readonly stepSeparator?: string;
+  readonly items: readonly GivenStep[];
+}
+
+/** What the policy makes of a given step: the log-probability of its tokens (and separator's). */
+export interface StepScore {
+  readonly logProb: number;
+  readonly tokens: number;
+}
+
 export interface Policy {
   /** One array of `k` samples per request, in request order; implementations batch the call. */
   sample(input: PolicyInput): Promise<StepSample[][]>;
+  /**
+   * Scores steps the policy did not write (a step written by hand), one per item, in order.
+   * Optional: a policy that cannot (a server without echo, a scripted fake) leaves it out.
+   */
+  scoreSteps?(input: ScoreStepsInput): Promise<StepScore[]>;
 }
 
 export interface ValueInput {

@@ -4,6 +4,7 @@ import { judgeStep } from './judge-step';
 import { refineSteps } from './refine';
 import { Rng } from './rng';
 import { newProofs } from './solver';
+import { writeStep } from './write-step';
 import { withTranspositions } from './transpositions';
 import type { Task } from './tasks/task';
 import { createTree, getNode, isVerified, nodeIdAt, stepsTo, type NodeId, type ReasoningTree } from './tree';
@@ -239,6 +240,11 @@ export class SearchSession<P> {
    */
   refine(nodeIds: readonly NodeId[], threshold: number, temperature: number, maxStepTokens: number) {
     return refineSteps(this, nodeIds, threshold, temperature, maxStepTokens);
+  }
+
+  /** A step written by hand under `parentId`, scored by the policy (write-step.ts). Returns its id. */
+  write(parentId: NodeId, text: string): Promise<NodeId> {
+    return writeStep(this, parentId, text);
   }
 
   prune(nodeId: NodeId): void {

@@ -60,6 +60,8 @@ export interface TreeNode {
    */
   readonly refines?: NodeId;
   readonly critique?: string;
+  /** A step written by hand (the inspector's "Write a step"), scored by the policy, not sampled. */
+  readonly written?: true;
 }
 
 export interface ReasoningTree {

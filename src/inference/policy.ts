@@ -1,11 +1,12 @@
 import { floatData } from './tensor-data';
 import type { Tensor } from '@huggingface/transformers';
-import type { Policy, PolicyInput, StepSample } from '../core/models';
+import type { Policy, PolicyInput, ScoreStepsInput, StepSample, StepScore } from '../core/models';
 import { Rng } from '../core/rng';
 import { int64Tensor, leftPad } from './batch';
 import { decodeShared, type DecodeRequest } from './shared-decode';
 import { PolicyCache } from './policy-cache';
 import { CancelledError } from './errors';
+import { continuationLogProb, promptLogProbs } from './given-text';
 import { chooseToken, logSoftmax } from './sampling';
 import { draftTrie, StepEncoder } from './step-drafts';
 import { contextText, traceText } from './trace-text';
@@ -148,29 +149,27 @@ export class TransformersPolicy implements Policy {
   }
 
   /**
-   * The log-probability of `step` (and its newline) after `steps`, from one full forward pass
-   * without a cache: scores a step typed by hand, and cross-checks the cached decoding.
+   * The log-probability of `step` (and its newline) after `steps` in a plain prompt, from one full
+   * forward pass without a cache: cross-checks the cached decoding.
    */
   async scoreStep(prompt: string, steps: readonly string[], step: string): Promise<number> {
-    const context = encodePlain(this.model.tokenizer, traceText(prompt, steps));
-    const continuation = encodePlain(this.model.tokenizer, `${step}\n`);
-    const batch = leftPad([[...context, ...continuation]], this.model.config.pad_token_id ?? 0);
-    const out = await this.model.forward({
-      input_ids: batch.inputIds,
-      attention_mask: batch.attentionMask,
-      position_ids: batch.positionIds,
-    });
-    const logits = out.logits;
-    if (!logits) throw new Error(`policy model ${this.model.name} returned no "logits" output`);
-    const vocab = logits.dims[2] ?? 1;
-    const data = floatData(logits);
-    let total = 0;
-    continuation.forEach((tok, j) => {
-      const position = context.length + j - 1;
-      total += logSoftmax(data, position * vocab, vocab)[tok] ?? 0;
-    });
-    for (const t of Object.values(out)) t.dispose();
-    return total;
+    return (await continuationLogProb(this.model, traceText(prompt, steps), `${step}\n`)).logProb;
+  }
+
+  /** Steps written by hand, each after its steps, in the task's format (one pass each, no cache). */
+  async scoreSteps(input: ScoreStepsInput): Promise<StepScore[]> {
+    const separator = input.stepSeparator ?? '\n';
+    const scores: StepScore[] = [];
+    for (const item of input.items) {
+      const context = contextText(this.model.tokenizer, this.model.name, input, item.steps);
+      scores.push(await continuationLogProb(this.model, context, `${item.step}${separator}`));
+    }
+    return scores;
+  }
+
+  /** Each token of `text` with its log-probability after the ones before (the double's echo). */
+  promptLogProbs(text: string) {
+    return promptLogProbs(this.model, text);
   }
 
   /** The decoded text of generated ids (empty for none: transformers.js refuses an empty list). */

@@ -9,7 +9,7 @@ import { count } from './plural';
  * the events the phase appended, so it always matches the tree.
  */
 export interface PhaseNote {
-  readonly phase: Phase | 'prune' | 'expand-here' | 'start';
+  readonly phase: Phase | 'prune' | 'expand-here' | 'write' | 'start';
   readonly text: string;
   readonly highlight: readonly NodeId[];
 }
@@ -95,6 +95,35 @@ function describePrunes(ids: readonly NodeId[]): string {
 }
 
 type RefineEvent = Extract<SearchEvent, { type: 'refine' }>;
+type WriteEvent = Extract<SearchEvent, { type: 'write' }>;
+
+/** The node a write event made (the parent's written child with its text). */
+function writtenNode(tree: ReasoningTree, e: WriteEvent): NodeId | undefined {
+  return getNode(tree, e.parentId).childIds.find((id) => {
+    const n = tree.nodes[id];
+    return n?.written === true && n.text === e.child.text;
+  });
+}
+
+/** What the policy and the verifier made of a step written by hand. */
+function describeWrite(e: WriteEvent, tree: ReasoningTree): string {
+  const { child } = e;
+  const id = writtenNode(tree, e) ?? 'it';
+  const siblings = getNode(tree, e.parentId).childIds.filter((c) => c !== id && !tree.nodes[c]?.pruned).length;
+  const prior =
+    siblings > 0
+      ? `prior ${f(child.prior)} against its ${count(siblings, 'sibling')}, whose priors stay as sampled`
+      : 'prior 1, the only step here';
+  const verdict =
+    child.status === 'failed'
+      ? `the verifier fails it: ${child.reason ?? 'wrong'}`
+      : child.status === 'solved'
+        ? `the verifier accepts the answer ${child.answer ?? ''}`
+        : child.status === 'answered'
+          ? `it answers ${child.answer ?? ''} (nothing can check it)`
+          : 'the verifier lets it stand, so the search can go on below it';
+  return `Write ${id} under ${e.parentId}: "${child.text}" was not sampled; the policy reads it and gives it probability ${Math.exp(child.logProb).toPrecision(2)} (log p ${child.logProb.toFixed(2)}), ${prior}; ${verdict}.`;
+}
 type SelectEvent = Extract<SearchEvent, { type: 'select' }>;
 type BackupEvent = Extract<SearchEvent, { type: 'backpropagate' }>;
 
@@ -169,7 +198,7 @@ export function describePhase(
       case 'backpropagate':
         if (parallelRound && backups.length > 1) {
           if (e === backups[0]) texts.push(describeParallelBackups(backups));
-        } else if (ran === 'backpropagate' || ran === 'expand-here') {
+        } else if (ran === 'backpropagate' || ran === 'expand-here' || ran === 'write') {
           texts.push(
             `Backpropagate: ${count(e.visits, 'visit')} and value ${f(e.valueSum)} added to ${count(e.nodeIds.length, 'ancestor')}, so their Q = W / N moves toward what was found.`,
           );
@@ -198,6 +227,12 @@ export function describePhase(
         if (e === refines[0]) texts.push(describeRefines(refines, tree));
         highlight.push(e.nodeId, ...rewriteOf(tree, e.nodeId));
         break;
+      case 'write': {
+        texts.push(describeWrite(e, tree));
+        const written = writtenNode(tree, e);
+        highlight.push(e.parentId, ...(written ? [written] : []));
+        break;
+      }
       case 'backtrack':
         texts.push(`Backtrack from ${e.fromId} to ${e.toId}: ${e.reason}.`);
         highlight.push(e.fromId, e.toId);

@@ -19,7 +19,7 @@ export interface Checkpoint {
   readonly session: SessionCheckpoint;
   readonly strategy: StrategySnapshot;
   /** The operator that led here ('start' for the first). */
-  readonly operator: Phase | 'start' | 'prune' | 'expand-here';
+  readonly operator: Phase | 'start' | 'prune' | 'expand-here' | 'write';
   /** The phase the strategy runs next from here. */
   readonly next: Phase;
 }
@@ -172,6 +172,20 @@ export class SearchRunner {
     const evaluations = await this.session.evaluate(children);
     this.session.backpropagate(pathTo(this.session.tree, nodeId), evaluations);
     this.mark('expand-here');
+    return this.session.events.slice(before);
+  }
+
+  /**
+   * Write a step by hand at `nodeId`: the policy scores the text, the verifier judges it, the value
+   * model evaluates it, and the evaluation is backed up to the root (core/write-step.ts).
+   */
+  async writeStep(nodeId: NodeId, text: string): Promise<SearchEvent[]> {
+    this.checkEditable();
+    const before = this.session.events.length;
+    const id = await this.session.write(nodeId, text);
+    const evaluations = await this.session.evaluate([id]);
+    this.session.backpropagate(pathTo(this.session.tree, nodeId), evaluations);
+    this.mark('write');
     return this.session.events.slice(before);
   }
 

@@ -210,6 +210,27 @@ export function createSearchSlice(
         }
       },
 
+      writeStep: async (text, nodeId) => {
+        const id = nodeId ?? get().selectedId;
+        if (!id || get().busy || get().running) return false;
+        if (!editableHere()) return false;
+        const runner = liveRunner();
+        if (!runner) return false;
+        set({ busy: true, searchError: null });
+        try {
+          const events = await runner.writeStep(id, text);
+          if (!current(runner)) return false;
+          publish(runner, describePhase('write', events, runner.session.tree, runner.config), events, {
+            busy: false,
+          });
+          return true;
+        } catch (e) {
+          if (e instanceof CancelledError) fail(runner, e);
+          else set({ busy: false, searchError: message(e), searchRetry: false });
+          return false;
+        }
+      },
+
       backtrack: () => {
         const runner = host.runner;
         const search = get().search;
@@ -241,6 +262,7 @@ export function createSearchSlice(
 const OPERATOR_WORDS: Readonly<Record<string, string>> = {
   'expand-here': 'the expansion by hand',
   prune: 'the prune',
+  write: 'the step written by hand',
 };
 
 /** What Backtrack rewound, in words: the operator undone and where the search now stands. */

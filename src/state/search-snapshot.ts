@@ -74,7 +74,7 @@ export interface SearchBlocks {
 
 /** A strategy phase, not the start or a hand edit. */
 export const isPhaseOperator = (op: Checkpoint['operator']): op is Phase =>
-  op !== 'start' && op !== 'prune' && op !== 'expand-here';
+  op !== 'start' && op !== 'prune' && op !== 'expand-here' && op !== 'write';
 
 /**
  * The phase the strategy runs next at checkpoint `index`. In the past, that is the first strategy

@@ -89,6 +89,11 @@ export interface SearchSlice {
   reset(): void;
   prune(nodeId?: NodeId): void;
   expandHere(nodeId?: NodeId): Promise<void>;
+  /**
+   * Writes `text` as the next step at `nodeId` (the selected node by default): the policy scores
+   * it, the verifier and the value model judge it. Resolves true when it joined the tree.
+   */
+  writeStep(text: string, nodeId?: NodeId): Promise<boolean>;
   /** Rewinds the search to before the last operator at the point shown (the timeline's step back). */
   backtrack(): void;
   seek(index: number): void;

@@ -82,6 +82,8 @@ export function formatPrompt(problem: CountdownProblem): string {
   return `${sortedNumbers(problem.numbers).join(' ')} -> ${problem.target}\n`;
 }
 
+/** A step typed without its numbers left: `10 - 4 = 6`. */
+const SHORT_STEP = /^\s*(\d+)\s*([+\-*/])\s*(\d+)\s*=\s*(\d+)\s*$/;
 const STEP_PATTERN = /^(\d+)([+\-*/])(\d+)=(\d+) \(left: (\d+(?: \d+)*)\)$/;
 
 /** Parses the text of one step line; undefined when it is not in the step format. */
@@ -199,6 +201,21 @@ export const countdownTask: Task<CountdownProblem> = {
   nextSteps(problem, previous) {
     const before = verifyTrace(problem, previous);
     return before.ok && !before.complete ? validSteps(before.remaining) : [];
+  },
+  completeStep(problem, previous, text) {
+    const m = SHORT_STEP.exec(text);
+    const before = verifyTrace(problem, previous);
+    if (!m || !before.ok) return text;
+    const [, a = '', op = '', b = '', result = ''] = m;
+    const rest = removeAll(before.remaining, [Number(a), Number(b)]);
+    if (!rest) return text;
+    return formatStep({
+      a: Number(a),
+      op: op as Operator,
+      b: Number(b),
+      result: Number(result),
+      left: sortedNumbers([...rest, Number(result)]),
+    });
   },
   checkStep(problem, previous, step): StepCheck {
     const before = verifyTrace(problem, previous);

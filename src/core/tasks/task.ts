@@ -36,6 +36,11 @@ export interface Task<P> {
    * numbers left), for a task where states recur; graph mode merges nodes with the same key.
    */
   stateKey?(problem: P, steps: readonly string[]): string | undefined;
+  /**
+   * A step as a person may type it, put in the models' format (Countdown: `10-4=6` gains its
+   * `(left: 5 6 6)`); text it cannot complete comes back as it was, for the verifier to judge.
+   */
+  completeStep?(problem: P, previous: readonly string[], text: string): string;
   /** Why a final answer failed, as the tree and the refine critique say it (default: "is not the target"). */
   wrongAnswer?(answer: string): string;
 }

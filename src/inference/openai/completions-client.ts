@@ -32,6 +32,8 @@ const logprobsSchema = z.object({
   tokens: z.array(z.string()),
   token_logprobs: z.array(z.number().nullable()),
   top_logprobs: z.array(z.record(z.string(), z.number()).nullable()).nullable().optional(),
+  // Where each token starts in the choice's text (with `echo`, the prompt's tokens come first).
+  text_offset: z.array(z.number()).optional(),
 });
 
 const choiceSchema = z.object({

@@ -53,7 +53,7 @@ describe('the server engine (OpenAI-compatible /v1/completions)', () => {
   it('probes the server, then samples k steps per request with their log-probabilities, the same for a seed', async () => {
     const { client, policy } = await connect();
     const caps = await probeEngine(client);
-    expect(caps).toEqual({ n: true, logprobs: true, notes: [] });
+    expect(caps).toEqual({ n: true, logprobs: true, echo: true, notes: [] });
     const input = {
       prompt: countdownTask.prompt(problem),
       requests: [
@@ -72,6 +72,49 @@ describe('the server engine (OpenAI-compatible /v1/completions)', () => {
       expect(s.tokens).toBeGreaterThan(1);
     }
     expect(b).toEqual(a);
+  });
+
+  it('scores a step written by hand through echo: the same log-probability as the model in the page', async () => {
+    const { policy } = await connect();
+    const input = {
+      prompt: countdownTask.prompt(problem),
+      stepSeparator: '\n',
+      items: [
+        { steps: [], step: '10-4=6 (left: 5 6 6)' },
+        { steps: ['10-4=6 (left: 5 6 6)'], step: '6-5=1 (left: 1 6)' },
+        { steps: [], step: '4+4=8 (left: 5 6 8)' },
+      ],
+    };
+    const server = await policy.scoreSteps(input);
+    const local = await models.policy.scoreSteps(input);
+    expect(server.map((s) => s.tokens)).toEqual(local.map((s) => s.tokens));
+    server.forEach((s, i) => expect(s.logProb).toBeCloseTo(local[i]?.logProb ?? 0, 4));
+    // A step the model would write is likelier than one it would not.
+    expect(server[0]?.logProb).toBeGreaterThan(server[2]?.logProb ?? 0);
+    // A step the server sampled scores about as it was sampled (the double's q8 graph quantizes
+    // activations per call, so a longer input shifts the logits a little).
+    const [[drawn] = []] = await policy.sample({
+      ...input,
+      requests: [{ steps: [], k: 1 }],
+      temperature: 1,
+      seed: 9,
+      maxStepTokens: 40,
+    });
+    const [again] = await policy.scoreSteps({ ...input, items: [{ steps: [], step: drawn?.text ?? '' }] });
+    expect(Math.abs((again?.logProb ?? 0) - (drawn?.logProb ?? 0))).toBeLessThan(0.1);
+  });
+
+  it('a server without echo (llama.cpp) is found on connect, and writing a step there says why not', async () => {
+    double.setFault('no-echo');
+    const client = new CompletionsClient({ base, model: MODEL });
+    const caps = await probeEngine(client);
+    expect(caps).toMatchObject({ n: true, logprobs: true, echo: false });
+    expect(caps.notes.join(' ')).toMatch(/does not echo .* written by hand cannot be scored/);
+    const session = new SearchSession(countdownTask, problem, { policy: new OpenAiPolicy(client, caps) }, 1);
+    await expect(session.write(session.tree.rootId, '10-4=6')).rejects.toThrow(
+      /does not echo the prompt's log-probabilities, so a step written by hand cannot be scored there/,
+    );
+    expect(session.events).toEqual([]);
   });
 
   it('names a model the server does not serve', async () => {

@@ -1,13 +1,16 @@
-import type { Policy, PolicyInput, StepSample } from '../../core/models';
+import type { Policy, PolicyInput, ScoreStepsInput, StepSample, StepScore } from '../../core/models';
 import type { CompletionChoice, CompletionsClient } from './completions-client';
 import type { EngineCapabilities } from './engine-probe';
+import { echoScores } from './echo-score';
+import { EngineError } from './engine-error';
 import { engineContext } from './engine-prompt';
 
 /**
  * The policy on a server engine: each request of a batch is its own HTTP request, all sent at
  * once (a parallel search keeps several in flight; the server batches them and reuses the shared
  * prefix through its own prefix cache). `n` draws the k samples in one request where the server
- * supports it, else k requests; `stop` ends a step at the separator; `logprobs` gives the priors.
+ * supports it, else k requests; `stop` ends a step at the separator; `logprobs` gives the priors;
+ * `echo` scores a step written by hand.
  */
 export class OpenAiPolicy implements Policy {
   constructor(
@@ -39,6 +42,15 @@ export class OpenAiPolicy implements Policy {
         return choices.map(toSample);
       }),
     );
+  }
+
+  async scoreSteps(input: ScoreStepsInput): Promise<StepScore[]> {
+    if (!this.capabilities.echo)
+      throw new EngineError(
+        'unsupported',
+        `the server at ${this.client.base} does not echo the prompt's log-probabilities, so a step written by hand cannot be scored there`,
+      );
+    return echoScores(this.client, input);
   }
 }
 

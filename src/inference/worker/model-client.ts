@@ -1,4 +1,4 @@
-import type { Policy, PolicyInput, StepSample, Value, ValueInput } from '../../core/models';
+import type { Policy, PolicyInput, ScoreStepsInput, StepSample, StepScore, Value, ValueInput } from '../../core/models';
 import { CancelledError, InferenceError, inferenceError } from '../errors';
 import {
   isResponseTo,
@@ -116,6 +116,11 @@ export class ModelClient {
       if (r.cache) this.cache = r.cache;
       return r.samples;
     },
+    scoreSteps: async (input: ScoreStepsInput): Promise<StepScore[]> => {
+      const r = await this.request('score-steps', (id) => ({ type: 'score-steps', id, input }));
+      this.modelMs += r.ms;
+      return r.scores;
+    },
   };
 
   readonly value: Value = {
@@ -129,7 +134,7 @@ export class ModelClient {
   /** Cancels every model request in flight or queued; they reject with CancelledError. */
   cancelAll(): void {
     for (const [id, p] of this.pending) {
-      if (p.type === 'sample' || p.type === 'score')
+      if (p.type === 'sample' || p.type === 'score' || p.type === 'score-steps')
         this.worker.postMessage({ type: 'cancel', id: this.nextId++, target: id });
     }
   }

@@ -1,4 +1,4 @@
-import type { PolicyInput, StepSample, Value } from '../../core/models';
+import type { PolicyInput, ScoreStepsInput, StepSample, StepScore, Value } from '../../core/models';
 import { CancelledError, InferenceError } from '../errors';
 import type { LoadProgressReport } from './progress-totals';
 import type {
@@ -7,6 +7,7 @@ import type {
   LoadRequest,
   SampleRequest,
   ScoreRequest,
+  ScoreStepsRequest,
   SuccessResponse,
   WorkerMessage,
   WorkerRequest,
@@ -24,6 +25,8 @@ export interface WorkerModels {
   readonly policy: {
     /** `signal` stops the generation between two tokens (it then throws CancelledError). */
     sample(input: PolicyInput, signal: AbortSignal): Promise<StepSample[][]>;
+    /** Given steps' log-probabilities (absent where the policy cannot score given text). */
+    scoreSteps?(input: ScoreStepsInput): Promise<StepScore[]>;
     /** The prefix cache's counters since the load (absent where the policy has none). */
     cacheCounters?(): CacheCounters;
   };
@@ -59,7 +62,7 @@ export interface ModelWorkerHandler {
   onMessage(request: WorkerRequest): void;
 }
 
-type Job = SampleRequest | ScoreRequest | LoadRequest;
+type Job = SampleRequest | ScoreRequest | ScoreStepsRequest | LoadRequest;
 
 export function createModelWorkerHandler(deps: ModelWorkerDeps): ModelWorkerHandler {
   const { post } = deps;
@@ -123,6 +126,13 @@ export function createModelWorkerHandler(deps: ModelWorkerDeps): ModelWorkerHand
         if (signal.aborted) throw new CancelledError('scoring cancelled');
         return { type: 'scores', id: job.id, scores, ms: now() - started };
       }
+      case 'score-steps': {
+        const { policy } = needModels();
+        if (!policy.scoreSteps) throw new InferenceError('bad-request', 'this policy cannot score a given step');
+        const scores = await policy.scoreSteps(job.input);
+        if (signal.aborted) throw new CancelledError('scoring cancelled');
+        return { type: 'step-scores', id: job.id, scores, ms: now() - started };
+      }
     }
   }
 
@@ -165,6 +175,7 @@ export function createModelWorkerHandler(deps: ModelWorkerDeps): ModelWorkerHand
         case 'load':
         case 'sample':
         case 'score':
+        case 'score-steps':
           queue.push(request);
           void drain();
           return;

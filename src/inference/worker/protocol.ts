@@ -1,4 +1,4 @@
-import type { PolicyInput, StepSample, ValueInput } from '../../core/models';
+import type { PolicyInput, ScoreStepsInput, StepSample, StepScore, ValueInput } from '../../core/models';
 import type { InferenceErrorCode } from '../errors';
 
 /**
@@ -45,6 +45,12 @@ export interface ScoreRequest {
   readonly id: number;
   readonly input: ValueInput;
 }
+/** The policy's log-probability of given steps (a step written by hand). */
+export interface ScoreStepsRequest {
+  readonly type: 'score-steps';
+  readonly id: number;
+  readonly input: ScoreStepsInput;
+}
 /** Stops the request `target` (in flight or queued); answered by `cancelled`. */
 export interface CancelRequest {
   readonly type: 'cancel';
@@ -56,7 +62,13 @@ export interface PingRequest {
   readonly type: 'ping';
   readonly id: number;
 }
-export type WorkerRequest = LoadRequest | SampleRequest | ScoreRequest | CancelRequest | PingRequest;
+export type WorkerRequest =
+  | LoadRequest
+  | SampleRequest
+  | ScoreRequest
+  | ScoreStepsRequest
+  | CancelRequest
+  | PingRequest;
 export type RequestType = WorkerRequest['type'];
 
 export interface LoadedResponse {
@@ -88,6 +100,12 @@ export interface ScoresResponse {
   readonly type: 'scores';
   readonly id: number;
   readonly scores: number[];
+  readonly ms: number;
+}
+export interface StepScoresResponse {
+  readonly type: 'step-scores';
+  readonly id: number;
+  readonly scores: StepScore[];
   readonly ms: number;
 }
 export interface CancelledResponse {
@@ -130,6 +148,7 @@ export interface ResponseFor {
   load: LoadedResponse;
   sample: SamplesResponse;
   score: ScoresResponse;
+  'score-steps': StepScoresResponse;
   cancel: CancelledResponse;
   ping: PongResponse;
 }
@@ -141,6 +160,7 @@ const ANSWER: { readonly [T in RequestType]: ResponseFor[T]['type'] } = {
   load: 'loaded',
   sample: 'samples',
   score: 'scores',
+  'score-steps': 'step-scores',
   cancel: 'cancelled',
   ping: 'pong',
 };

@@ -77,6 +77,12 @@ export function journeyFromLog(events: readonly SearchEvent[], tree: ReasoningTr
         if (outcome) lines.push({ kind: 'try', text: child.text, outcome });
       }
       created += e.children.length;
+    } else if (e.type === 'refine' || e.type === 'write') {
+      // One node each: a rewrite beside the step it refines, a step written by hand under its parent.
+      const child = getNode(tree, nodeIdAt(created++));
+      if (child.parentId !== null) moveTo(child.parentId);
+      const outcome = outcomeOf(child);
+      if (outcome) lines.push({ kind: 'try', text: child.text, outcome });
     } else if (e.type === 'prune') {
       lines.push({ kind: 'prune', text: getNode(tree, e.nodeId).text });
     } else if (e.type === 'answer') {

@@ -50,6 +50,7 @@ const OPERATORS = [
   ...PHASES,
   'start',
   'prune',
+  'write',
   'expand-here',
 ] as const satisfies readonly Checkpoint['operator'][];
 
@@ -112,6 +113,7 @@ export const treeNodeSchema: z.ZodType<TreeNode> = z.object({
   transpositions: z.array(nodeId).optional(),
   refines: nodeId.optional(),
   critique: text.optional(),
+  written: z.literal(true).optional(),
 });
 
 const newChildSchema: z.ZodType<NewChild> = z.object({
@@ -145,6 +147,7 @@ export const eventSchema: z.ZodType<SearchEvent> = z.discriminatedUnion('type', 
   z.object({ type: z.literal('prune'), nodeId }),
   z.object({ type: z.literal('backtrack'), fromId: nodeId, toId: nodeId, reason: text }),
   z.object({ type: z.literal('refine'), nodeId, critique: text, child: newChildSchema }),
+  z.object({ type: z.literal('write'), parentId: nodeId, child: newChildSchema }),
   z.object({ type: z.literal('answer'), nodeId, solved: z.boolean(), answer: text }),
 ]);
 

@@ -16,6 +16,7 @@ const BADGE_LABELS: Readonly<Record<PhaseNoteValue['phase'], string>> = {
   done: 'done',
   prune: 'prune',
   'expand-here': 'expand here',
+  write: 'your step',
 };
 
 /** Before there is a search, the note says what it waits for rather than inviting a press. */

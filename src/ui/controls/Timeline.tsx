@@ -9,6 +9,7 @@ const OPERATOR_LABELS: Readonly<Record<string, string>> = {
   start: 'start',
   'expand-here': 'expand here (by hand)',
   prune: 'prune (by hand)',
+  write: 'a step written by hand',
 };
 
 const ARROWS = ['timelineBack', 'timelineForward'] as const;

@@ -119,7 +119,13 @@ export const ACTIONS: readonly PlaygroundAction[] = [
     hint: (s) => {
       const op = s.search?.shown.operator;
       const what =
-        op === 'expand-here' ? 'the expansion by hand' : op === 'prune' ? 'the prune' : `the ${op} phase`;
+        op === 'expand-here'
+          ? 'the expansion by hand'
+          : op === 'prune'
+            ? 'the prune'
+            : op === 'write'
+              ? 'the step written by hand'
+              : `the ${op} phase`;
       return `Backtrack: rewind the search to before its last operator (${what}), one step back on the timeline; searching on forks a new history`;
     },
     reason: (s) => searchReason(s) ?? s.search?.blocked.backtrack ?? null,

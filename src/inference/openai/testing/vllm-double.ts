@@ -6,14 +6,29 @@ import type { Policy } from '../../../core/models';
  * A TEST DOUBLE of a vLLM server (Node only): `/v1/models` and `/v1/completions` in vLLM's dialect
  * (`n`, `stop`, `seed`, `logprobs`, `finish_reason`, `stop_reason`), answered by one of the
  * project's own models in-process. It is not vLLM: generation runs one request at a time (one
- * model, like one GPU), log-probabilities are the step's total spread evenly over its tokens, and
- * there is no top_logprobs. It adds a latency per request and plays faults on request.
+ * model, like one GPU), a sample's log-probability is the step's total spread evenly over its
+ * tokens, and there is no top_logprobs. `echo` returns the prompt's own tokens with their
+ * log-probabilities and `text_offset` (and generates nothing after them). It adds a latency per
+ * request and plays faults on request ('no-echo': refuses `echo` as llama.cpp's server does).
  */
-export type DoubleFault = 'none' | 'timeout' | '429' | '500' | 'malformed' | 'cut' | 'single-choice';
+export type DoubleFault =
+  | 'none'
+  | 'timeout'
+  | '429'
+  | '500'
+  | 'malformed'
+  | 'cut'
+  | 'single-choice'
+  | 'no-echo';
+
+/** A policy that can also give each token of a text its log-probability (for `echo`). */
+export type DoublePolicy = Policy & {
+  promptLogProbs?(text: string): Promise<{ tokens: string[]; logProbs: (number | null)[] }>;
+};
 
 export interface VllmDoubleOptions {
   readonly model: string;
-  readonly policy: Policy;
+  readonly policy: DoublePolicy;
   /** Milliseconds added before each answer (a network and a busy server). */
   readonly latencyMs?: number;
 }
@@ -25,6 +40,7 @@ interface CompletionBody {
   temperature?: unknown;
   seed?: unknown;
   stop?: unknown;
+  echo?: unknown;
 }
 
 export class VllmDouble {
@@ -103,7 +119,7 @@ export class VllmDouble {
       return json(
         res,
         200,
-        await this.complete(JSON.parse(body) as CompletionBody, fault === 'single-choice'),
+        await this.complete(JSON.parse(body) as CompletionBody, fault),
       );
     } catch (e) {
       return json(res, 400, { error: { message: e instanceof Error ? e.message : String(e) } });
@@ -139,10 +155,41 @@ export class VllmDouble {
   }
 
   /** One completion; generation waits its turn (one model). */
-  private complete(body: CompletionBody, single: boolean): Promise<object> {
-    const run = this.queue.then(() => this.generate(body, single));
+  private complete(body: CompletionBody, fault: DoubleFault): Promise<object> {
+    const run = this.queue.then(() =>
+      body.echo === true ? this.echo(body, fault === 'no-echo') : this.generate(body, fault === 'single-choice'),
+    );
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** `echo`: the prompt back, each token with its log-probability and where it starts. */
+  private async echo(body: CompletionBody, refuse: boolean): Promise<object> {
+    const scorer = this.options.policy.promptLogProbs?.bind(this.options.policy);
+    if (refuse || !scorer) throw new Error('echo is not supported');
+    if (typeof body.prompt !== 'string') throw new Error('prompt must be a string');
+    const { tokens, logProbs } = await scorer(body.prompt);
+    let at = 0;
+    const offsets = tokens.map((t) => {
+      const start = at;
+      at += t.length;
+      return start;
+    });
+    return {
+      id: `cmpl-${this.completions}`,
+      object: 'text_completion',
+      model: this.options.model,
+      choices: [
+        {
+          index: 0,
+          text: body.prompt,
+          logprobs: { tokens, token_logprobs: logProbs, text_offset: offsets, top_logprobs: null },
+          finish_reason: 'length',
+          stop_reason: null,
+        },
+      ],
+      usage: { prompt_tokens: tokens.length, completion_tokens: 0 },
+    };
   }
 
   private async generate(body: CompletionBody, single: boolean): Promise<object> {
