@@ -36,7 +36,13 @@ describe('writing a step by hand', () => {
     const s = session(policy);
     const id = await s.write(s.tree.rootId, '  10 - 4 = 6 ');
     const node = getNode(s.tree, id);
-    expect(node).toMatchObject({ text: '10-4=6 (left: 5 6 6)', written: true, status: 'open', prior: 1, samples: 0 });
+    expect(node).toMatchObject({
+      text: '10-4=6 (left: 5 6 6)',
+      written: true,
+      status: 'open',
+      prior: 1,
+      samples: 0,
+    });
     expect(node.logProb).toBeCloseTo(-0.5 * '10-4=6 (left: 5 6 6)'.length);
     expect(getNode(s.tree, s.tree.rootId).status).toBe('expanded');
     expect(policy.asked[0]?.items).toEqual([{ steps: [], step: '10-4=6 (left: 5 6 6)' }]);
@@ -55,7 +61,9 @@ describe('writing a step by hand', () => {
     const id = await s.write(s.tree.rootId, '5+4=9');
     const text = getNode(s.tree, id).text;
     const siblings = kids.map((k) => getNode(s.tree, k));
-    const expected = Math.exp(-0.5 * text.length) / (Math.exp(-0.5 * text.length) + siblings.reduce((a, c) => a + Math.exp(c.logProb), 0));
+    const expected =
+      Math.exp(-0.5 * text.length) /
+      (Math.exp(-0.5 * text.length) + siblings.reduce((a, c) => a + Math.exp(c.logProb), 0));
     expect(getNode(s.tree, id).prior).toBeCloseTo(expected, 10);
     expect(siblings.map((c) => c.prior)).toEqual(before);
   });

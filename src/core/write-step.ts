@@ -20,15 +20,16 @@ export function writeRefusal<P>(session: SearchSession<P>, parentId: NodeId, tex
   const step = writtenText(session, parentId, text);
   const separator = session.task.stepSeparator ?? '\n';
   if (step === '') return 'write a step first';
-  if (step.includes(separator) || step.includes('\n'))
-    return 'one step at a time: a step has no line break';
+  if (step.includes(separator) || step.includes('\n')) return 'one step at a time: a step has no line break';
   const parent = getNode(session.tree, parentId);
   if (isInPrunedSubtree(session.tree, parentId)) return `${parentId} is in a pruned subtree`;
   if (parent.transpositionOf !== undefined)
     return `${parentId} is a transposition of ${parent.transpositionOf}: write the step there`;
   if (parent.status !== 'open' && parent.status !== 'expanded')
     return `${parentId} is ${parent.status}: no step follows it`;
-  const twin = parent.childIds.map((id) => getNode(session.tree, id)).find((c) => c.text === step && !c.pruned);
+  const twin = parent.childIds
+    .map((id) => getNode(session.tree, id))
+    .find((c) => c.text === step && !c.pruned);
   if (twin) return `${twin.id} already says "${step}"`;
   return null;
 }
@@ -55,7 +56,11 @@ function writtenPrior(logProb: number, siblings: readonly TreeNode[]): number {
  * expanded with this step alone (prior 1); beside sampled siblings the prior is its probability
  * normalized with theirs, and the siblings keep the priors they were given at their expansion.
  */
-export async function writeStep<P>(session: SearchSession<P>, parentId: NodeId, text: string): Promise<NodeId> {
+export async function writeStep<P>(
+  session: SearchSession<P>,
+  parentId: NodeId,
+  text: string,
+): Promise<NodeId> {
   const refusal = writeRefusal(session, parentId, text);
   if (refusal !== null) throw new StepRefusedError(refusal);
   const { policy } = session.models;

@@ -52,7 +52,9 @@ export async function promptLogProbs(
 ): Promise<{ tokens: string[]; logProbs: (number | null)[] }> {
   const ids = encodePlain(model.tokenizer, text);
   const { data, vocab, dispose } = await rowLogits(model, ids);
-  const logProbs = ids.map((tok, j) => (j === 0 ? null : (logSoftmax(data, (j - 1) * vocab, vocab)[tok] ?? 0)));
+  const logProbs = ids.map((tok, j) =>
+    j === 0 ? null : (logSoftmax(data, (j - 1) * vocab, vocab)[tok] ?? 0),
+  );
   dispose();
   const tokens = ids.map((id) => model.tokenizer.decode([id], { skip_special_tokens: false }));
   return { tokens, logProbs };

@@ -144,29 +144,6 @@ describe.each(ARCHS)('$name (model_type $modelType)', (arch) => {
     expect(encodePlain(reference.tokenizer, 'Yes')).toHaveLength(1);
   });
 
-  it('scores a step written by hand in the chat template as it scored the same step sampled', async () => {
-    const policy = new TransformersPolicy(reference, { prefixCache: false });
-    const problem = PROBLEMS[0] as MathProblem;
-    const base = { prompt: mathTask.prompt(problem), format: 'chat' as const, stepSeparator: SEP };
-    const [drawn = []] = await policy.sample({
-      ...base,
-      requests: [{ steps: [], k: 3 }],
-      temperature: 1,
-      seed: 4,
-      maxStepTokens: 60,
-    });
-    const ended = drawn.filter((d) => d.end === 'newline');
-    expect(ended.length).toBeGreaterThan(0);
-    const scores = await policy.scoreSteps({
-      ...base,
-      items: ended.map((d) => ({ steps: [], step: d.text })),
-    });
-    scores.forEach((score, i) => {
-      expect(score.logProb).toBeCloseTo(ended[i]?.logProb ?? 0, 3);
-      expect(score.tokens).toBe(ended[i]?.tokens);
-    });
-  });
-
   describe.each(DTYPES)('%s on onnxruntime-node CPU', (dtype) => {
     let model: LoadedModel;
     let row: Row;

@@ -109,7 +109,9 @@ function writtenNode(tree: ReasoningTree, e: WriteEvent): NodeId | undefined {
 function describeWrite(e: WriteEvent, tree: ReasoningTree): string {
   const { child } = e;
   const id = writtenNode(tree, e) ?? 'it';
-  const siblings = getNode(tree, e.parentId).childIds.filter((c) => c !== id && !tree.nodes[c]?.pruned).length;
+  const siblings = getNode(tree, e.parentId).childIds.filter(
+    (c) => c !== id && !tree.nodes[c]?.pruned,
+  ).length;
   const prior =
     siblings > 0
       ? `prior ${f(child.prior)} against its ${count(siblings, 'sibling')}, whose priors stay as sampled`

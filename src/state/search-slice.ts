@@ -212,22 +212,22 @@ export function createSearchSlice(
 
       writeStep: async (text, nodeId) => {
         const id = nodeId ?? get().selectedId;
-        if (!id || get().busy || get().running) return false;
-        if (!editableHere()) return false;
+        if (!id || get().busy || get().running) return null;
+        if (!editableHere()) return null;
         const runner = liveRunner();
-        if (!runner) return false;
+        if (!runner) return null;
         set({ busy: true, searchError: null });
         try {
-          const events = await runner.writeStep(id, text);
-          if (!current(runner)) return false;
+          const { id: written, events } = await runner.writeStep(id, text);
+          if (!current(runner)) return null;
           publish(runner, describePhase('write', events, runner.session.tree, runner.config), events, {
             busy: false,
           });
-          return true;
+          return written;
         } catch (e) {
           if (e instanceof CancelledError) fail(runner, e);
           else set({ busy: false, searchError: message(e), searchRetry: false });
-          return false;
+          return null;
         }
       },
 

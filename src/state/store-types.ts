@@ -91,9 +91,10 @@ export interface SearchSlice {
   expandHere(nodeId?: NodeId): Promise<void>;
   /**
    * Writes `text` as the next step at `nodeId` (the selected node by default): the policy scores
-   * it, the verifier and the value model judge it. Resolves true when it joined the tree.
+   * it, the verifier and the value model judge it. Resolves to the new node's id, or null when
+   * it did not join the tree (searchError then says why).
    */
-  writeStep(text: string, nodeId?: NodeId): Promise<boolean>;
+  writeStep(text: string, nodeId?: NodeId): Promise<NodeId | null>;
   /** Rewinds the search to before the last operator at the point shown (the timeline's step back). */
   backtrack(): void;
   seek(index: number): void;

@@ -61,7 +61,9 @@ async function echoWorks(client: CompletionsClient, signal?: AbortSignal): Promi
       signal,
     );
     const choice = reply.choices[0];
-    return choice !== undefined && choice.text.startsWith(prompt) && spanScore(choice, 1, prompt.length) !== null;
+    return (
+      choice !== undefined && choice.text.startsWith(prompt) && spanScore(choice, 1, prompt.length) !== null
+    );
   } catch (e) {
     if (e instanceof EngineError && e.fault === 'unsupported') return false;
     throw e;

@@ -1,4 +1,12 @@
-import type { Policy, PolicyInput, ScoreStepsInput, StepSample, StepScore, Value, ValueInput } from '../../core/models';
+import type {
+  Policy,
+  PolicyInput,
+  ScoreStepsInput,
+  StepSample,
+  StepScore,
+  Value,
+  ValueInput,
+} from '../../core/models';
 import { CancelledError, InferenceError, inferenceError } from '../errors';
 import {
   isResponseTo,

@@ -128,7 +128,8 @@ export function createModelWorkerHandler(deps: ModelWorkerDeps): ModelWorkerHand
       }
       case 'score-steps': {
         const { policy } = needModels();
-        if (!policy.scoreSteps) throw new InferenceError('bad-request', 'this policy cannot score a given step');
+        if (!policy.scoreSteps)
+          throw new InferenceError('bad-request', 'this policy cannot score a given step');
         const scores = await policy.scoreSteps(job.input);
         if (signal.aborted) throw new CancelledError('scoring cancelled');
         return { type: 'step-scores', id: job.id, scores, ms: now() - started };

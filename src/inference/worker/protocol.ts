@@ -63,12 +63,7 @@ export interface PingRequest {
   readonly id: number;
 }
 export type WorkerRequest =
-  | LoadRequest
-  | SampleRequest
-  | ScoreRequest
-  | ScoreStepsRequest
-  | CancelRequest
-  | PingRequest;
+  LoadRequest | SampleRequest | ScoreRequest | ScoreStepsRequest | CancelRequest | PingRequest;
 export type RequestType = WorkerRequest['type'];
 
 export interface LoadedResponse {

@@ -5,6 +5,7 @@ import type { PlaygroundState } from '../../state/store-types';
 import { usePlayground } from '../store-context';
 import { ReasoningPath } from './ReasoningPath';
 import { ScoreTable } from './ScoreTable';
+import { WriteStepForm } from './WriteStepForm';
 import '../panels/panels.css';
 
 const selectSelectedId = (s: PlaygroundState) => s.selectedId;
@@ -65,6 +66,13 @@ export function NodeInspector({ keys = true }: { readonly keys?: boolean } = {})
         </p>
       )}
 
+      {node.written && (
+        <p className="inspector__refine" data-testid="inspector-written">
+          Written by hand: the policy scored this text (no sample drew it); the verifier and the value judged
+          it as they judge the policy&rsquo;s steps.
+        </p>
+      )}
+
       <dl className="inspector__stats" data-testid="inspector-stats">
         {!isRoot && (
           <>
@@ -108,6 +116,8 @@ export function NodeInspector({ keys = true }: { readonly keys?: boolean } = {})
       ) : (
         <p className="inspector__muted">The root has no siblings: selection starts here.</p>
       )}
+
+      {keys && <WriteStepForm key={node.id} node={node} />}
 
       {keys && (
         <p className="inspector__hints">

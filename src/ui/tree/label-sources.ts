@@ -50,7 +50,9 @@ export function foldText(n: Pick<LayoutNode, 'hiddenDescendants' | 'failedFold'>
 }
 
 export function labelLines(n: LayoutNode, ctx: LabelContext): string[] {
-  const base = n.parentId === null ? ctx.rootLabel.lines : stepLabel(n.text).lines;
+  const step = n.parentId === null ? ctx.rootLabel.lines : stepLabel(n.text).lines;
+  // A step written by hand says so on the tree: the pencil marks it from the back of the room.
+  const base = n.written ? step.map((line, i) => (i === 0 ? `✎ ${line}` : line)) : step;
   const extra: string[] = [];
   if (ctx.badges) extra.push(badgeText(n));
   const fold = foldText(n);

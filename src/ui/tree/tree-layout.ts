@@ -64,6 +64,8 @@ export interface LayoutNode {
   readonly failedFold: boolean;
   /** Tokens the policy generated for the step. */
   readonly tokens: number;
+  /** A step written by hand (its label is marked ✎). */
+  readonly written: boolean;
 }
 
 export interface LayoutEdge {
@@ -229,6 +231,7 @@ export function layoutTree(tree: ReasoningTree, options: LayoutOptions = {}): Tr
       prior: node.prior,
       reason: node.reason,
       tokens: node.tokens,
+      written: node.written === true,
       childCount,
       hiddenDescendants: isFolded ? (flat.descendants[i] ?? 0) : 0,
       collapsed: isFolded && (manual[i] ?? false),

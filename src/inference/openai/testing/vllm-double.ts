@@ -12,14 +12,7 @@ import type { Policy } from '../../../core/models';
  * request and plays faults on request ('no-echo': refuses `echo` as llama.cpp's server does).
  */
 export type DoubleFault =
-  | 'none'
-  | 'timeout'
-  | '429'
-  | '500'
-  | 'malformed'
-  | 'cut'
-  | 'single-choice'
-  | 'no-echo';
+  'none' | 'timeout' | '429' | '500' | 'malformed' | 'cut' | 'single-choice' | 'no-echo';
 
 /** A policy that can also give each token of a text its log-probability (for `echo`). */
 export type DoublePolicy = Policy & {
@@ -116,11 +109,7 @@ export class VllmDouble {
       if (fault === '500') return json(res, 500, { error: { message: 'CUDA out of memory' } });
       if (fault === 'malformed')
         return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"choices": [');
-      return json(
-        res,
-        200,
-        await this.complete(JSON.parse(body) as CompletionBody, fault),
-      );
+      return json(res, 200, await this.complete(JSON.parse(body) as CompletionBody, fault));
     } catch (e) {
       return json(res, 400, { error: { message: e instanceof Error ? e.message : String(e) } });
     } finally {
@@ -157,7 +146,9 @@ export class VllmDouble {
   /** One completion; generation waits its turn (one model). */
   private complete(body: CompletionBody, fault: DoubleFault): Promise<object> {
     const run = this.queue.then(() =>
-      body.echo === true ? this.echo(body, fault === 'no-echo') : this.generate(body, fault === 'single-choice'),
+      body.echo === true
+        ? this.echo(body, fault === 'no-echo')
+        : this.generate(body, fault === 'single-choice'),
     );
     this.queue = run.catch(() => undefined);
     return run;

@@ -1,0 +1,72 @@
+import type { Page } from '@playwright/test';
+import { drawnNodes, ENGINE_URL, expect, node, openReady, test } from './fixtures';
+
+/**
+ * Writing a step by hand: the embedded Countdown policy (in the page's worker) and the vLLM TEST
+ * DOUBLE (through `echo`) score the typed text, the verifier judges it, it joins the tree marked ✎.
+ */
+const SETUP = '?numbers=4,5,6,10&target=24&strategy=mcts&sims=6&seed=1&backend=wasm&stop=budget';
+
+/** Writes `text` at the node shown in the inspector (what follows waits for its outcome). */
+async function write(page: Page, text: string) {
+  await page.getByTestId('input-write-step').fill(text);
+  await page.getByTestId('btn-write-step').click();
+}
+
+/** The id in the inspector's title ("Node n7"). */
+async function inspected(page: Page): Promise<string> {
+  const title = (await page.getByTestId('node-inspector').getAttribute('aria-label')) ?? '';
+  return title.replace('Node ', '');
+}
+
+test('a step written at the root is scored by the policy, judged, drawn beside the sampled ones and searched on', async ({
+  page,
+}) => {
+  await openReady(page, SETUP);
+  await page.getByTestId('btn-step').click();
+  await expect(page.getByTestId('search-status')).toContainText('1 / 6', { timeout: 60_000 });
+  const before = (await drawnNodes(page)).length;
+  await node(page, 'n0').click();
+
+  await write(page, '10 - 4 = 6');
+  const note = page.getByTestId('phase-note');
+  await expect(note).toContainText('"10-4=6 (left: 5 6 6)" was not sampled');
+  await expect(note).toContainText(
+    /probability [\d.e-]+ \(log p -\d+\.\d\d\), prior \d\.\d\d against its \d+ siblings/,
+  );
+  await expect(note).toContainText('Evaluate: the value model scored 1 open node');
+  // The new node is selected: written by hand, a child of the root, drawn with the pencil.
+  await expect(page.getByTestId('inspector-written')).toContainText('Written by hand');
+  const id = await inspected(page);
+  expect(await node(page, id).getAttribute('data-parent-id')).toBe('n0');
+  await expect(node(page, id).locator('title')).toContainText('10-4=6 (left: 5 6 6)');
+  await expect(page.locator(`[data-testid="tree-label"][data-node-id="${id}"]`)).toContainText('✎');
+  expect((await drawnNodes(page)).length).toBe(before + 1);
+
+  // Wrong arithmetic joins as failed with the verifier's reason; the same text twice is refused.
+  await node(page, 'n0').click();
+  await write(page, '10-4=7');
+  await expect(page.getByTestId('phase-note')).toContainText('the verifier fails it: 10-4 is 6, not 7');
+  await node(page, 'n0').click();
+  const count = (await drawnNodes(page)).length;
+  await write(page, '10-4=6');
+  await expect(page.getByTestId('error')).toContainText(`${id} already says "10-4=6 (left: 5 6 6)"`);
+  expect((await drawnNodes(page)).length).toBe(count);
+
+  // The search goes on over a tree holding the written steps.
+  await page.getByTestId('btn-run').click();
+  await expect(page.getByTestId('search-status')).toContainText('6 / 6', { timeout: 60_000 });
+  await expect(node(page, id)).toBeVisible();
+});
+
+test('on a server engine the step is scored through echo', async ({ page, request }) => {
+  await request.post(`${ENGINE_URL}/__double/reset`);
+  await openReady(
+    page,
+    `?numbers=4,5,6,10&target=24&engine=openai&base=${encodeURIComponent(ENGINE_URL)}&model=countdown-policy&backend=wasm&sims=4&seed=1&stop=budget`,
+  );
+  await node(page, 'n0').click();
+  await write(page, '10-4=6');
+  await expect(page.getByTestId('phase-note')).toContainText(/gives it probability [\d.e-]+ \(log p -\d/);
+  await expect(page.getByTestId('inspector-written')).toBeVisible();
+});
