@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createStrategy } from '../../core/strategies/create';
 import { runToEnd } from '../../core/strategies/strategy';
-import { fakeConfig, fakeSession } from '../../core/testing/fake-session';
+import type { PolicyInput, ScoreStepsInput } from '../../core/models';
+import { SearchSession } from '../../core/session';
+import { countdownTask } from '../../core/tasks/countdown';
+import { FAKE_PROBLEM, fakeConfig, fakeSession } from '../../core/testing/fake-session';
+import { ScriptedCountdownPolicy, SolverValue } from '../../core/testing/scripted-models';
 import { isTerminal, pathTo, type ReasoningTree } from '../../core/tree';
 import { ImportError } from './import-error';
 import { parseImportText } from './import-file';
@@ -87,5 +91,31 @@ describe('journey export', () => {
     expect(() => journeyToChain(bad)).toThrow(ImportError);
     expect(() => parseImportText(JSON.stringify(bad))).toThrow(/not a valid journey: lines\[0\]\.kind/);
     expect(() => parseImportText(JSON.stringify({ ...bad, lines: 'x' }))).toThrow(/not a valid journey/);
+  });
+
+  it('a step written by hand is a try where it was written, and the ids after it still line up', async () => {
+    const scripted = new ScriptedCountdownPolicy(FAKE_PROBLEM, 0);
+    const policy = {
+      sample: (input: PolicyInput) => scripted.sample(input),
+      // A FAKE score: the point is the trace.
+      scoreSteps: async (input: ScoreStepsInput) => input.items.map(() => ({ logProb: -5, tokens: 10 })),
+    };
+    const session = new SearchSession(
+      countdownTask,
+      FAKE_PROBLEM,
+      { policy, value: new SolverValue(FAKE_PROBLEM) },
+      1,
+    );
+    const [kids = []] = await session.expand([{ nodeId: session.tree.rootId, k: 3 }], 1, 16);
+    await session.write(session.tree.rootId, '10-4=7');
+    const open = kids.find((id) => session.tree.nodes[id]?.status === 'open') ?? '';
+    const [below = []] = await session.expand([{ nodeId: open, k: 3 }], 1, 16);
+    const journey = journeyFromLog(session.events, session.tree, 'test');
+    expect(journey.lines).toContainEqual({ kind: 'try', text: '10-4=7 (left: 5 6 7)', outcome: 'failed' });
+    // The expansion after the written node names its own children, not ones shifted by one.
+    const tries = journey.lines.filter((l) => l.kind === 'try').map((l) => l.text);
+    const terminalsBelow = below.map((id) => session.tree.nodes[id]).filter((n) => n && isTerminal(n));
+    for (const n of terminalsBelow) expect(tries).toContain(n?.text);
+    expect(journey.lines).toContainEqual({ kind: 'step', text: session.tree.nodes[open]?.text ?? '' });
   });
 });

@@ -116,6 +116,29 @@ function refusal(data: unknown): string {
 }
 
 describe('session file', () => {
+  it('round-trips a step written by hand: the write event, its checkpoint and the mark on the node', () => {
+    const events: SearchEvent[] = [
+      ...EVENTS.slice(0, 3),
+      { type: 'write', parentId: 'n2', child: { ...child('6 - 4 = 2'), samples: 0 } },
+    ];
+    const marks: Checkpoint[] = checkpoints().slice(0, 1);
+    const last = checkpoints()[3];
+    if (!last) throw new Error('no checkpoint 3');
+    marks.push({ ...last, session: { ...last.session, eventCount: 4 }, operator: 'write', next: 'select' });
+    const file = sessionFile({
+      setup: DEFAULT_SETUP,
+      events,
+      tree: replay(events),
+      checkpoints: marks,
+      exportedAt: new Date('2025-03-01T12:00:00Z'),
+    });
+    const imported = parseImportText(serializeSession(file), 'session.json');
+    if (imported.kind !== 'session') throw new Error(`read as ${imported.kind}`);
+    expect(imported.file.events).toEqual(events);
+    expect(imported.file.checkpoints.at(-1)?.operator).toBe('write');
+    expect(imported.tree.nodes.n4).toMatchObject({ text: '6 - 4 = 2', written: true, parentId: 'n2' });
+  });
+
   it('round-trips a session: same tree, events and checkpoints', () => {
     const tree = replay(EVENTS);
     const text = serializeSession(exported());
@@ -183,7 +206,7 @@ describe('session file', () => {
     const events = data.events as Record<string, unknown>[];
     events[3] = { ...events[3], type: 'expandd' };
     expect(refusal(data)).toMatch(
-      /^not a valid session file: events\[3\]\.type: expected one of select, expand, evaluate, backpropagate, backup, prove, prune, backtrack, refine, answer, got "expandd"/,
+      /^not a valid session file: events\[3\]\.type: expected one of select, expand, evaluate, backpropagate, backup, prove, prune, backtrack, refine, write, answer, got "expandd"/,
     );
     const bad = json();
     (bad.setup as Record<string, unknown>).sims = 64;
