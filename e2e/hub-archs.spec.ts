@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { confirmDownload, expect, HUB_URL, test } from './fixtures';
 
 /**
@@ -73,3 +74,44 @@ for (const arch of ARCHS) {
     await expect(page).toHaveURL(/dtype=q4/);
   });
 }
+
+/** Opens the qwen2 fixture with q4f16 picked on `backend`, ready. */
+async function openQ4f16(page: Page, backend: string) {
+  await page.goto(
+    `/?task=math&problem=m01&policy=rlm-playground/tiny-qwen2-chat&value=self-eval&hub=${encodeURIComponent(HUB_URL)}&backend=${backend}&dtype=q4f16&strategy=mcts&sims=3&k=2&seed=1&stop=budget`,
+  );
+  await confirmDownload(page);
+  await expect(page.getByTestId('model-status')).toContainText('ready', { timeout: 120_000 });
+}
+
+/** Runs the 3 simulations; the share of the policy's prompt the prefix cache supplied. */
+async function searchReuse(page: Page): Promise<number> {
+  await page.getByTestId('speed').selectOption('0');
+  await page.getByTestId('btn-run').click();
+  const status = page.getByTestId('search-status');
+  await expect(status).toContainText('3 / 3', { timeout: 120_000 });
+  return Number(await status.getAttribute('data-prefix-reuse'));
+}
+
+test('q4f16 picked on WASM: float16 logits and keys/values in the page, the prefix cache reusing them', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openQ4f16(page, 'wasm');
+  await expect(page.getByTestId('dtype')).toHaveText('q4f16');
+  const reuse = await searchReuse(page);
+  console.log(`qwen2 wasm q4f16 reuse=${reuse.toFixed(2)}`);
+  expect(reuse).toBeGreaterThan(0.3);
+});
+
+test('q4f16 picked on WebGPU without shader-f16 (SwiftShader): the page runs q4 and says why', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openQ4f16(page, 'webgpu');
+  await expect(page.getByTestId('dtype')).toHaveText('q4');
+  const reason = page.getByTestId('backend-reason');
+  await expect(reason).toContainText('q4f16 was asked for, but this GPU lacks shader-f16, so q4');
+  await expect(reason).toContainText('device check');
+  expect(await searchReuse(page)).toBeGreaterThan(0.3);
+});

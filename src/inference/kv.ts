@@ -40,15 +40,19 @@ export interface PresentBlock {
 }
 
 interface GpuReadable {
-  getData(): Promise<KvArray>;
+  getData(): Promise<unknown>;
 }
 
 async function cpuData(t: Tensor): Promise<KvArray> {
-  if (t.location === 'gpu-buffer') {
-    // transformers.js keeps a decoder's present.* on the GPU under WebGPU; ORT downloads on request.
-    return (t.ort_tensor as unknown as GpuReadable).getData();
-  }
-  return t.data as KvArray;
+  // transformers.js keeps a decoder's present.* on the GPU under WebGPU; ORT downloads on request.
+  const data: unknown =
+    t.location === 'gpu-buffer' ? await (t.ort_tensor as unknown as GpuReadable).getData() : t.data;
+  if (data instanceof Float32Array || data instanceof Uint16Array) return data;
+  // float16 as a Float16Array (Chromium has one): the cache keeps the same bytes as 16-bit words,
+  // which ORT takes back for a float16 input. Copying it into words by value would ruin it.
+  if (ArrayBuffer.isView(data) && t.type === 'float16')
+    return new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2);
+  throw new TypeError(`a key/value cache of type ${t.type} is not supported`);
 }
 
 /** Reads `present.{i}.key|value` of a forward pass's outputs. */

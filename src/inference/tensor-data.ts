@@ -1,14 +1,20 @@
 /**
- * A float tensor's numbers as Float32Array. q4f16 graphs give float16 outputs, which reach
- * JavaScript as raw 16-bit words (a Uint16Array) where there is no Float16Array (Node 20): read
- * as floats they would be nonsense, so they are decoded here.
+ * A float tensor's numbers as Float32Array. q4f16 graphs give float16 outputs: a Float16Array
+ * where the runtime has one (Chromium), else raw 16-bit words in a Uint16Array (Node 20), which
+ * read as floats would be nonsense and are decoded here.
  */
 export function floatData(tensor: { readonly data: unknown }): Float32Array {
   const { data } = tensor;
   if (data instanceof Float32Array) return data;
   if (data instanceof Uint16Array) return halfToFloat(data);
-  if (data instanceof Float64Array) return Float32Array.from(data);
+  if (data instanceof Float64Array || isFloat16Array(data)) return Float32Array.from(data);
   throw new TypeError('expected a float tensor');
+}
+
+/** Float16Array is new (Chromium 135, not Node 20): looked up at run time, not named as a type. */
+function isFloat16Array(data: unknown): data is ArrayLike<number> {
+  const f16 = (globalThis as { Float16Array?: abstract new (...args: never[]) => unknown }).Float16Array;
+  return f16 !== undefined && data instanceof f16;
 }
 
 /** IEEE 754 half-precision words as numbers. */

@@ -53,6 +53,8 @@ export function dtypeFor(
   // same whatever else is in the batch (8-bit quantizes activations per batch), so the prefix
   // cache grows the very tree a search without it grows.
   if (!isHubModel(id)) return 'fp32';
+  // q4f16's float16 kernels need shader-f16 on WebGPU: without it the same 4-bit weights in q4.
+  if (requested === 'q4f16' && decision.backend === 'webgpu' && !decision.f16) return 'q4';
   if (requested) return requested;
   if (decision.backend === 'wasm') return 'q8';
   return decision.f16 ? 'q4f16' : 'q4';

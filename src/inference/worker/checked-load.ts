@@ -22,8 +22,12 @@ export async function loadChecked(
   onProgress: (p: LoadProgressReport) => void,
 ): Promise<CheckedLoad> {
   const models = await loadBrowserModels(decision, spec, onProgress);
+  const swapped =
+    spec.dtype === 'q4f16' && models.dtype === 'q4'
+      ? `; ${spec.dtype} was asked for, but this GPU lacks shader-f16, so ${models.dtype}`
+      : '';
   if (decision.backend !== 'webgpu' || !isHubModel(spec.policy))
-    return { models, backend: decision.backend, reason: decision.reason };
+    return { models, backend: decision.backend, reason: decision.reason + swapped };
   const dtype = referenceDtype(models.dtype);
   let reference;
   try {
@@ -33,7 +37,7 @@ export async function loadChecked(
     return {
       models,
       backend: 'webgpu',
-      reason: `${decision.reason}; device check skipped: no ${dtype} reference on WASM (${why})`,
+      reason: `${decision.reason}${swapped}; device check skipped: no ${dtype} reference on WASM (${why})`,
     };
   }
   try {
@@ -42,7 +46,7 @@ export async function loadChecked(
       return {
         models,
         backend: 'webgpu',
-        reason: `${decision.reason}; device check: ${verdict.total} of ${verdict.total} greedy tokens agree with ${dtype} on WASM`,
+        reason: `${decision.reason}${swapped}; device check: ${verdict.total} of ${verdict.total} greedy tokens agree with ${dtype} on WASM`,
       };
     await models.dispose();
     const reason = `the device check found ${models.dtype} on WebGPU disagreeing with ${dtype} on WASM at greedy token ${verdict.agree + 1} of ${CHECK_TOKENS}: running on WASM instead`;
