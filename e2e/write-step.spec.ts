@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { drawnNodes, ENGINE_URL, expect, node, openReady, test } from './fixtures';
+import { confirmDownload, drawnNodes, ENGINE_URL, expect, HUB_URL, node, openReady, test } from './fixtures';
 
 /**
  * Writing a step by hand: the embedded Countdown policy (in the page's worker) and the vLLM TEST
@@ -69,4 +69,26 @@ test('on a server engine the step is scored through echo', async ({ page, reques
   await write(page, '10-4=6');
   await expect(page.getByTestId('phase-note')).toContainText(/gives it probability [\d.e-]+ \(log p -\d/);
   await expect(page.getByTestId('inspector-written')).toBeVisible();
+});
+
+test('on a hub chat model (the math task): a paragraph step scored in the chat template, a final answer judged', async ({
+  page,
+}) => {
+  await page.goto(
+    `/?task=math&problem=m01&policy=rlm-playground/tiny-qwen2-chat&value=self-eval&hub=${encodeURIComponent(HUB_URL)}&backend=wasm&dtype=q4&strategy=mcts&sims=3&k=2&seed=1&stop=budget`,
+  );
+  await confirmDownload(page);
+  await expect(page.getByTestId('model-status')).toContainText('ready', { timeout: 120_000 });
+  await node(page, 'n0').click();
+  await write(page, 'Mia gives away 5, so 12 - 5 = 7 apples are left.');
+  await expect(page.getByTestId('inspector-written')).toBeVisible({ timeout: 60_000 });
+  const note = page.getByTestId('phase-note');
+  await expect(note).toContainText('prior 1, the only step here');
+  await expect(note).toContainText('the verifier lets it stand');
+  // The self-evaluation valued it: the inspector shows a value in [0, 1].
+  const first = await inspected(page);
+  await write(page, 'She buys 8 more: 7 + 8 = 15. The answer is 15.');
+  await expect(note).toContainText(`under ${first}`);
+  await expect(note).toContainText('the verifier accepts the answer 15');
+  await expect(page.getByTestId('search-status')).toHaveAttribute('data-solved', 'true');
 });
