@@ -12,6 +12,11 @@ const selectSelectedId = (s: PlaygroundState) => s.selectedId;
 const selectSearch = (s: PlaygroundState) => s.search;
 
 const fmt = (x: number | undefined, digits = 3) => (x === undefined ? '—' : x.toFixed(digits));
+/** A step's probability: four decimals, or a power of ten where those would read 0.0000. */
+const probability = (logProb: number) => {
+  const p = Math.exp(logProb);
+  return p >= 1e-4 || p === 0 ? p.toFixed(4) : p.toExponential(1);
+};
 
 function statusLabel(node: TreeNode): string {
   const proven = node.proven ? `, proven ${node.proven}` : '';
@@ -78,7 +83,7 @@ export function NodeInspector({ keys = true }: { readonly keys?: boolean } = {})
           <>
             <dt title="exp(log-probability of the step's tokens)">step probability</dt>
             <dd>
-              {fmt(Math.exp(node.logProb), 4)}
+              {probability(node.logProb)}
               <span className="inspector__muted">
                 {' '}
                 log p {node.logProb.toFixed(2)} · {count(node.tokens, 'token')} ·{' '}
