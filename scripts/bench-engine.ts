@@ -34,45 +34,71 @@ const PUZZLES: CountdownProblem[] = [
 ];
 
 const models = await loadCountdownModels('q8');
-const double = new VllmDouble({ model: 'countdown-policy', policy: models.policy, latencyMs });
-const base = await double.start();
-const client = new CompletionsClient({ base, model: 'countdown-policy' });
-const policy = new OpenAiPolicy(client, await probeEngine(client));
 
-const rows: { parallel: number; simsPerSecond: number; requests: number; maxInFlight: number }[] = [];
-for (const parallel of widths) {
-  const before = double.completions;
-  double.maxInFlight = 0;
-  let sims = 0;
-  const started = performance.now();
-  for (const [i, problem] of PUZZLES.entries()) {
-    const session = new SearchSession(countdownTask, problem, { policy, value: models.value }, i + 1);
-    const config = {
-      ...DEFAULT_CONFIG,
-      strategy: 'mcts' as const,
-      simulations,
-      parallel,
-      stopOnSolved: false,
-    };
-    sims += (await runToEnd(createStrategy(session, config))).iterations;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  rows.push({
-    parallel,
-    simsPerSecond: sims / seconds,
-    requests: double.completions - before,
-    maxInFlight: double.maxInFlight,
-  });
+interface Row {
+  readonly parallel: number;
+  readonly simsPerSecond: number;
+  readonly requests: number;
+  readonly maxInFlight: number;
+  /** Completions per model call (1 when the double runs one at a time). */
+  readonly perBatch: number;
 }
-await double.close();
+
+/** Every width on one double: `batch` makes it batch the requests waiting, as a real server. */
+async function measure(batch: boolean): Promise<Row[]> {
+  const double = new VllmDouble({ model: 'countdown-policy', policy: models.policy, latencyMs, batch });
+  const base = await double.start();
+  const client = new CompletionsClient({ base, model: 'countdown-policy' });
+  const policy = new OpenAiPolicy(client, await probeEngine(client));
+  const rows: Row[] = [];
+  for (const parallel of widths) {
+    const before = double.completions;
+    const batchesBefore = double.batcher?.batches ?? 0;
+    double.maxInFlight = 0;
+    let sims = 0;
+    const started = performance.now();
+    for (const [i, problem] of PUZZLES.entries()) {
+      const session = new SearchSession(countdownTask, problem, { policy, value: models.value }, i + 1);
+      const config = {
+        ...DEFAULT_CONFIG,
+        strategy: 'mcts' as const,
+        simulations,
+        k,
+        parallel,
+        stopOnSolved: false,
+      };
+      sims += (await runToEnd(createStrategy(session, config))).iterations;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const requests = double.completions - before;
+    const batches = double.batcher ? double.batcher.batches - batchesBefore : requests;
+    rows.push({
+      parallel,
+      simsPerSecond: sims / seconds,
+      requests,
+      maxInFlight: double.maxInFlight,
+      perBatch: batches > 0 ? requests / batches : 1,
+    });
+  }
+  await double.close();
+  return rows;
+}
+
+const modes = [
+  { name: 'the double generating one request at a time', rows: await measure(false) },
+  { name: 'the double batching the requests that wait, as vLLM does', rows: await measure(true) },
+];
 await models.dispose();
 
-const one = rows.find((r) => r.parallel === 1)?.simsPerSecond ?? Number.NaN;
 console.log(
   `MCTS on the vLLM test double, ${latencyMs} ms per request, ${simulations} simulations x ${PUZZLES.length} puzzles, k=${k}`,
 );
-console.log('parallel  sims/s  ratio  requests  max in flight');
-for (const r of rows)
-  console.log(
-    `${String(r.parallel).padStart(8)}  ${r.simsPerSecond.toFixed(2).padStart(6)}  ${(r.simsPerSecond / one).toFixed(2).padStart(5)}  ${String(r.requests).padStart(8)}  ${String(r.maxInFlight).padStart(13)}`,
-  );
+for (const { name, rows } of modes) {
+  const one = rows.find((r) => r.parallel === 1)?.simsPerSecond ?? Number.NaN;
+  console.log(`\n${name}`);
+  console.log('parallel  sims/s  ratio  requests  max in flight  requests per model call');
+  for (const r of rows)
+    console.log(
+      `${String(r.parallel).padStart(8)}  ${r.simsPerSecond.toFixed(2).padStart(6)}  ${(r.simsPerSecond / one).toFixed(2).padStart(5)}  ${String(r.requests).padStart(8)}  ${String(r.maxInFlight).padStart(13)}  ${r.perBatch.toFixed(2).padStart(23)}`,
+    );
+}

@@ -26,6 +26,11 @@ export interface PolicyRequest {
    * text the rules force in fewer model calls; they never change what it samples.
    */
   readonly nextSteps?: readonly string[];
+  /**
+   * This request's own random stream, as a server's per-request seed: its samples then do not
+   * depend on the other requests of the batch. Without it the requests share the call's `seed`.
+   */
+  readonly seed?: number;
 }
 
 export interface PolicyInput {

@@ -95,11 +95,15 @@ export class TransformersPolicy implements Policy {
     });
     if (owners.length === 0) return input.requests.map(() => []);
     const rows = owners.map((i) => contexts[i] ?? []);
-    const rng = new Rng(input.seed);
+    // Rows draw from the call's stream in row order; a request with a seed of its own draws from
+    // its own, so that what it samples does not depend on what else is in the batch.
+    const shared = new Rng(input.seed);
+    const streams = input.requests.map((r) => (r.seed === undefined ? shared : new Rng(r.seed)));
+    const rngOf = (row: number) => streams[owners[row] ?? 0] ?? shared;
     const separator = input.stepSeparator ?? '\n';
     const generated = this.cache
-      ? await this.decodeCached(this.cache, contexts, input, rng, signal)
-      : await this.decodeWhole(rows, input, rng, signal);
+      ? await this.decodeCached(this.cache, contexts, input, rngOf, signal)
+      : await this.decodeWhole(rows, input, rngOf, signal);
     const out: StepSample[][] = input.requests.map(() => []);
     generated.forEach((g, row) => {
       const owner = owners[row] ?? 0;
@@ -118,7 +122,7 @@ export class TransformersPolicy implements Policy {
     cache: PolicyCache,
     contexts: readonly (readonly number[])[],
     input: PolicyInput,
-    rng: Rng,
+    rngOf: (row: number) => Rng,
     signal?: AbortSignal,
   ): Promise<{ ids: number[]; logProb: number }[]> {
     const separator = input.stepSeparator ?? '\n';
@@ -139,7 +143,7 @@ export class TransformersPolicy implements Policy {
       isEnd: (ids, tok) => this.eosIds.has(tok) || this.endsStep(ids, tok, separator),
       temperature: input.temperature,
       maxStepTokens: input.maxStepTokens,
-      rng,
+      rngOf,
       signal,
     });
     this.forwardCalls += stats.forward;
@@ -196,7 +200,7 @@ export class TransformersPolicy implements Policy {
   private async decodeWhole(
     rows: number[][],
     input: PolicyInput,
-    rng: Rng,
+    rngOf: (row: number) => Rng,
     signal?: AbortSignal,
   ): Promise<{ ids: number[]; logProb: number }[]> {
     const padId = this.model.config.pad_token_id ?? 0;
@@ -236,7 +240,7 @@ export class TransformersPolicy implements Policy {
           continue;
         }
         const lp = logSoftmax(data, (b * seq + seq - 1) * vocab, vocab);
-        const tok = chooseToken(lp, input.temperature, rng, this.banned);
+        const tok = chooseToken(lp, input.temperature, rngOf(b), this.banned);
         const r = results[b];
         if (r) {
           r.ids.push(tok);

@@ -35,7 +35,8 @@ export interface DecodeOptions {
   readonly isEnd: (ids: readonly number[], tok: number) => boolean;
   readonly temperature: number;
   readonly maxStepTokens: number;
-  readonly rng: Rng;
+  /** The random stream of batch row `row` (rows are numbered request by request). */
+  readonly rngOf: (row: number) => Rng;
   /** Stops the decoding between two passes (it then throws CancelledError). */
   readonly signal?: AbortSignal;
 }
@@ -76,12 +77,12 @@ export async function decodeShared(
   }
   const layout = cache.layout;
   if (!layout) throw new Error('the prefix cache has no layout after its prefills');
-  const choose = (lp: Float64Array): number => {
+  const choose = (lp: Float64Array, row: number): number => {
     stats.generated += 1;
-    return chooseToken(lp, options.temperature, options.rng, options.banned);
+    return chooseToken(lp, options.temperature, options.rngOf(row), options.banned);
   };
   const draw = (row: Row, lp: Float64Array): void => {
-    const tok = choose(lp);
+    const tok = choose(lp, row.index);
     row.ids.push(tok);
     row.last = tok;
     row.logProb += lp[tok] ?? 0;
@@ -94,7 +95,7 @@ export async function decodeShared(
     if (count <= 0) return [];
     const lp = logSoftmax(prefilled.logits, 0, prefilled.logits.length);
     return Array.from({ length: count }, () => {
-      const tok = choose(lp);
+      const tok = choose(lp, rows.length);
       const ids = [tok];
       const row: Row = {
         index: rows.length,

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Policy } from '../../../core/models';
+import type { Policy, StepSample } from '../../../core/models';
+import { DoubleBatcher, type GenerationJob } from './double-batcher';
 
 /**
  * A TEST DOUBLE of a vLLM server (Node only): `/v1/models` and `/v1/completions` in vLLM's dialect
  * (`n`, `stop`, `seed`, `logprobs`, `finish_reason`, `stop_reason`), answered by one of the
  * project's own models in-process. It is not vLLM: generation runs one request at a time (one
- * model, like one GPU), a sample's log-probability is the step's total spread evenly over its
+ * model, like one GPU), or with `batch` the requests that wait as one batch; a sample's log-probability is the step's total spread evenly over its
  * tokens, and there is no top_logprobs. `echo` returns the prompt's own tokens with their
  * log-probabilities and `text_offset` (and generates nothing after them). It adds a latency per
  * request and plays faults on request ('no-echo': refuses `echo` as llama.cpp's server does).
@@ -22,6 +23,11 @@ export type DoublePolicy = Policy & {
 export interface VllmDoubleOptions {
   readonly model: string;
   readonly policy: DoublePolicy;
+  /**
+   * Batch the completions that wait while the model is busy into one policy call, as a real
+   * server does (double-batcher.ts); off by default, one completion at a time.
+   */
+  readonly batch?: boolean;
   /** Milliseconds added before each answer (a network and a busy server). */
   readonly latencyMs?: number;
 }
@@ -50,8 +56,12 @@ export class VllmDouble {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly hanging = new Set<ServerResponse>();
 
+  /** The batching of completions, when the double batches (null: one at a time). */
+  readonly batcher: DoubleBatcher | null;
+
   constructor(private readonly options: VllmDoubleOptions) {
     this.latencyMs = options.latencyMs ?? 0;
+    this.batcher = options.batch ? new DoubleBatcher(options.policy, (call) => this.serialize(call)) : null;
   }
 
   /** Listens on 127.0.0.1 (`port` 0: any free one) and returns the base address. */
@@ -143,15 +153,24 @@ export class VllmDouble {
     return json(res, 404, { error: 'no such control' });
   }
 
-  /** One completion; generation waits its turn (one model). */
-  private complete(body: CompletionBody, fault: DoubleFault): Promise<object> {
-    const run = this.queue.then(() =>
+  /** One model call at a time, in arrival order (one model, like one GPU). */
+  private serialize<T>(call: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(call);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** One completion; generation waits its turn, or joins the next batch. */
+  private async complete(body: CompletionBody, fault: DoubleFault): Promise<object> {
+    if (this.batcher && body.echo !== true && fault !== 'single-choice') {
+      const job = generationJob(body, false);
+      return this.completion(await this.batcher.run(job), job.stop);
+    }
+    return this.serialize(() =>
       body.echo === true
         ? this.echo(body, fault === 'no-echo')
         : this.generate(body, fault === 'single-choice'),
     );
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /** `echo`: the prompt back, each token with its log-probability and where it starts. */
@@ -184,17 +203,20 @@ export class VllmDouble {
   }
 
   private async generate(body: CompletionBody, single: boolean): Promise<object> {
-    if (typeof body.prompt !== 'string') throw new Error('prompt must be a string');
-    const n = single ? 1 : Number(body.n ?? 1);
-    const stop = Array.isArray(body.stop) && typeof body.stop[0] === 'string' ? body.stop[0] : '\n';
+    const job = generationJob(body, single);
     const [samples = []] = await this.options.policy.sample({
-      prompt: body.prompt,
-      stepSeparator: stop,
-      requests: [{ steps: [], k: n }],
-      temperature: Number(body.temperature ?? 1),
-      seed: Number(body.seed ?? 0),
-      maxStepTokens: Number(body.max_tokens ?? 16),
+      prompt: job.prompt,
+      stepSeparator: job.stop,
+      requests: [{ steps: [], k: job.n }],
+      temperature: job.temperature,
+      seed: job.seed,
+      maxStepTokens: job.maxTokens,
     });
+    return this.completion(samples, job.stop);
+  }
+
+  /** Samples as vLLM's completion: a choice each, how it ended, its log-probabilities. */
+  private completion(samples: readonly StepSample[], stop: string): object {
     const choices = samples.map((s, index) => {
       const count = Math.max(1, s.tokens - (s.end === 'newline' ? 1 : 0));
       return {
@@ -218,6 +240,18 @@ export class VllmDouble {
       usage: { completion_tokens: tokens },
     };
   }
+}
+
+function generationJob(body: CompletionBody, single: boolean): GenerationJob {
+  if (typeof body.prompt !== 'string') throw new Error('prompt must be a string');
+  return {
+    prompt: body.prompt,
+    n: single ? 1 : Number(body.n ?? 1),
+    stop: Array.isArray(body.stop) && typeof body.stop[0] === 'string' ? body.stop[0] : '\n',
+    temperature: Number(body.temperature ?? 1),
+    seed: Number(body.seed ?? 0),
+    maxTokens: Number(body.max_tokens ?? 16),
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
