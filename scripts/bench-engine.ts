@@ -21,19 +21,22 @@ const { values } = parseArgs({
     sims: { type: 'string', default: '32' },
     parallel: { type: 'string', default: '1,4,8' },
     k: { type: 'string', default: String(DEFAULT_CONFIG.k) },
+    // fp32 keeps the prefix cache on, as vLLM's automatic prefix caching; q8 computes every context.
+    dtype: { type: 'string', default: 'fp32' },
   },
 });
 const latencyMs = Number(values.latency);
 const simulations = Number(values.sims);
 const widths = (values.parallel ?? '1,4,8').split(',').map(Number);
 const k = Number(values.k);
+const dtype = values.dtype === 'q8' ? 'q8' : 'fp32';
 const PUZZLES: CountdownProblem[] = [
   { numbers: [4, 5, 6, 10], target: 24 },
   { numbers: [1, 8, 10, 11], target: 24 },
   { numbers: [3, 3, 8, 8], target: 24 },
 ];
 
-const models = await loadCountdownModels('q8');
+const models = await loadCountdownModels(dtype);
 
 interface Row {
   readonly parallel: number;
@@ -91,7 +94,7 @@ const modes = [
 await models.dispose();
 
 console.log(
-  `MCTS on the vLLM test double, ${latencyMs} ms per request, ${simulations} simulations x ${PUZZLES.length} puzzles, k=${k}`,
+  `MCTS on the vLLM test double (${dtype}), ${latencyMs} ms per request, ${simulations} simulations x ${PUZZLES.length} puzzles, k=${k}`,
 );
 for (const { name, rows } of modes) {
   const one = rows.find((r) => r.parallel === 1)?.simsPerSecond ?? Number.NaN;
