@@ -17,7 +17,11 @@ export class StepRefusedError extends Error {
  * separator inside), the parent a live node a step can follow, and the step new among its siblings.
  */
 export function writeRefusal<P>(session: SearchSession<P>, parentId: NodeId, text: string): string | null {
-  const step = writtenText(session, parentId, text);
+  return refusalOf(session, parentId, writtenText(session, parentId, text));
+}
+
+/** Why the completed `step` cannot be written at `parentId` (null when it can). */
+function refusalOf<P>(session: SearchSession<P>, parentId: NodeId, step: string): string | null {
   const separator = session.task.stepSeparator ?? '\n';
   if (step === '') return 'write a step first';
   if (step.includes(separator) || step.includes('\n')) return 'one step at a time: a step has no line break';
@@ -61,11 +65,11 @@ export async function writeStep<P>(
   parentId: NodeId,
   text: string,
 ): Promise<NodeId> {
-  const refusal = writeRefusal(session, parentId, text);
+  const step = writtenText(session, parentId, text);
+  const refusal = refusalOf(session, parentId, step);
   if (refusal !== null) throw new StepRefusedError(refusal);
   const { policy } = session.models;
   if (!policy.scoreSteps) throw new StepRefusedError('this policy cannot score a given step');
-  const step = writtenText(session, parentId, text);
   const steps = session.steps(parentId);
   const [score] = await policy.scoreSteps({
     prompt: session.prompt,

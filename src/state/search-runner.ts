@@ -179,14 +179,14 @@ export class SearchRunner {
    * Write a step by hand at `nodeId`: the policy scores the text, the verifier judges it, the value
    * model evaluates it, and the evaluation is backed up to the root (core/write-step.ts).
    */
-  async writeStep(nodeId: NodeId, text: string): Promise<{ id: NodeId; events: SearchEvent[] }> {
+  async writeStep(nodeId: NodeId, text: string): Promise<{ result: NodeId; events: SearchEvent[] }> {
     this.checkEditable();
     const before = this.session.events.length;
     const id = await this.session.write(nodeId, text);
     const evaluations = await this.session.evaluate([id]);
     this.session.backpropagate(pathTo(this.session.tree, nodeId), evaluations);
     this.mark('write');
-    return { id, events: this.session.events.slice(before) };
+    return { result: id, events: this.session.events.slice(before) };
   }
 
   /** Goes back to checkpoint `index`; the later ones are dropped (searching on forks from here). */

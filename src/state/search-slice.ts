@@ -1,6 +1,7 @@
 import { EngineError } from '../inference/openai/engine-error';
 import type { StateCreator } from 'zustand';
 import type { SearchEvent } from '../core/events';
+import type { NodeId } from '../core/tree';
 import type { Phase } from '../core/strategies/strategy';
 import { CancelledError } from '../inference/errors';
 import type { ModelHolder } from './models-slice';
@@ -119,6 +120,35 @@ export function createSearchSlice(
       return runner ? action(runner) : null;
     };
 
+    /**
+     * A hand edit that asks the models (Expand here, a written step): at the node given or the
+     * selected one, between whole iterations, on the search as shown; its result, or null.
+     */
+    const handEdit = async <T>(
+      nodeId: NodeId | undefined,
+      operator: 'expand-here' | 'write',
+      edit: (runner: SearchRunner, id: NodeId) => Promise<{ events: SearchEvent[]; result: T }>,
+    ): Promise<T | null> => {
+      const id = nodeId ?? get().selectedId;
+      if (!id || get().busy || get().running) return null;
+      if (!editableHere()) return null;
+      const runner = liveRunner();
+      if (!runner) return null;
+      set({ busy: true, searchError: null });
+      try {
+        const { events, result } = await edit(runner, id);
+        if (!current(runner)) return null;
+        publish(runner, describePhase(operator, events, runner.session.tree, runner.config), events, {
+          busy: false,
+        });
+        return result;
+      } catch (e) {
+        if (e instanceof CancelledError) fail(runner, e);
+        else set({ busy: false, searchError: message(e), searchRetry: false });
+        return null;
+      }
+    };
+
     return {
       search: null,
       running: false,
@@ -192,44 +222,13 @@ export function createSearchSlice(
       },
 
       expandHere: async (nodeId) => {
-        const id = nodeId ?? get().selectedId;
-        if (!id || get().busy || get().running) return;
-        if (!editableHere()) return;
-        const runner = liveRunner();
-        if (!runner) return;
-        set({ busy: true, searchError: null });
-        try {
-          const events = await runner.expandHere(id);
-          if (!current(runner)) return;
-          publish(runner, describePhase('expand-here', events, runner.session.tree, runner.config), events, {
-            busy: false,
-          });
-        } catch (e) {
-          if (e instanceof CancelledError) return fail(runner, e);
-          set({ busy: false, searchError: message(e), searchRetry: false });
-        }
+        await handEdit(nodeId, 'expand-here', async (runner, id) => ({
+          events: await runner.expandHere(id),
+          result: id,
+        }));
       },
 
-      writeStep: async (text, nodeId) => {
-        const id = nodeId ?? get().selectedId;
-        if (!id || get().busy || get().running) return null;
-        if (!editableHere()) return null;
-        const runner = liveRunner();
-        if (!runner) return null;
-        set({ busy: true, searchError: null });
-        try {
-          const { id: written, events } = await runner.writeStep(id, text);
-          if (!current(runner)) return null;
-          publish(runner, describePhase('write', events, runner.session.tree, runner.config), events, {
-            busy: false,
-          });
-          return written;
-        } catch (e) {
-          if (e instanceof CancelledError) fail(runner, e);
-          else set({ busy: false, searchError: message(e), searchRetry: false });
-          return null;
-        }
-      },
+      writeStep: (text, nodeId) => handEdit(nodeId, 'write', (runner, id) => runner.writeStep(id, text)),
 
       backtrack: () => {
         const runner = host.runner;
