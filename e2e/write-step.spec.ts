@@ -92,3 +92,27 @@ test('on a hub chat model (the math task): a paragraph step scored in the chat t
   await expect(note).toContainText('the verifier accepts the answer 15');
   await expect(page.getByTestId('search-status')).toHaveAttribute('data-solved', 'true');
 });
+
+test('the write-a-step form fits the side panel at a lecture size and on a phone', async ({ page }) => {
+  for (const [width, height] of [
+    [1024, 768],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await openReady(page, SETUP);
+    await node(page, 'n0').click({ force: true });
+    if (width < 900) await page.getByTestId('btn-side-panel').click();
+    const form = page.getByTestId('write-step');
+    await form.scrollIntoViewIfNeeded();
+    const panel = await page.getByTestId('node-inspector').boundingBox();
+    const input = await page.getByTestId('input-write-step').boundingBox();
+    const button = await page.getByTestId('btn-write-step').boundingBox();
+    if (!panel || !input || !button) throw new Error('the form is not drawn');
+    // One row: the field, then the button beside it, both inside the panel and the window.
+    expect(button.x).toBeGreaterThanOrEqual(input.x + input.width);
+    expect(Math.abs(button.y + button.height / 2 - (input.y + input.height / 2))).toBeLessThan(4);
+    expect(input.x).toBeGreaterThanOrEqual(panel.x);
+    expect(button.x + button.width).toBeLessThanOrEqual(Math.min(panel.x + panel.width, width) + 0.5);
+    expect(input.width).toBeGreaterThan(120);
+  }
+});
